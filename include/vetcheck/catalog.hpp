@@ -1,0 +1,65 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vetcheck/pack.hpp"
+
+namespace vetcheck {
+
+// A pack compiled into the binary (see cmake/embed_packs.cmake).
+struct EmbeddedPack {
+    const char* id;
+    const char* path;
+    std::string_view text;
+};
+const std::vector<EmbeddedPack>& embedded_packs();
+
+// The packs a plan answers to, merged along `extends` and checked: what the engine evaluates.
+struct RuleSet {
+    std::vector<const Pack*> packs;  // ancestors before descendants
+    std::vector<std::string> requested;
+    FactTable facts;
+    std::vector<Indicator> indicators;
+};
+
+inline constexpr std::string_view kDefaultPack = "cn-2020-7";
+
+// All known packs: the embedded ones, parsed only when first needed, and the user's --pack files,
+// which replace an embedded pack of the same id. Rule sets are compiled once and shared by every
+// plan that names the same packs.
+class Catalog {
+  public:
+    Catalog();
+
+    // Reads a user pack file; throws InputError.
+    void add_file(const std::string& path);
+    void add_text(std::string_view text, const std::string& name);
+
+    std::vector<std::string> ids() const;
+    const Pack& get(const std::string& id, const SourceLocation& asked_at);
+    std::shared_ptr<const RuleSet> compile(const std::vector<std::string>& ids,
+                                           const SourceLocation& asked_at);
+
+  private:
+    struct Entry {
+        std::string_view text;
+        std::string path;
+        std::string owned_text;
+        std::unique_ptr<Pack> pack;
+    };
+    void collect(const std::string& id, const SourceLocation& asked_at,
+                 std::vector<std::string>* stack, std::vector<const Pack*>* order);
+
+    std::map<std::string, Entry> entries_;
+    std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
+};
+
+// Checks every expression of the merged indicators against the merged facts; fills display
+// notation and unit. Throws InputError at the expression's location.
+void check_rule_set(RuleSet& rules);
+
+}  // namespace vetcheck

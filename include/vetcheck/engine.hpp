@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "vetcheck/catalog.hpp"
+#include "vetcheck/plan.hpp"
+#include "vetcheck/result.hpp"
+
+namespace vetcheck {
+
+struct CheckOptions {
+    std::optional<int>
+        as_of;  // the year that decides which targets are due; default the plan's year
+};
+
+// Evaluates every indicator of a compiled rule set for every subject it applies to. The results
+// point into `rules` and `plan`, which must outlive them. Results come in indicator order, then
+// subject order, so output is the same however plans are scheduled.
+std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
+                               const CheckOptions& options = {});
+
+// One indicator for one subject.
+Result check_indicator(const Indicator& indicator, const RuleSet& rules, const Plan& plan,
+                       const Subject& subject, const CheckOptions& options = {});
+
+}  // namespace vetcheck

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vetcheck/expression/ast.hpp"
+#include "vetcheck/plan.hpp"
+#include "vetcheck/value.hpp"
+
+namespace vetcheck::expr {
+
+// A fact an evaluation read, and where the plan wrote it: reports point at these lines.
+struct FactUse {
+    std::string key;
+    const Subject* subject = nullptr;
+    SourceLocation where;
+};
+
+struct EvalContext {
+    const Plan* plan = nullptr;
+    const Subject* subject = nullptr;  // the plan's whole subject or one institution
+    // Replaces facts of `subject` for a what-if evaluation (how many more teachers would pass?).
+    const std::map<std::string, Rational, std::less<>>* overrides = nullptr;
+    std::vector<FactUse>* uses = nullptr;
+};
+
+// Evaluates a checked expression. Never throws for data problems: a fact the subject lacks gives
+// Missing, a zero denominator or an overflow gives Uncomputable.
+Value evaluate(const Expr& e, const EvalContext& context);
+
+}  // namespace vetcheck::expr

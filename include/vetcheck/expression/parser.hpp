@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string_view>
+
+#include "vetcheck/expression/ast.hpp"
+#include "vetcheck/expression/lexer.hpp"
+
+namespace vetcheck::expr {
+
+struct ParseLimits {
+    size_t max_length = 4096;  // characters of one expression
+    int max_depth = 64;        // nesting of operators and calls
+};
+
+// Parses one expression; nullptr and *error on failure. Precedence, loosest first:
+// or, and, not, comparisons, + -, * /, unary minus.
+ExprPtr parse(std::string_view source, SyntaxError* error, const ParseLimits& limits = {});
+
+}  // namespace vetcheck::expr

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vetcheck/expression/ast.hpp"
+#include "vetcheck/expression/checker.hpp"
+#include "vetcheck/fact.hpp"
+
+namespace vetcheck {
+
+enum class Comparison { AtLeast, MoreThan, AtMost, LessThan, Equal, About };
+enum class Severity { Required, Advisory };
+
+bool parse_comparison(std::string_view text, Comparison* out);
+const char* comparison_symbol(
+    Comparison c);  // as written in packs: ">=", ">", "<=", "<", "==", "about"
+const char* comparison_sign(Comparison c);  // as shown to people: "≥", ">", "≤", "<", "=", "≈"
+
+// Where an indicator comes from: the seed file, the section and a verbatim quote.
+struct Citation {
+    std::string file;
+    std::string section;
+    std::string quote;
+};
+
+// An expression as written in a pack, parsed, with where its text starts.
+struct SourceExpr {
+    std::string text;
+    expr::ExprPtr tree;
+    SourceLocation where;
+    int column_shift = 0;  // 1 for a quoted scalar: the text starts after the quote
+
+    SourceLocation at(int offset) const;
+};
+
+struct Indicator {
+    std::string id;
+    LocalizedText name;
+    expr::Scope subject = expr::Scope::Plan;
+    std::vector<std::string> types;   // institution types covered; empty = all
+    std::vector<std::string> levels;  // plan levels checked; empty = all
+    std::optional<SourceExpr> when;
+    std::optional<SourceExpr> measure;
+    Comparison comparison = Comparison::AtLeast;
+    std::optional<SourceExpr> target;
+    // For About: a percentage is relative to the target (10% of 1000 is 100), a plain number is
+    // absolute in the target's unit (5个左右 with tolerance 1 accepts 4 to 6).
+    std::optional<Quantity> tolerance;
+    Rational tolerance_for(const Rational& target_value) const;
+    std::string tolerance_text() const;  // "±10%", "±1"
+    std::optional<SourceExpr> require;
+    std::string lever;  // fact key whose change closes the gap
+    std::string word;   // the comparison word of the source
+    int deadline = 0;
+    Severity severity = Severity::Required;
+    Citation source;
+    std::string pack_id;
+    SourceLocation where;
+
+    // Filled when the pack is compiled against its merged vocabulary.
+    Notation notation = Notation::Plain;  // how actual and target values are shown
+    Unit unit;
+
+    bool is_requirement() const { return require.has_value(); }
+    std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
+};
+
+struct PackInfo {
+    std::string id;
+    LocalizedText title;
+    LocalizedText issuer;
+    std::string document_number;
+    int period_from = 0;
+    int period_to = 0;
+    std::string level;
+    LocalizedText region;
+    std::vector<std::string> extends;
+    std::string source_file;
+    SourceLocation where;
+    SourceLocation extends_where;
+};
+
+struct Pack {
+    PackInfo info;
+    std::vector<FactDef> facts;
+    std::vector<Indicator> indicators;
+};
+
+}  // namespace vetcheck

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vetcheck/fact.hpp"
+
+namespace vetcheck {
+
+// Something indicators are evaluated for: the plan as a whole, or one of its institutions.
+struct Subject {
+    std::string id;
+    std::string name;
+    std::string type;  // 中职 | 高职 | 技工 | 职业本科; "" for a plan that is not a school
+    FactMap facts;
+    SourceLocation where;
+
+    const FactValue* find(std::string_view key) const;
+};
+
+struct Plan {
+    std::string file;
+    std::string id;
+    std::string name;
+    std::string region;
+    std::string level;  // national | province | city | county | school
+    int year = 0;
+    std::vector<std::string> packs;  // empty = the national default
+    SourceLocation packs_where;
+    Subject whole;  // the plan's own facts; for a school report, the school itself
+    std::vector<Subject> institutions;
+
+    bool is_school() const { return level == "school"; }
+};
+
+const std::vector<std::string>& plan_levels();
+const std::vector<std::string>& institution_types();
+
+}  // namespace vetcheck

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "vetcheck/catalog.hpp"
+#include "vetcheck/plan.hpp"
+#include "vetcheck/yaml_loader.hpp"
+
+namespace vetcheck {
+
+struct LoadedPlan {
+    Plan plan;
+    std::shared_ptr<const RuleSet> rules;  // the packs the plan answers to, compiled
+};
+
+// Reads a plan, resolves the packs it names (the national pack when it names none) and reads its
+// facts against their vocabulary: an unknown key gets a did-you-mean, a value that does not fit its
+// fact's type names what was expected. Throws InputError.
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const YamlLimits& limits = {});
+
+// Reads a whole file (or standard input for "-"), rejecting directories and unreadable paths.
+std::string read_input_file(const std::string& path, size_t max_bytes);
+
+}  // namespace vetcheck

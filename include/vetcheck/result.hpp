@@ -1,0 +1,69 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vetcheck/expression/evaluator.hpp"
+#include "vetcheck/pack.hpp"
+#include "vetcheck/plan.hpp"
+
+namespace vetcheck {
+
+enum class Status { Pass, Fail, Missing, Error, NotDue, NotApplicable, Advisory, Waived };
+inline constexpr int kStatusCount = 8;
+
+const char* status_name(
+    Status s);  // "pass", "fail", "missing", "error", "not-due", "n/a", "advisory", "waived"
+bool parse_status(std::string_view text, Status* out);
+
+// What it would take to pass, in the unit of the fact a plan would change: 4 more teachers.
+struct Shortfall {
+    const FactDef* fact = nullptr;
+    Rational current;
+    Rational needed;      // the value of the fact at which the indicator passes
+    bool strict = false;  // "more than needed" (a strict target on a fact that is not a count)
+
+    Rational change() const { return needed - current; }
+};
+
+struct Result {
+    const Indicator* indicator = nullptr;
+    const Plan* plan = nullptr;
+    const Subject* subject = nullptr;  // &plan->whole for plan indicators
+    Status status = Status::Missing;
+    std::optional<Quantity> actual;
+    std::optional<Quantity> target;
+    std::optional<Quantity>
+        gap;  // how far from passing, in the indicator's unit (points for shares)
+    std::optional<Shortfall> shortfall;
+    std::vector<std::string> missing;  // facts the rule needs and the subject lacks
+    std::string reason;                // for error, n/a and not-due
+    SourceLocation deciding;           // the plan line that holds the deciding fact
+    std::vector<expr::FactUse> uses;
+
+    bool on_whole_plan() const { return subject == &plan->whole; }
+};
+
+// Which statuses fail a run (exit 1). By default fail, missing and error; --fail-on changes it.
+struct FailPolicy {
+    std::array<bool, kStatusCount> fails{};
+    static FailPolicy standard();
+    bool fails_on(Status s) const { return fails[static_cast<int>(s)]; }
+};
+
+struct Summary {
+    std::array<int, kStatusCount> counts{};
+    int total = 0;
+    void add(Status s) {
+        ++counts[static_cast<int>(s)];
+        ++total;
+    }
+    int count(Status s) const { return counts[static_cast<int>(s)]; }
+    bool failed(const FailPolicy& policy) const;
+};
+
+Summary summarize(const std::vector<Result>& results);
+
+}  // namespace vetcheck

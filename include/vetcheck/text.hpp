@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vetcheck {
+
+// Columns a UTF-8 string takes on a terminal: East Asian wide characters count two.
+int display_width(std::string_view utf8);
+// Pads with spaces on the right (or left) to `width` display columns.
+std::string pad_right(std::string_view utf8, int width);
+std::string pad_left(std::string_view utf8, int width);
+
+// Decodes one UTF-8 code point at `pos`, advancing it; returns U+FFFD on invalid input.
+char32_t decode_utf8(std::string_view text, size_t& pos);
+bool is_valid_utf8(std::string_view text);
+
+// The closest candidate by edit distance, or "" when nothing is close enough to suggest.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// ", did you mean 'x'?" or "".
+std::string suggestion_suffix(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+}  // namespace vetcheck

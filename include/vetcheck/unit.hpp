@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vetcheck {
+
+// A unit of measure as a product of named base units with exponents: 人, 元/人, 学时. Units are
+// kept as written in the documents and never converted: adding 人 to 学时 is an error, not a guess.
+class Unit {
+  public:
+    Unit() = default;
+    // "人", "元/年", "元/人/年"; "" is no unit.
+    static Unit parse(std::string_view text);
+
+    bool none() const { return factors_.empty(); }
+    std::string to_string() const;
+
+    friend Unit operator*(const Unit& a, const Unit& b);
+    friend Unit operator/(const Unit& a, const Unit& b);
+    friend bool operator==(const Unit& a, const Unit& b) = default;
+
+  private:
+    void multiply(const std::string& name, int exponent);
+    std::vector<std::pair<std::string, int>> factors_;  // sorted by name, exponents never 0
+};
+
+}  // namespace vetcheck

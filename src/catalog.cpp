@@ -1,0 +1,163 @@
+#include "vetcheck/catalog.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "vetcheck/pack_loader.hpp"
+#include "vetcheck/text.hpp"
+
+namespace vetcheck {
+
+Catalog::Catalog() {
+    for (const auto& p : embedded_packs()) entries_[p.id] = Entry{p.text, p.path, "", nullptr};
+}
+
+void Catalog::add_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(SourceLocation{path}, "cannot read the pack file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    add_text(buffer.str(), path);
+}
+
+void Catalog::add_text(std::string_view text, const std::string& name) {
+    auto pack = std::make_unique<Pack>(load_pack(text, name));
+    std::string id = pack->info.id;
+    entries_[id] = Entry{{}, name, std::string(text), std::move(pack)};
+    compiled_.clear();
+}
+
+std::vector<std::string> Catalog::ids() const {
+    std::vector<std::string> out;
+    for (const auto& [id, e] : entries_) out.push_back(id);
+    return out;
+}
+
+const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) {
+    auto it = entries_.find(id);
+    if (it == entries_.end())
+        throw InputError(asked_at,
+                         fmt::format("unknown pack '{}'{}", id, suggestion_suffix(id, ids())));
+    Entry& e = it->second;
+    if (!e.pack) {
+        e.pack = std::make_unique<Pack>(load_pack(e.text, e.path));
+        if (e.pack->info.id != id)
+            throw InputError(
+                e.pack->info.where,
+                fmt::format("pack id '{}' does not match its file name '{}'", e.pack->info.id, id));
+    }
+    return *e.pack;
+}
+
+void Catalog::collect(const std::string& id, const SourceLocation& asked_at,
+                      std::vector<std::string>* stack, std::vector<const Pack*>* order) {
+    if (std::find(stack->begin(), stack->end(), id) != stack->end()) {
+        stack->push_back(id);
+        throw InputError(
+            asked_at, fmt::format("packs extend each other in a cycle: {}", join(*stack, " → ")));
+    }
+    const Pack& pack = get(id, asked_at);
+    if (std::find(order->begin(), order->end(), &pack) != order->end()) return;
+    stack->push_back(id);
+    for (const auto& parent : pack.info.extends)
+        collect(parent, pack.info.extends_where, stack, order);
+    stack->pop_back();
+    order->push_back(&pack);
+}
+
+std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& ids,
+                                                const SourceLocation& asked_at) {
+    std::string cache_key = join(ids, ",");
+    if (auto it = compiled_.find(cache_key); it != compiled_.end()) return it->second;
+    auto rules = std::make_shared<RuleSet>();
+    rules->requested = ids;
+    std::vector<std::string> stack;
+    for (const auto& id : ids) collect(id, asked_at, &stack, &rules->packs);
+    for (const Pack* pack : rules->packs) {
+        for (const FactDef& f : pack->facts) {
+            auto [it, inserted] = rules->facts.emplace(f.key, f);
+            if (!inserted && !it->second.same_definition(f))
+                throw InputError(
+                    f.where, fmt::format("fact '{}' is declared differently in pack '{}' ({})",
+                                         f.key, it->second.pack_id, it->second.where.to_string()));
+        }
+        for (const Indicator& ind : pack->indicators) {
+            // A pack that restates an indicator of a pack it extends replaces it in place, so that
+            // the levels line up under one identity.
+            auto same = std::find_if(rules->indicators.begin(), rules->indicators.end(),
+                                     [&](const Indicator& i) { return i.id == ind.id; });
+            if (same != rules->indicators.end())
+                *same = ind;
+            else
+                rules->indicators.push_back(ind);
+        }
+    }
+    check_rule_set(*rules);
+    compiled_[cache_key] = rules;
+    return rules;
+}
+
+namespace {
+
+expr::Type check_expression(const SourceExpr& e, const FactTable& facts, expr::Scope scope,
+                            const std::string& what) {
+    expr::Type type;
+    expr::CheckError err;
+    if (!expr::check(*e.tree, facts, scope, &type, &err))
+        throw InputError(e.at(err.offset), fmt::format("{}: {}", what, err.message));
+    return type;
+}
+
+void require_kind(const SourceExpr& e, const expr::Type& t, expr::Type::Kind kind,
+                  const std::string& what) {
+    if (t.kind != kind)
+        throw InputError(
+            e.at(0), fmt::format("{}: expected {}, got {}", what,
+                                 kind == expr::Type::Kind::Bool ? "a yes/no condition" : "a number",
+                                 expr::describe(t)));
+}
+
+}  // namespace
+
+void check_rule_set(RuleSet& rules) {
+    using Kind = expr::Type::Kind;
+    for (Indicator& ind : rules.indicators) {
+        if (ind.when)
+            require_kind(*ind.when,
+                         check_expression(*ind.when, rules.facts, ind.subject, ind.id + ".when"),
+                         Kind::Bool, ind.id + ".when");
+        if (ind.require) {
+            require_kind(
+                *ind.require,
+                check_expression(*ind.require, rules.facts, ind.subject, ind.id + ".require"),
+                Kind::Bool, ind.id + ".require");
+            continue;
+        }
+        expr::Type m =
+            check_expression(*ind.measure, rules.facts, ind.subject, ind.id + ".measure");
+        expr::Type t = check_expression(*ind.target, rules.facts, ind.subject, ind.id + ".target");
+        require_kind(*ind.measure, m, Kind::Number, ind.id + ".measure");
+        require_kind(*ind.target, t, Kind::Number, ind.id + ".target");
+        if (!m.free_unit && !t.free_unit && !(m.unit == t.unit))
+            throw InputError(ind.target->at(0),
+                             fmt::format("{}: the target is in {} but the measure is in {}", ind.id,
+                                         t.unit.none() ? "no unit" : t.unit.to_string(),
+                                         m.unit.none() ? "no unit" : m.unit.to_string()));
+        ind.unit = m.free_unit ? t.unit : m.unit;
+        ind.notation = t.notation != Notation::Plain ? t.notation : m.notation;
+        if (!ind.lever.empty()) {
+            auto reads = expr::facts_read(*ind.measure->tree);
+            auto target_reads = expr::facts_read(*ind.target->tree);
+            reads.insert(reads.end(), target_reads.begin(), target_reads.end());
+            if (std::find(reads.begin(), reads.end(), ind.lever) == reads.end())
+                throw InputError(ind.where,
+                                 fmt::format("{}.lever: '{}' is not read by the measure or target",
+                                             ind.id, ind.lever));
+        }
+    }
+}
+
+}  // namespace vetcheck

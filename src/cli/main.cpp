@@ -1,0 +1,196 @@
+// The vetcheck command line: parses arguments, hands the work to the library, sets the exit code.
+// 0: every required check passes; 1: a required check fails or lacks data; 2: input not checkable.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "vetcheck/batch.hpp"
+#include "vetcheck/report/pack_text.hpp"
+#include "vetcheck/report/terminal_reporter.hpp"
+#include "vetcheck/text.hpp"
+
+namespace {
+
+using namespace vetcheck;
+
+constexpr int kExitPass = 0;
+constexpr int kExitFail = 1;
+constexpr int kExitInput = 2;
+
+struct Settings {
+    std::vector<std::string> plans;
+    std::vector<std::string> pack_files;
+    std::string lang;
+    std::string color = "auto";
+    std::vector<std::string> fail_on;
+    std::string output;
+    bool show_all = false;
+    int as_of = 0;
+    size_t max_file_size = 64u << 20;
+    int max_depth = 200;
+    std::string pack_id;
+    std::string indicator_id;
+};
+
+void print_failure(const InputFailure& f, bool color) {
+    const InputError& e = f.error;
+    std::string where = e.where().to_string();
+    std::cerr << (color ? fmt::format("\x1b[1m{}:\x1b[0m ", where) : where + ": ") << e.message()
+              << '\n';
+    if (f.source_line.empty() || e.where().column <= 0) return;
+    std::cerr << "  " << f.source_line << '\n';
+    // The caret sits under the column, counting wide characters as two.
+    int column = 0;
+    size_t pos = 0;
+    for (int c = 1; c < e.where().column && pos < f.source_line.size(); ++c) {
+        size_t before = pos;
+        decode_utf8(f.source_line, pos);
+        column += display_width(std::string_view(f.source_line).substr(before, pos - before));
+    }
+    std::cerr << "  " << std::string(static_cast<size_t>(column), ' ') << "^\n";
+}
+
+report::ReportOptions report_options(const Settings& s) {
+    report::ReportOptions o;
+    o.lang = lang_from_environment();
+    if (!s.lang.empty()) parse_lang(s.lang, &o.lang);
+    bool tty = ::isatty(STDOUT_FILENO) && s.output.empty();
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    bool no = (no_color && *no_color) || (term && std::string_view(term) == "dumb");
+    o.color = s.color == "always" || (s.color == "auto" && tty && !no);
+    if (s.color == "always" && no_color && *no_color) o.color = false;
+    o.show_all = s.show_all;
+    if (!s.fail_on.empty()) {
+        o.policy = FailPolicy{};
+        for (const auto& name : s.fail_on) {
+            Status st;
+            if (name == "none") continue;
+            if (parse_status(name, &st)) o.policy.fails[static_cast<int>(st)] = true;
+        }
+    }
+    return o;
+}
+
+int run_check(Settings& s, Catalog& catalog) {
+    if (s.plans.empty()) {
+        std::cerr
+            << "vetcheck: no plan given. Usage: vetcheck PLAN.yaml... (see vetcheck --help)\n";
+        return kExitInput;
+    }
+    report::ReportOptions options = report_options(s);
+    BatchOptions batch;
+    if (s.as_of) batch.check.as_of = s.as_of;
+    batch.max_file_bytes = s.max_file_size;
+    batch.yaml.max_depth = s.max_depth;
+    auto inputs = expand_inputs(s.plans);
+    if (inputs.empty()) {
+        std::cerr << "vetcheck: no .yaml or .yml files found in " << join(s.plans, ", ") << '\n';
+        return kExitInput;
+    }
+    BatchOutcome outcome = check_files(inputs, catalog, batch);
+    bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
+
+    std::ostringstream text;
+    report::TerminalReporter().write(outcome.reports, options, text);
+    if (s.output.empty()) {
+        std::cout << text.str();
+    } else if (outcome.failures.empty()) {
+        write_file_atomically(s.output, text.str());
+    }
+    if (!outcome.failures.empty()) return kExitInput;
+    for (const auto& r : outcome.reports)
+        if (summarize(r.results).failed(options.policy)) return kExitFail;
+    return kExitPass;
+}
+
+Lang chosen_lang(const Settings& s) {
+    Lang lang = lang_from_environment();
+    if (!s.lang.empty()) parse_lang(s.lang, &lang);
+    return lang;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Settings s;
+    CLI::App app{
+        "vetcheck — check vocational-education plans against the policy targets they must meet"};
+    app.footer(
+        "Examples:\n"
+        "  vetcheck examples/school-pass.yaml      check one plan\n"
+        "  vetcheck plans/                         check every .yaml under a directory\n"
+        "  vetcheck --lang en plan.yaml            English labels\n"
+        "  vetcheck packs                          list the target packs\n"
+        "  vetcheck explain ideological_teacher_ratio\n\n"
+        "Exit codes: 0 all required checks pass, 1 a required check fails or lacks data, 2 input "
+        "error.");
+    app.set_version_flag("--version", std::string("vetcheck ") + VETCHECK_VERSION);
+    app.add_option("plans", s.plans, "plan files, directories or - for standard input");
+    app.add_option("--pack", s.pack_files, "add a target pack file (repeatable)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--lang", s.lang, "report language: zh or en (default: from the locale)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    app.add_option("--color", s.color, "auto, always or never (NO_COLOR is always honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option(
+           "--fail-on", s.fail_on,
+           "statuses that fail the run (default: fail,missing,error); e.g. --fail-on fail,advisory")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
+    app.add_option("-o,--output", s.output, "write the report to FILE (whole or not at all)");
+    app.add_flag("--all", s.show_all, "also list the checks that do not apply (n/a)");
+    app.add_option("--as-of", s.as_of,
+                   "year that decides which targets are due (default: the plan's year)")
+        ->check(CLI::Range(1949, 2100));
+    app.add_option("--max-file-size", s.max_file_size, "largest input file in bytes")
+        ->capture_default_str();
+    app.add_option("--max-depth", s.max_depth, "deepest YAML nesting")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+
+    auto* packs = app.add_subcommand("packs", "list the target packs, or show one");
+    auto* show = packs->add_subcommand(
+        "show", "show a pack's indicators with thresholds, deadlines and sources");
+    show->add_option("id", s.pack_id, "pack id")->required();
+    auto* explain = app.add_subcommand(
+        "explain", "explain one indicator: formula, facts, source, restatements");
+    explain->add_option("indicator", s.indicator_id, "indicator id")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : kExitInput;
+    }
+
+    try {
+        Catalog catalog;
+        for (const auto& f : s.pack_files) catalog.add_file(f);
+        Lang lang = chosen_lang(s);
+        if (*show) {
+            report::write_pack(catalog, s.pack_id, lang, std::cout);
+            return kExitPass;
+        }
+        if (*packs) {
+            report::write_pack_list(catalog, lang, std::cout);
+            return kExitPass;
+        }
+        if (*explain) {
+            if (report::write_explanation(catalog, s.indicator_id, lang, std::cout))
+                return kExitPass;
+            std::cerr << fmt::format("vetcheck: no pack has an indicator '{}'\n", s.indicator_id);
+            return kExitInput;
+        }
+        return run_check(s, catalog);
+    } catch (const InputError& e) {
+        print_failure(InputFailure{e, ""}, false);
+        return kExitInput;
+    }
+}

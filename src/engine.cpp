@@ -1,0 +1,242 @@
+#include "vetcheck/engine.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "vetcheck/shortfall.hpp"
+#include "vetcheck/text.hpp"
+
+namespace vetcheck {
+
+namespace {
+
+using Overrides = std::map<std::string, Rational, std::less<>>;
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+class IndicatorCheck {
+  public:
+    IndicatorCheck(const Indicator& ind, const RuleSet& rules, const Plan& plan,
+                   const Subject& subject, const CheckOptions& options)
+        : ind_(ind), rules_(rules), plan_(plan), subject_(subject), options_(options) {
+        result_.indicator = &ind;
+        result_.plan = &plan;
+        result_.subject = &subject;
+        result_.deciding = subject.where;
+    }
+
+    Result run() {
+        if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level))
+            return not_applicable(fmt::format("checked at {} level", join(ind_.levels, "/")));
+        if (ind_.when) {
+            Value w = eval(*ind_.when, nullptr, &result_.uses);
+            // Whether a target covers the subject is the plan's own declaration: when it is not
+            // given, the target is listed as not applicable, naming what would decide it.
+            if (is_missing(w))
+                return not_applicable("condition not reported: " +
+                                      join(std::get<Missing>(w).facts, ", "));
+            if (!is_known(w)) return unknown(w);
+            if (!std::get<bool>(w)) return not_applicable("condition not met: " + ind_.when->text);
+        }
+        return ind_.require ? requirement() : comparison();
+    }
+
+  private:
+    Value eval(const SourceExpr& e, const Overrides* overrides,
+               std::vector<expr::FactUse>* uses) const {
+        expr::EvalContext ctx{&plan_, &subject_, overrides, uses};
+        return expr::evaluate(*e.tree, ctx);
+    }
+
+    Result not_applicable(std::string reason) {
+        result_.status = Status::NotApplicable;
+        result_.reason = std::move(reason);
+        return result_;
+    }
+
+    Result unknown(const Value& v) {
+        if (is_missing(v)) {
+            result_.status = Status::Missing;
+            result_.missing = std::get<Missing>(v).facts;
+        } else {
+            result_.status = Status::Error;
+            result_.reason = std::get<Uncomputable>(v).reason;
+        }
+        // A target not yet due does not fail for lack of data either; the report still says what is
+        // missing.
+        if (!due()) {
+            if (result_.status == Status::Missing)
+                result_.reason = "missing data: " + join(result_.missing, ", ");
+            result_.status = Status::NotDue;
+        }
+        return result_;
+    }
+
+    bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }
+
+    Result settle(bool passed) {
+        if (!result_.uses.empty()) result_.deciding = result_.uses.front().where;
+        for (const auto& use : result_.uses)
+            if (use.key == ind_.lever && use.subject == &subject_) result_.deciding = use.where;
+        if (passed)
+            result_.status = Status::Pass;
+        else if (!due())
+            result_.status = Status::NotDue;
+        else if (ind_.severity == Severity::Advisory)
+            result_.status = Status::Advisory;
+        else
+            result_.status = Status::Fail;
+        if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
+        return result_;
+    }
+
+    Result requirement() {
+        Value v = eval(*ind_.require, nullptr, &result_.uses);
+        if (!is_known(v)) return unknown(v);
+        return settle(std::get<bool>(v));
+    }
+
+    bool holds(const Rational& actual, const Rational& target) const {
+        switch (ind_.comparison) {
+            case Comparison::AtLeast:
+                return actual >= target;
+            case Comparison::MoreThan:
+                return actual > target;
+            case Comparison::AtMost:
+                return actual <= target;
+            case Comparison::LessThan:
+                return actual < target;
+            case Comparison::Equal:
+                return actual == target;
+            case Comparison::About:
+                return (actual - target).abs() <= ind_.tolerance_for(target);
+        }
+        return false;
+    }
+
+    // How far from passing, positive: short of a lower bound, over an upper bound, outside the
+    // band.
+    Rational distance(const Rational& actual, const Rational& target) const {
+        switch (ind_.comparison) {
+            case Comparison::AtLeast:
+            case Comparison::MoreThan:
+                return target - actual;
+            case Comparison::AtMost:
+            case Comparison::LessThan:
+                return actual - target;
+            case Comparison::Equal:
+                return (actual - target).abs();
+            case Comparison::About:
+                return (actual - target).abs() - ind_.tolerance_for(target);
+        }
+        return Rational(0);
+    }
+
+    Quantity shown(Rational value) const { return Quantity{value, ind_.unit, ind_.notation}; }
+
+    Result comparison() {
+        Value m = eval(*ind_.measure, nullptr, &result_.uses);
+        Value t = eval(*ind_.target, nullptr, &result_.uses);
+        if (!is_known(m) || !is_known(t)) return unknown(combine_unknown(m, t));
+        try {
+            const Rational& actual = std::get<Quantity>(m).value;
+            const Rational& target = std::get<Quantity>(t).value;
+            result_.actual = shown(actual);
+            result_.target = shown(target);
+            bool passed = holds(actual, target);
+            if (!passed) {
+                Quantity gap = shown(distance(actual, target));
+                if (gap.notation == Notation::Percent)
+                    gap.notation = Notation::Plain;  // points, not a percent
+                result_.gap = gap;
+                result_.shortfall = shortfall();
+            }
+            return settle(passed);
+        } catch (const ArithmeticError& e) {
+            return unknown(Uncomputable{e.what()});
+        }
+    }
+
+    std::optional<Shortfall> shortfall() const {
+        if (ind_.lever.empty()) return std::nullopt;
+        const FactValue* lever = subject_.find(ind_.lever);
+        if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
+        const FactDef& def = rules_.facts.at(ind_.lever);
+        auto with = [&](const Rational& v) {
+            Overrides o{{ind_.lever, v}};
+            return std::pair{eval(*ind_.measure, &o, nullptr), eval(*ind_.target, &o, nullptr)};
+        };
+        Difference difference = [&](const Rational& v) -> std::optional<Rational> {
+            auto [m, t] = with(v);
+            if (!std::holds_alternative<Quantity>(m) || !std::holds_alternative<Quantity>(t))
+                return std::nullopt;
+            return std::get<Quantity>(m).value - std::get<Quantity>(t).value;
+        };
+        Passes passes = [&](const Rational& v) {
+            auto [m, t] = with(v);
+            return std::holds_alternative<Quantity>(m) && std::holds_alternative<Quantity>(t) &&
+                   holds(std::get<Quantity>(m).value, std::get<Quantity>(t).value);
+        };
+        return find_shortfall(ind_.comparison, def, std::get<Quantity>(lever->value).value,
+                              difference, passes);
+    }
+
+    const Indicator& ind_;
+    const RuleSet& rules_;
+    const Plan& plan_;
+    const Subject& subject_;
+    const CheckOptions& options_;
+    Result result_;
+};
+
+}  // namespace
+
+Result check_indicator(const Indicator& indicator, const RuleSet& rules, const Plan& plan,
+                       const Subject& subject, const CheckOptions& options) {
+    return IndicatorCheck(indicator, rules, plan, subject, options).run();
+}
+
+std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
+                               const CheckOptions& options) {
+    std::vector<Result> results;
+    for (const Indicator& ind : rules.indicators) {
+        if (ind.subject == expr::Scope::Plan) {
+            results.push_back(check_indicator(ind, rules, plan, plan.whole, options));
+            continue;
+        }
+        auto covered = [&](const Subject& s) {
+            return ind.types.empty() || contains(ind.types, s.type);
+        };
+        bool any = false;
+        if (plan.is_school()) {
+            if (covered(plan.whole)) {
+                results.push_back(check_indicator(ind, rules, plan, plan.whole, options));
+                any = true;
+            }
+        } else {
+            for (const Subject& inst : plan.institutions) {
+                if (!covered(inst)) continue;
+                results.push_back(check_indicator(ind, rules, plan, inst, options));
+                any = true;
+            }
+        }
+        if (!any) {
+            Result r;
+            r.indicator = &ind;
+            r.plan = &plan;
+            r.subject = &plan.whole;
+            r.status = Status::NotApplicable;
+            r.deciding = plan.whole.where;
+            r.reason = ind.types.empty()
+                           ? "no institutions in the plan"
+                           : fmt::format("no {} institutions in the plan", join(ind.types, "/"));
+            results.push_back(std::move(r));
+        }
+    }
+    return results;
+}
+
+}  // namespace vetcheck

@@ -1,0 +1,68 @@
+#include "vetcheck/pack.hpp"
+
+#include <fmt/format.h>
+
+namespace vetcheck {
+
+namespace {
+struct ComparisonName {
+    Comparison c;
+    std::string_view text;
+    const char* symbol;
+    const char* sign;
+};
+constexpr ComparisonName kComparisons[] = {
+    {Comparison::AtLeast, ">=", ">=", "≥"}, {Comparison::MoreThan, ">", ">", ">"},
+    {Comparison::AtMost, "<=", "<=", "≤"},  {Comparison::LessThan, "<", "<", "<"},
+    {Comparison::Equal, "==", "==", "="},   {Comparison::About, "about", "about", "≈"}};
+}  // namespace
+
+bool parse_comparison(std::string_view text, Comparison* out) {
+    for (const auto& c : kComparisons) {
+        if (c.text == text) {
+            *out = c.c;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char* comparison_symbol(Comparison c) {
+    for (const auto& n : kComparisons)
+        if (n.c == c) return n.symbol;
+    return "?";
+}
+
+const char* comparison_sign(Comparison c) {
+    for (const auto& n : kComparisons)
+        if (n.c == c) return n.sign;
+    return "?";
+}
+
+SourceLocation SourceExpr::at(int offset) const {
+    SourceLocation loc = where;
+    // Exact for expressions written on one line, which is how packs write them.
+    if (loc.known() && text.find('\n') == std::string::npos) loc.column += column_shift + offset;
+    return loc;
+}
+
+Rational Indicator::tolerance_for(const Rational& target_value) const {
+    if (!tolerance) return Rational(0);
+    if (tolerance->notation == Notation::Percent) return (target_value * tolerance->value).abs();
+    return tolerance->value;
+}
+
+std::string Indicator::tolerance_text() const {
+    if (!tolerance) return "";
+    return "±" + tolerance->to_string(1);
+}
+
+std::string Indicator::formula() const {
+    if (require) return require->text;
+    std::string f =
+        fmt::format("{} {} {}", measure->text, comparison_symbol(comparison), target->text);
+    if (tolerance) f += " " + tolerance_text();
+    return f;
+}
+
+}  // namespace vetcheck

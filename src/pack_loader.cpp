@@ -1,0 +1,224 @@
+#include "vetcheck/pack_loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "vetcheck/expression/parser.hpp"
+#include "vetcheck/plan.hpp"
+#include "vetcheck/text.hpp"
+#include "vetcheck/yaml_loader.hpp"
+
+namespace vetcheck {
+
+std::optional<Comparison> comparison_for_word(std::string_view word) {
+    auto has = [&](std::string_view w) { return word.find(w) != std::string_view::npos; };
+    if (has("左右")) return Comparison::About;
+    if (has("不超过") || has("以内") || has("控制在") || has("以下") || has("不高于"))
+        return Comparison::AtMost;
+    if (has("超过") || has("高于")) return Comparison::MoreThan;
+    if (has("不低于") || has("以上") || has("达到") || has("不少于") || has("至少") ||
+        has("及以上"))
+        return Comparison::AtLeast;
+    return std::nullopt;
+}
+
+namespace {
+
+LocalizedText read_localized(const MapReader& r, std::string_view key, bool required) {
+    const Node* n = required ? &r.required(key) : r.optional(key);
+    if (!n) return {};
+    if (n->is_scalar()) return LocalizedText{n->text(), ""};
+    MapReader names(*n, std::string(key));
+    names.reject_unknown({"zh", "en"});
+    return LocalizedText{names.optional_string("zh").value_or(""),
+                         names.optional_string("en").value_or("")};
+}
+
+std::vector<std::string> read_string_list(const Node* n, std::string_view what) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n->is_scalar()) return {n->text()};
+    if (!n->is_seq()) fail_expected(*n, what, "a list");
+    for (const Node& item : n->items()) out.push_back(expect_string(item, what));
+    return out;
+}
+
+void check_one_of(const Node& n, const std::string& value, const std::vector<std::string>& allowed,
+                  std::string_view what) {
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
+        fail_expected(n, what, "one of " + join(allowed, ", "));
+}
+
+SourceExpr read_expression(const Node& n, const std::string& what) {
+    SourceExpr e;
+    e.text = expect_string(n, what);
+    e.where = n.where();
+    e.column_shift = n.quoted() ? 1 : 0;
+    expr::SyntaxError err;
+    e.tree = expr::parse(e.text, &err);
+    if (!e.tree)
+        throw InputError(e.at(err.offset),
+                         fmt::format("{}: {} in '{}'", what, err.message, e.text));
+    return e;
+}
+
+FactDef read_fact(const Node& n, const std::string& pack_id) {
+    MapReader r(n, "facts[]");
+    r.reject_unknown({"key", "zh", "en", "unit", "type", "subjects", "note"});
+    FactDef f;
+    f.key = r.required_string("key");
+    f.name =
+        LocalizedText{r.optional_string("zh").value_or(""), r.optional_string("en").value_or("")};
+    f.unit = Unit::parse(r.optional_string("unit").value_or(""));
+    const Node& type = r.required("type");
+    if (!parse_fact_type(expect_string(type, f.key + ".type"), &f.type))
+        fail_expected(type, f.key + ".type",
+                      "count, amount, number, share, ratio, multiple or boolean");
+    const Node* subjects = r.optional("subjects");
+    for (const std::string& s : read_string_list(subjects, f.key + ".subjects")) {
+        if (s == "plan")
+            f.on_plan = true;
+        else if (s == "institution")
+            f.on_institution = true;
+        else
+            fail_expected(*subjects, f.key + ".subjects", "plan or institution");
+    }
+    if (!subjects) f.on_plan = f.on_institution = true;
+    f.pack_id = pack_id;
+    f.where = n.where();
+    return f;
+}
+
+Citation read_citation(const Node& n, const std::string& id) {
+    MapReader r(n, id + ".source");
+    r.reject_unknown({"file", "section", "quote"});
+    return Citation{r.required_string("file"), r.required_string("section"),
+                    r.required_string("quote")};
+}
+
+Indicator read_indicator(const Node& n, const PackInfo& info) {
+    MapReader r(n, "indicators[]");
+    r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
+                      "tolerance", "require", "lever", "word", "deadline", "severity", "source",
+                      "note"});
+    Indicator ind;
+    ind.id = r.required_string("id");
+    MapReader named(n, ind.id);
+    ind.name = read_localized(named, "name", true);
+    ind.pack_id = info.id;
+    ind.where = n.where();
+    const Node& subject = r.required("subject");
+    std::string s = expect_string(subject, ind.id + ".subject");
+    check_one_of(subject, s, {"plan", "institution"}, ind.id + ".subject");
+    ind.subject = s == "plan" ? expr::Scope::Plan : expr::Scope::Institution;
+    ind.types = read_string_list(r.optional("types"), ind.id + ".types");
+    for (const auto& t : ind.types)
+        check_one_of(*r.optional("types"), t, institution_types(), ind.id + ".types");
+    if (!ind.types.empty() && ind.subject == expr::Scope::Plan)
+        throw InputError(r.optional("types")->where(),
+                         ind.id + ".types: only institution indicators have types");
+    ind.levels = read_string_list(r.optional("levels"), ind.id + ".levels");
+    for (const auto& l : ind.levels)
+        check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
+    if (const Node* w = r.optional("when")) ind.when = read_expression(*w, ind.id + ".when");
+    if (const Node* q = r.optional("require")) {
+        if (r.optional("measure") || r.optional("target"))
+            throw InputError(q->where(),
+                             ind.id + ": give either require or measure/op/target, not both");
+        ind.require = read_expression(*q, ind.id + ".require");
+    } else {
+        ind.measure = read_expression(r.required("measure"), ind.id + ".measure");
+        ind.target = read_expression(r.required("target"), ind.id + ".target");
+        const Node& op = r.required("op");
+        if (!parse_comparison(expect_string(op, ind.id + ".op"), &ind.comparison))
+            fail_expected(op, ind.id + ".op", "one of >=, >, <=, <, ==, about");
+    }
+    if (const Node* t = r.optional("tolerance")) {
+        std::string why;
+        auto q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
+        if (!q || q->value.is_negative())
+            fail_expected(*t, ind.id + ".tolerance",
+                          "a percentage such as 10% or an absolute amount such as 1");
+        ind.tolerance = *q;
+    }
+    if (ind.comparison == Comparison::About && !ind.tolerance)
+        throw InputError(n.where(), ind.id + ": op about needs a tolerance (e.g. tolerance: 10%)");
+    ind.lever = r.optional_string("lever").value_or("");
+    ind.word = r.optional_string("word").value_or("");
+    ind.deadline = r.optional_int("deadline").value_or(info.period_to);
+    if (const Node* sev = r.optional("severity")) {
+        std::string v = expect_string(*sev, ind.id + ".severity");
+        check_one_of(*sev, v, {"required", "advisory"}, ind.id + ".severity");
+        ind.severity = v == "required" ? Severity::Required : Severity::Advisory;
+    }
+    ind.source = read_citation(r.required("source"), ind.id);
+    // The comparison word of the source decides the operator; a mismatch is an encoding error.
+    if (auto wanted = comparison_for_word(ind.word);
+        wanted && ind.measure && *wanted != ind.comparison)
+        throw InputError(
+            r.required("op").where(),
+            fmt::format("{}: op {} does not match the source word '{}' (expects {})", ind.id,
+                        comparison_symbol(ind.comparison), ind.word, comparison_symbol(*wanted)));
+    if (ind.word.find("原则上") != std::string::npos && ind.severity != Severity::Advisory)
+        throw InputError(n.where(),
+                         fmt::format("{}: the source word '原则上' makes it advisory", ind.id));
+    return ind;
+}
+
+PackInfo read_info(const Node& n) {
+    MapReader r(n, "pack");
+    r.reject_unknown({"id", "title", "issuer", "document_number", "period", "level", "region",
+                      "extends", "source_file", "note"});
+    PackInfo info;
+    info.id = r.required_string("id");
+    info.title = read_localized(r, "title", true);
+    info.issuer = read_localized(r, "issuer", false);
+    info.document_number = r.optional_string("document_number").value_or("");
+    const Node& period = r.required("period");
+    MapReader p(period, "pack.period");
+    p.reject_unknown({"from", "to"});
+    info.period_from = p.optional_int("from").value_or(0);
+    info.period_to = p.optional_int("to").value_or(info.period_from);
+    const Node& level = r.required("level");
+    info.level = expect_string(level, "pack.level");
+    check_one_of(level, info.level, plan_levels(), "pack.level");
+    info.region = read_localized(r, "region", false);
+    info.extends = read_string_list(r.optional("extends"), "pack.extends");
+    info.extends_where = r.optional("extends") ? r.optional("extends")->where() : n.where();
+    info.source_file = r.optional_string("source_file").value_or("");
+    info.where = n.where();
+    return info;
+}
+
+}  // namespace
+
+Pack load_pack(std::string_view text, const std::string& file_name) {
+    Node root = load_yaml(text, file_name);
+    MapReader r(root, "");
+    r.reject_unknown({"pack", "facts", "indicators"});
+    Pack pack;
+    pack.info = read_info(r.required("pack"));
+    std::set<std::string> ids;
+    if (const Node* facts = r.optional("facts")) {
+        if (!facts->is_seq()) fail_expected(*facts, "facts", "a list");
+        for (const Node& f : facts->items()) {
+            pack.facts.push_back(read_fact(f, pack.info.id));
+            if (!ids.insert("fact:" + pack.facts.back().key).second)
+                throw InputError(f.where(),
+                                 fmt::format("fact '{}' declared twice", pack.facts.back().key));
+        }
+    }
+    const Node& indicators = r.required("indicators");
+    if (!indicators.is_seq()) fail_expected(indicators, "indicators", "a list");
+    for (const Node& i : indicators.items()) {
+        pack.indicators.push_back(read_indicator(i, pack.info));
+        if (!ids.insert(pack.indicators.back().id).second)
+            throw InputError(
+                i.where(), fmt::format("indicator '{}' declared twice", pack.indicators.back().id));
+    }
+    return pack;
+}
+
+}  // namespace vetcheck

@@ -1,0 +1,197 @@
+#include "vetcheck/plan_loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "vetcheck/text.hpp"
+
+namespace vetcheck {
+
+namespace {
+
+void check_one_of(const Node& n, const std::string& value, const std::vector<std::string>& allowed,
+                  std::string_view what) {
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
+        throw InputError(n.where(),
+                         fmt::format("{}: expected one of {}, got {}{}", what, join(allowed, ", "),
+                                     n.describe(), suggestion_suffix(value, allowed)));
+}
+
+class FactReader {
+  public:
+    FactReader(const FactTable& vocabulary, bool on_plan, bool on_institution)
+        : vocabulary_(vocabulary), on_plan_(on_plan), on_institution_(on_institution) {}
+
+    // Nested mappings are joined with dots: teachers: {double_qualified: 30} is
+    // teachers.double_qualified.
+    void read(const Node& map, const std::string& prefix, FactMap* out) {
+        if (!map.is_map())
+            fail_expected(map, prefix.empty() ? "facts" : prefix,
+                          "a mapping of fact keys to values");
+        for (const auto& [k, v] : map.entries()) {
+            std::string key = prefix.empty() ? k.text() : prefix + "." + k.text();
+            auto def = vocabulary_.find(key);
+            if (def == vocabulary_.end() && v.is_map() && has_prefix(key + ".")) {
+                read(v, key, out);
+                continue;
+            }
+            if (def == vocabulary_.end()) unknown(k, key);
+            check_subject(k, def->second);
+            if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
+            out->emplace(key, read_fact_value(def->second, v));
+        }
+    }
+
+  private:
+    bool has_prefix(const std::string& prefix) const {
+        auto it = vocabulary_.lower_bound(prefix);
+        return it != vocabulary_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+    }
+
+    [[noreturn]] void unknown(const Node& k, const std::string& key) const {
+        std::vector<std::string> keys;
+        for (const auto& [name, def] : vocabulary_) keys.push_back(name);
+        throw InputError(k.where(),
+                         fmt::format("unknown fact '{}'{}", key, suggestion_suffix(key, keys)));
+    }
+
+    void check_subject(const Node& k, const FactDef& def) const {
+        if ((on_plan_ && def.on_plan) || (on_institution_ && def.on_institution)) return;
+        throw InputError(k.where(),
+                         fmt::format("{}: this fact is reported by {}, not here", def.key,
+                                     def.on_plan ? "the plan as a whole (under facts:)"
+                                                 : "each institution (under institutions:)"));
+    }
+
+    const FactTable& vocabulary_;
+    bool on_plan_;
+    bool on_institution_;
+};
+
+std::vector<std::string> read_packs(const Node* n) {
+    std::vector<std::string> ids;
+    if (!n) return ids;
+    if (n->is_scalar()) return {n->text()};
+    if (!n->is_seq()) fail_expected(*n, "plan.packs", "a list of pack ids");
+    for (const Node& item : n->items()) ids.push_back(expect_string(item, "plan.packs"));
+    return ids;
+}
+
+Subject read_institution(const Node& n, const FactTable& vocabulary) {
+    MapReader r(n, "institutions[]");
+    r.reject_unknown({"id", "name", "type", "facts", "note"});
+    Subject s;
+    s.id = r.required_string("id");
+    s.name = r.optional_string("name").value_or(s.id);
+    const Node& type = r.required("type");
+    s.type = expect_string(type, s.id + ".type");
+    check_one_of(type, s.type, institution_types(), s.id + ".type");
+    s.where = n.where();
+    if (const Node* facts = r.optional("facts"))
+        FactReader(vocabulary, false, true).read(*facts, "", &s.facts);
+    return s;
+}
+
+}  // namespace
+
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const YamlLimits& limits) {
+    Node root = load_yaml(text, file_name, limits);
+    if (!root.is_map())
+        throw InputError(root.where(),
+                         fmt::format("a plan: expected a mapping with plan:, facts: and "
+                                     "institutions:, got {}",
+                                     root.describe()));
+    MapReader r(root, "");
+    r.reject_unknown({"plan", "facts", "institutions"});
+    const Node& meta = r.required("plan");
+    MapReader m(meta, "plan");
+    m.reject_unknown({"id", "name", "region", "level", "year", "packs", "type", "note"});
+
+    LoadedPlan loaded;
+    Plan& plan = loaded.plan;
+    plan.file = file_name;
+    plan.name = m.required_string("name");
+    plan.id = m.optional_string("id").value_or(plan.name);
+    plan.region = m.optional_string("region").value_or("");
+    const Node& level = m.required("level");
+    plan.level = expect_string(level, "plan.level");
+    check_one_of(level, plan.level, plan_levels(), "plan.level");
+    const Node& year = m.required("year");
+    plan.year = expect_int(year, "plan.year");
+    if (plan.year < 1949 || plan.year > 2100)
+        fail_expected(year, "plan.year", "a year such as 2025");
+    plan.packs = read_packs(m.optional("packs"));
+    plan.packs_where = m.optional("packs") ? m.optional("packs")->where() : meta.where();
+    plan.whole.id = plan.id;
+    plan.whole.name = plan.name;
+    plan.whole.where = r.optional("facts") ? r.optional("facts")->where() : meta.where();
+    if (const Node* type = m.optional("type")) {
+        plan.whole.type = expect_string(*type, "plan.type");
+        check_one_of(*type, plan.whole.type, institution_types(), "plan.type");
+    }
+    if (plan.is_school() && plan.whole.type.empty())
+        throw InputError(
+            meta.where(),
+            "plan: a school report (level: school) needs its type: 中职, 高职, 技工 or 职业本科");
+
+    std::vector<std::string> ids = plan.packs;
+    if (ids.empty()) ids.emplace_back(kDefaultPack);
+    loaded.rules = catalog.compile(ids, plan.packs_where);
+    const FactTable& vocabulary = loaded.rules->facts;
+
+    if (const Node* facts = r.optional("facts"))
+        FactReader(vocabulary, true, plan.is_school()).read(*facts, "", &plan.whole.facts);
+    if (const Node* institutions = r.optional("institutions")) {
+        if (!institutions->is_seq()) fail_expected(*institutions, "institutions", "a list");
+        if (plan.is_school())
+            throw InputError(institutions->where(),
+                             "institutions: a school report has no institutions; put the "
+                             "school's facts under facts:");
+        std::set<std::string> seen;
+        for (const Node& n : institutions->items()) {
+            plan.institutions.push_back(read_institution(n, vocabulary));
+            if (!seen.insert(plan.institutions.back().id).second)
+                throw InputError(n.where(), fmt::format("institutions: duplicate id '{}'",
+                                                        plan.institutions.back().id));
+        }
+    }
+    return loaded;
+}
+
+std::string read_input_file(const std::string& path, size_t max_bytes) {
+    if (path == "-") {
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+        if (text.size() > max_bytes)
+            throw InputError(SourceLocation{"<stdin>"},
+                             fmt::format("input larger than {} bytes", max_bytes));
+        return text;
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(SourceLocation{path}, "is a directory, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(SourceLocation{path},
+                         fmt::format("cannot read the file: {}", std::strerror(errno)));
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_bytes)
+        throw InputError(
+            SourceLocation{path},
+            fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+}  // namespace vetcheck

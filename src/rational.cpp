@@ -1,0 +1,145 @@
+#include "vetcheck/rational.hpp"
+
+#include <cstdlib>
+#include <limits>
+
+namespace vetcheck {
+
+namespace {
+
+WideInt gcd(WideInt a, WideInt b) {
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        WideInt t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+bool fits(WideInt v) {
+    return v >= std::numeric_limits<int64_t>::min() + 1 && v <= std::numeric_limits<int64_t>::max();
+}
+
+}  // namespace
+
+Rational Rational::from_wide(WideInt numerator, WideInt denominator) {
+    if (denominator == 0) throw ArithmeticError("division by zero");
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    WideInt g = gcd(numerator, denominator);
+    if (g > 1) {
+        numerator /= g;
+        denominator /= g;
+    }
+    if (!fits(numerator) || !fits(denominator))
+        throw ArithmeticError("number too large to compute exactly");
+    Rational r;
+    r.num_ = static_cast<int64_t>(numerator);
+    r.den_ = static_cast<int64_t>(denominator);
+    return r;
+}
+
+Rational::Rational(int64_t numerator, int64_t denominator) {
+    *this = from_wide(numerator, denominator);
+}
+
+std::optional<Rational> Rational::parse_decimal(std::string_view text) {
+    size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    WideInt numerator = 0, denominator = 1;
+    bool digits = false, point = false;
+    constexpr WideInt kLimit = static_cast<WideInt>(1) << 100;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (c == ',' && digits && !point) continue;  // 12,000 as people write it
+        if (c < '0' || c > '9') return std::nullopt;
+        digits = true;
+        numerator = numerator * 10 + (c - '0');
+        if (point) denominator *= 10;
+        if (numerator > kLimit || denominator > kLimit)
+            throw ArithmeticError("number too large to hold exactly");
+    }
+    if (!digits || (!text.empty() && text.back() == '.')) return std::nullopt;
+    return from_wide(negative ? -numerator : numerator, denominator);
+}
+
+Rational Rational::operator-() const {
+    return from_wide(-static_cast<WideInt>(num_), den_);
+}
+
+Rational operator+(const Rational& a, const Rational& b) {
+    return Rational::from_wide(
+        static_cast<WideInt>(a.num_) * b.den_ + static_cast<WideInt>(b.num_) * a.den_,
+        static_cast<WideInt>(a.den_) * b.den_);
+}
+
+Rational operator-(const Rational& a, const Rational& b) {
+    return a + (-b);
+}
+
+Rational operator*(const Rational& a, const Rational& b) {
+    return Rational::from_wide(static_cast<WideInt>(a.num_) * b.num_,
+                               static_cast<WideInt>(a.den_) * b.den_);
+}
+
+Rational operator/(const Rational& a, const Rational& b) {
+    if (b.num_ == 0) throw ArithmeticError("division by zero");
+    return Rational::from_wide(static_cast<WideInt>(a.num_) * b.den_,
+                               static_cast<WideInt>(a.den_) * b.num_);
+}
+
+std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+    return static_cast<WideInt>(a.num_) * b.den_ <=> static_cast<WideInt>(b.num_) * a.den_;
+}
+
+Rational Rational::floor() const {
+    int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ < 0) --q;
+    return Rational(q);
+}
+
+Rational Rational::ceil() const {
+    int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ > 0) ++q;
+    return Rational(q);
+}
+
+Rational Rational::reciprocal() const {
+    return Rational(1) / *this;
+}
+
+std::string Rational::to_decimal(int max_decimals) const {
+    // Round half away from zero at the last shown decimal, in exact integer arithmetic.
+    WideInt scale = 1;
+    for (int i = 0; i < max_decimals; ++i) scale *= 10;
+    WideInt n = static_cast<WideInt>(num_ < 0 ? -num_ : num_) * scale;
+    WideInt q = (2 * n + den_) / (2 * static_cast<WideInt>(den_));
+    WideInt whole = q / scale, frac = q % scale;
+    auto digits = [](WideInt v) {
+        std::string s;
+        do {
+            s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+            v /= 10;
+        } while (v > 0);
+        return s;
+    };
+    std::string out = (num_ < 0 && q != 0 ? "-" : "") + digits(whole);
+    if (max_decimals > 0 && frac != 0) {
+        std::string f = digits(frac);
+        f.insert(f.begin(), static_cast<size_t>(max_decimals) - f.size(), '0');
+        while (!f.empty() && f.back() == '0') f.pop_back();
+        out += "." + f;
+    }
+    return out;
+}
+
+}  // namespace vetcheck

@@ -1,0 +1,131 @@
+#include "vetcheck/report/format.hpp"
+
+#include <fmt/format.h>
+
+#include "vetcheck/catalog.hpp"
+#include "vetcheck/text.hpp"
+
+namespace vetcheck::report {
+
+namespace {
+
+bool zh(Lang lang) {
+    return lang == Lang::Zh;
+}
+
+std::string yes_no(bool b, Lang lang) {
+    return zh(lang) ? (b ? "是" : "否") : (b ? "yes" : "no");
+}
+
+std::string fact_name(const FactDef& f, Lang lang) {
+    const std::string& n = f.name.in(lang);
+    return n.empty() ? f.key : n;
+}
+
+std::string shortfall_text(const Shortfall& s, Lang lang) {
+    Rational change = s.change();
+    bool more = change.sign() > 0;
+    std::string amount = change.abs().to_decimal(2);
+    std::string unit = s.fact->unit.to_string();
+    std::string path = fmt::format("{} → {}{}", s.current.to_decimal(2), s.strict ? "> " : "",
+                                   s.needed.to_decimal(2));
+    if (zh(lang))
+        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "",
+                           amount, unit, fact_name(*s.fact, lang), path);
+    return fmt::format("{}{} {} {} ({})", s.strict ? "over " : "", amount, more ? "more" : "fewer",
+                       fact_name(*s.fact, lang), path);
+}
+
+std::string distance_text(const Result& r, Lang lang) {
+    const Quantity& gap = *r.gap;
+    const Indicator& ind = *r.indicator;
+    bool points = ind.notation == Notation::Percent;
+    std::string amount = points ? (gap.value * Rational(100)).to_decimal(1) : gap.to_string(2);
+    if (ind.notation == Notation::Ratio)
+        return "";  // a ratio's gap reads only as a shortfall in people
+    bool over = ind.comparison == Comparison::AtMost || ind.comparison == Comparison::LessThan;
+    if (ind.comparison == Comparison::About)
+        return zh(lang)
+                   ? fmt::format("超出允许范围 {}{}", amount, points ? " 个百分点" : "")
+                   : fmt::format("{}{} outside the tolerance", amount, points ? " points" : "");
+    if (zh(lang))
+        return fmt::format("{} {}{}", over ? "超出" : "差", amount, points ? " 个百分点" : "");
+    return fmt::format("{}{} {}", amount, points ? " points" : "", over ? "over" : "short");
+}
+
+}  // namespace
+
+std::string status_text(Status s, Lang lang) {
+    static constexpr Label kLabels[] = {Label::Pass,     Label::Fail,   Label::Missing,
+                                        Label::Error,    Label::NotDue, Label::NotApplicable,
+                                        Label::Advisory, Label::Waived};
+    return label(kLabels[static_cast<int>(s)], lang);
+}
+
+std::string actual_text(const Result& r, Lang lang) {
+    if (r.indicator->is_requirement()) {
+        if (r.status == Status::Pass) return yes_no(true, lang);
+        if (r.status == Status::Fail || r.status == Status::Advisory) return yes_no(false, lang);
+        return "—";
+    }
+    return r.actual ? r.actual->to_string(1) : "—";
+}
+
+std::string target_text(const Result& r, Lang lang) {
+    const Indicator& ind = *r.indicator;
+    if (ind.is_requirement()) return yes_no(true, lang);
+    std::string target = r.target ? r.target->to_string(2) : ind.target->text;
+    std::string text = fmt::format("{}{}", comparison_sign(ind.comparison), target);
+    if (ind.tolerance) text += " " + ind.tolerance_text();
+    return text;
+}
+
+std::string gap_text(const Result& r, Lang lang) {
+    switch (r.status) {
+        case Status::Pass:
+            return "";
+        case Status::Missing:
+            return fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
+        case Status::Error:
+        case Status::NotApplicable:
+            return r.reason;
+        default:
+            break;
+    }
+    std::string text;
+    if (r.shortfall)
+        text = shortfall_text(*r.shortfall, lang);
+    else if (r.gap)
+        text = distance_text(r, lang);
+    if (r.status == Status::NotDue) {
+        std::string due = r.reason.empty() ? "" : r.reason;
+        if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
+        text = text.empty() ? due : fmt::format("{}; {}", due, text);
+    }
+    if (r.status == Status::Advisory) text = zh(lang) ? "原则上要求; " + text : "advisory; " + text;
+    return text;
+}
+
+std::string subject_text(const Result& r, Lang lang) {
+    if (r.on_whole_plan()) {
+        if (!r.plan->is_school()) return label(Label::WholePlan, lang);
+        return fmt::format("{} ({})", r.subject->name, r.subject->type);
+    }
+    return fmt::format("{} ({})", r.subject->name, r.subject->type);
+}
+
+std::string against_text(const RuleSet& rules, Lang lang) {
+    std::vector<std::string> names;
+    for (const Pack* p : rules.packs) {
+        const PackInfo& i = p->info;
+        if (!i.document_number.empty())
+            names.push_back(i.document_number);
+        else
+            names.push_back(fmt::format(
+                "{} {}–{}", i.region.in(lang).empty() ? i.title.in(lang) : i.region.in(lang),
+                i.period_from, i.period_to));
+    }
+    return join(names, ", ");
+}
+
+}  // namespace vetcheck::report

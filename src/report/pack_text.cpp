@@ -1,0 +1,92 @@
+#include "vetcheck/report/pack_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "vetcheck/text.hpp"
+
+namespace vetcheck::report {
+
+namespace {
+
+std::string period(const PackInfo& i) {
+    return fmt::format("{}–{}", i.period_from, i.period_to);
+}
+
+std::string scope_text(const Indicator& ind) {
+    std::string s = ind.subject == expr::Scope::Plan ? "plan" : "institution";
+    if (!ind.types.empty()) s += " [" + join(ind.types, ", ") + "]";
+    if (!ind.levels.empty()) s += " @ " + join(ind.levels, "/");
+    return s;
+}
+
+void write_indicator(const Indicator& ind, const FactTable* facts, Lang lang, std::ostream& out) {
+    out << fmt::format("  {}  {}\n", ind.id, ind.name.in(lang));
+    out << fmt::format("      {}\n", ind.formula());
+    out << fmt::format("      for {} · due {} · {}{}\n", scope_text(ind), ind.deadline,
+                       ind.severity == Severity::Required ? "required" : "advisory",
+                       ind.when ? " · when " + ind.when->text : "");
+    out << fmt::format("      source: {} {} “{}”\n", ind.source.file, ind.source.section,
+                       ind.source.quote);
+    if (!facts) return;
+    std::vector<std::string> keys;
+    for (const SourceExpr* e :
+         {ind.measure ? &*ind.measure : nullptr, ind.target ? &*ind.target : nullptr,
+          ind.require ? &*ind.require : nullptr, ind.when ? &*ind.when : nullptr}) {
+        if (!e) continue;
+        for (const auto& k : expr::facts_read(*e->tree))
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    }
+    for (const auto& k : keys) {
+        auto it = facts->find(k);
+        if (it == facts->end()) continue;
+        const FactDef& f = it->second;
+        out << fmt::format("      needs {} ({}, {}{})\n", k, f.name.in(lang),
+                           fact_type_name(f.type), f.unit.none() ? "" : ", " + f.unit.to_string());
+    }
+}
+
+}  // namespace
+
+void write_pack_list(Catalog& catalog, Lang lang, std::ostream& out) {
+    for (const auto& id : catalog.ids()) {
+        const Pack& p = catalog.get(id, SourceLocation{"packs"});
+        const PackInfo& i = p.info;
+        out << fmt::format("{}  {}  {}  {}  {} indicators  {}\n", pad_right(id, 18),
+                           pad_right(i.level, 8), period(i),
+                           pad_right(i.document_number.empty() ? "—" : i.document_number, 22),
+                           p.indicators.size(), i.title.in(lang));
+    }
+}
+
+void write_pack(Catalog& catalog, const std::string& id, Lang lang, std::ostream& out) {
+    auto rules = catalog.compile({id}, SourceLocation{"packs show"});
+    const Pack& p = catalog.get(id, SourceLocation{"packs show"});
+    const PackInfo& i = p.info;
+    out << fmt::format("{} — {}\n", i.id, i.title.in(lang));
+    out << fmt::format("  issuer: {}  document: {}  period: {}  level: {}\n", i.issuer.in(lang),
+                       i.document_number.empty() ? "—" : i.document_number, period(i), i.level);
+    if (!i.extends.empty()) out << fmt::format("  extends: {}\n", join(i.extends, ", "));
+    out << fmt::format("  source: {}\n  {} facts, {} indicators\n\n", i.source_file, p.facts.size(),
+                       p.indicators.size());
+    for (const Indicator& ind : p.indicators) write_indicator(ind, &rules->facts, lang, out);
+}
+
+bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang lang,
+                       std::ostream& out) {
+    bool found = false;
+    for (const auto& id : catalog.ids()) {
+        auto rules = catalog.compile({id}, SourceLocation{"explain"});
+        const Pack& p = catalog.get(id, SourceLocation{"explain"});
+        for (const Indicator& ind : p.indicators) {
+            if (ind.id != indicator_id) continue;
+            out << fmt::format("{}{} ({})\n", found ? "\n" : "", id, p.info.title.in(lang));
+            write_indicator(ind, &rules->facts, lang, out);
+            found = true;
+        }
+    }
+    return found;
+}
+
+}  // namespace vetcheck::report

@@ -1,0 +1,191 @@
+#include "vetcheck/yaml_loader.hpp"
+
+#include <yaml.h>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace vetcheck {
+
+namespace {
+
+// libyaml is the parser because it keeps exact line and column at a fraction of yaml-cpp's cost;
+// this file is the only one that knows it.
+class EventParser {
+  public:
+    EventParser(std::string_view text, const std::string& file, const YamlLimits& limits)
+        : file_(file), limits_(limits) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
+    }
+    ~EventParser() { yaml_parser_delete(&parser_); }
+    EventParser(const EventParser&) = delete;
+    EventParser& operator=(const EventParser&) = delete;
+
+    Node parse() {
+        Event first = next();  // STREAM-START
+        Event e = next();
+        if (e.get().type == YAML_STREAM_END_EVENT) return Node::null(where(first.get().start_mark));
+        // DOCUMENT-START
+        Node root = parse_node(next(), 0);
+        next();  // DOCUMENT-END
+        Event after = next();
+        if (after.get().type != YAML_STREAM_END_EVENT)
+            throw InputError(where(after.get().start_mark),
+                             "expected one YAML document, found a second one (remove the '---')");
+        return root;
+    }
+
+  private:
+    struct Event {
+        yaml_event_t event{};
+        bool owned = false;
+        Event() = default;
+        Event(Event&& other) noexcept : event(other.event), owned(other.owned) {
+            other.owned = false;
+        }
+        Event& operator=(Event&& other) noexcept {
+            if (this != &other) {
+                if (owned) yaml_event_delete(&event);
+                event = other.event;
+                owned = other.owned;
+                other.owned = false;
+            }
+            return *this;
+        }
+        ~Event() {
+            if (owned) yaml_event_delete(&event);
+        }
+        const yaml_event_t& get() const { return event; }
+    };
+
+    Event next() {
+        Event e;
+        if (!yaml_parser_parse(&parser_, &e.event)) fail_parser();
+        e.owned = true;
+        return e;
+    }
+
+    [[noreturn]] void fail_parser() {
+        const yaml_mark_t& mark = parser_.problem ? parser_.problem_mark : parser_.mark;
+        std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
+        if (parser_.context) problem = fmt::format("{} {}", parser_.context, problem);
+        if (parser_.error == YAML_READER_ERROR)
+            problem = fmt::format("the file is not valid UTF-8 text ({})",
+                                  parser_.problem ? parser_.problem : "");
+        throw InputError(where(mark), "invalid YAML: " + problem);
+    }
+
+    SourceLocation where(const yaml_mark_t& mark) const {
+        return SourceLocation{file_, static_cast<int>(mark.line) + 1,
+                              static_cast<int>(mark.column) + 1};
+    }
+
+    void count_node(const yaml_mark_t& mark, size_t n = 1) {
+        nodes_ += n;
+        if (nodes_ > limits_.max_nodes)
+            throw InputError(where(mark),
+                             fmt::format("the document expands to more than {} values "
+                                         "(aliases repeated too often?); limit --max-nodes",
+                                         limits_.max_nodes));
+    }
+
+    static size_t size_of(const Node& n) {
+        size_t total = 1;
+        for (const auto& [k, v] : n.entries()) total += size_of(k) + size_of(v);
+        for (const auto& item : n.items()) total += size_of(item);
+        return total;
+    }
+
+    Node parse_node(Event e, int depth) {
+        const yaml_event_t& ev = e.get();
+        SourceLocation at = where(ev.start_mark);
+        switch (ev.type) {
+            case YAML_ALIAS_EVENT: {
+                std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
+                auto it = anchors_.find(name);
+                if (it == anchors_.end())
+                    throw InputError(at, fmt::format("unknown alias '*{}'", name));
+                count_node(ev.start_mark, size_of(it->second));
+                return it->second;
+            }
+            case YAML_SCALAR_EVENT: {
+                count_node(ev.start_mark);
+                std::string text(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                 ev.data.scalar.length);
+                bool quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+                bool null = !quoted && (text.empty() || text == "~" || text == "null" ||
+                                        text == "Null" || text == "NULL");
+                Node n = null ? Node::null(at) : Node::scalar(std::move(text), at, quoted);
+                remember(ev.data.scalar.anchor, n);
+                return n;
+            }
+            case YAML_SEQUENCE_START_EVENT: {
+                check_depth(ev.start_mark, depth);
+                count_node(ev.start_mark);
+                Node n = Node::seq(at);
+                const yaml_char_t* anchor = ev.data.sequence_start.anchor;
+                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
+                for (Event item = next(); item.get().type != YAML_SEQUENCE_END_EVENT; item = next())
+                    n.add_item(parse_node(std::move(item), depth + 1));
+                if (!anchor_name.empty()) anchors_[anchor_name] = n;
+                return n;
+            }
+            case YAML_MAPPING_START_EVENT: {
+                check_depth(ev.start_mark, depth);
+                count_node(ev.start_mark);
+                Node n = Node::map(at);
+                const yaml_char_t* anchor = ev.data.mapping_start.anchor;
+                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
+                std::map<std::string, SourceLocation> seen;
+                for (Event key = next(); key.get().type != YAML_MAPPING_END_EVENT; key = next()) {
+                    Node k = parse_node(std::move(key), depth + 1);
+                    if (!k.is_scalar() && !k.is_null())
+                        throw InputError(k.where(),
+                                         "a key must be plain text, not " + k.describe());
+                    auto [it, inserted] = seen.emplace(k.text(), k.where());
+                    if (!inserted)
+                        throw InputError(k.where(),
+                                         fmt::format("duplicate key '{}' (first at line {})",
+                                                     k.text(), it->second.line));
+                    Node v = parse_node(next(), depth + 1);
+                    n.add_entry(std::move(k), std::move(v));
+                }
+                if (!anchor_name.empty()) anchors_[anchor_name] = n;
+                return n;
+            }
+            default:
+                throw InputError(at, "invalid YAML: unexpected structure");
+        }
+    }
+
+    void check_depth(const yaml_mark_t& mark, int depth) {
+        if (depth >= limits_.max_depth)
+            throw InputError(
+                where(mark),
+                fmt::format("nesting deeper than {} levels; limit --max-depth", limits_.max_depth));
+    }
+
+    void remember(const yaml_char_t* anchor, const Node& n) {
+        if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
+    }
+
+    yaml_parser_t parser_{};
+    std::string file_;
+    YamlLimits limits_;
+    std::map<std::string, Node> anchors_;
+    size_t nodes_ = 0;
+};
+
+}  // namespace
+
+Node load_yaml(std::string_view text, const std::string& file_name, const YamlLimits& limits) {
+    EventParser parser(text, file_name, limits);
+    return parser.parse();
+}
+
+}  // namespace vetcheck
