@@ -66,10 +66,9 @@ class IndicatorCheck {
             result_.reason = std::get<Uncomputable>(v).reason;
         }
         // A target not yet due does not fail for lack of data either; the report still says what is
-        // missing.
-        if (!due()) {
-            if (result_.status == Status::Missing)
-                result_.reason = "missing data: " + join(result_.missing, ", ");
+        // missing. An uncomputable rule stays an error whatever the year: it will not fix itself.
+        if (!due() && result_.status == Status::Missing) {
+            result_.reason = "missing data: " + join(result_.missing, ", ");
             result_.status = Status::NotDue;
         }
         return result_;
@@ -169,19 +168,28 @@ class IndicatorCheck {
             Overrides o{{ind_.lever, v}};
             return std::pair{eval(*ind_.measure, &o, nullptr), eval(*ind_.target, &o, nullptr)};
         };
+        // "About" is met at the nearer edge of its band: below it, aim at target − tolerance; above
+        // it, at target + tolerance.
+        Comparison aim = ind_.comparison;
+        int edge = 0;
+        if (aim == Comparison::About) {
+            bool below = result_.actual->value < result_.target->value;
+            aim = below ? Comparison::AtLeast : Comparison::AtMost;
+            edge = below ? -1 : 1;
+        }
         Difference difference = [&](const Rational& v) -> std::optional<Rational> {
             auto [m, t] = with(v);
             if (!std::holds_alternative<Quantity>(m) || !std::holds_alternative<Quantity>(t))
                 return std::nullopt;
-            return std::get<Quantity>(m).value - std::get<Quantity>(t).value;
+            const Rational& target = std::get<Quantity>(t).value;
+            return std::get<Quantity>(m).value - (target + Rational(edge) * ind_.tolerance_for(target));
         };
         Passes passes = [&](const Rational& v) {
             auto [m, t] = with(v);
             return std::holds_alternative<Quantity>(m) && std::holds_alternative<Quantity>(t) &&
                    holds(std::get<Quantity>(m).value, std::get<Quantity>(t).value);
         };
-        return find_shortfall(ind_.comparison, def, std::get<Quantity>(lever->value).value,
-                              difference, passes);
+        return find_shortfall(aim, def, std::get<Quantity>(lever->value).value, difference, passes);
     }
 
     const Indicator& ind_;

@@ -116,7 +116,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {
         size_t d = edit_distance(word, candidate);
-        if (d < best_distance) {
+        if (d < best_distance && d < word.size()) {
             best_distance = d;
             best = candidate;
         }

@@ -1,1 +1,75 @@
 #include <catch2/catch.hpp>
+
+#include "vetcheck/quantity.hpp"
+
+using namespace vetcheck;
+
+namespace {
+Quantity q(const char* text) {
+    std::string why;
+    auto r = parse_quantity(text, &why);
+    INFO(text << ": " << why);
+    REQUIRE(r);
+    return *r;
+}
+std::string error_of(const char* text) {
+    std::string why;
+    auto r = parse_quantity(text, &why);
+    return r ? "" : why;
+}
+}  // namespace
+
+TEST_CASE("Quantity: literals as people write them", "[quantity]") {
+    CHECK(q("1:350").value == Rational(1, 350));
+    CHECK(q("1:350").notation == Notation::Ratio);
+    CHECK(q("1.2:1").value == Rational(6, 5));
+    CHECK(q("1：350").value == Rational(1, 350));
+    CHECK(q("50%").value == Rational(1, 2));
+    CHECK(q("50%").notation == Notation::Percent);
+    CHECK(q("57％").value == Rational(57, 100));
+    CHECK(q("2倍").value == Rational(2));
+    CHECK(q("2倍").notation == Notation::Multiple);
+    CHECK(q("1.2万元").value == Rational(12000));
+    CHECK(q("1.2万元").unit == Unit::parse("元"));
+    CHECK(q("1.2万").value == Rational(12000));
+    CHECK(q("1.2万").unit.none());
+    CHECK(q("12000").value == Rational(12000));
+    CHECK(q("12,000").value == Rational(12000));
+    CHECK(q("0.5").value == Rational(1, 2));
+    CHECK(q("16学时").unit == Unit::parse("学时"));
+    CHECK(q("1.2万元/年").unit == Unit::parse("元/年"));
+    CHECK(q("3亿").value == Rational(300000000));
+    CHECK(q("-5").value == Rational(-5));
+}
+
+TEST_CASE("Quantity: what is not a number says so", "[quantity]") {
+    CHECK(error_of("八十") == "\"八十\" is not a number");
+    CHECK(error_of("eighty") == "\"eighty\" is not a number");
+    CHECK(error_of("80 %").find("has a space inside") != std::string::npos);
+    CHECK(error_of("inf") == "\"inf\" is not a number");
+    CHECK(error_of("nan") == "\"nan\" is not a number");
+    CHECK(error_of("1:0") == "the second term of a ratio cannot be 0");
+    CHECK(error_of("1:-3") == "a ratio cannot have negative terms");
+    CHECK(error_of("") == "empty value");
+    CHECK(error_of("1e5") == "\"1e5\" is not a number with a unit");
+    CHECK_THROWS_AS(q("99999999999999999999999999999999999"), ArithmeticError);
+}
+
+TEST_CASE("Quantity: shown back in the notation it was written in", "[quantity]") {
+    CHECK(q("1:350").to_string() == "1:350");
+    CHECK((Quantity{Rational(9, 4500), Unit{}, Notation::Ratio}).to_string(1) == "1:500");
+    CHECK(q("1.2:1").to_string() == "1.2:1");
+    CHECK(q("57.5%").to_string(1) == "57.5%");
+    CHECK(q("2倍").to_string() == "2倍");
+    CHECK(q("1.2万元").to_string() == "12000元");
+    CHECK(q("16学时").to_string() == "16学时");
+}
+
+TEST_CASE("Unit: products and quotients cancel", "[quantity]") {
+    Unit person = Unit::parse("人"), yuan = Unit::parse("元");
+    CHECK((person / person).none());
+    CHECK((yuan / person).to_string() == "元/人");
+    CHECK((yuan / person * person) == yuan);
+    CHECK(Unit::parse("元/人/年").to_string() == "元/人·年");
+    CHECK(Unit::parse("").none());
+}

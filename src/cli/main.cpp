@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
            "--fail-on", s.fail_on,
            "statuses that fail the run (default: fail,missing,error); e.g. --fail-on fail,advisory")
         ->delimiter(',')
+        ->allow_extra_args(false)
         ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
     app.add_option("-o,--output", s.output, "write the report to FILE (whole or not at all)");
     app.add_flag("--all", s.show_all, "also list the checks that do not apply (n/a)");

@@ -22,18 +22,30 @@ std::string fact_name(const FactDef& f, Lang lang) {
     return n.empty() ? f.key : n;
 }
 
+// Two decimals, or as many more as it takes not to show a non-zero change as 0.
+std::string number_text(const Rational& v) {
+    std::string text = v.to_decimal(2);
+    for (int d = 3; d <= 6 && !v.is_zero() && (text == "0" || text == "-0"); ++d) text = v.to_decimal(d);
+    return text;
+}
+
+std::string fact_value_text(const FactDef& f, const Rational& v) {
+    return f.type == FactType::Share ? number_text(v * Rational(100)) + "%" : number_text(v);
+}
+
 std::string shortfall_text(const Shortfall& s, Lang lang) {
-    Rational change = s.change();
-    bool more = change.sign() > 0;
-    std::string amount = change.abs().to_decimal(2);
-    std::string unit = s.fact->unit.to_string();
-    std::string path = fmt::format("{} → {}{}", s.current.to_decimal(2), s.strict ? "> " : "",
-                                   s.needed.to_decimal(2));
+    Rational change = s.change().abs();
+    bool more = s.change().sign() > 0;
+    bool share = s.fact->type == FactType::Share;
+    std::string amount = share ? number_text(change * Rational(100)) : number_text(change);
+    std::string unit = share ? (zh(lang) ? "个百分点" : "points of") : s.fact->unit.to_string();
+    std::string path = fmt::format("{} → {}{}", fact_value_text(*s.fact, s.current), s.strict ? "> " : "",
+                                   fact_value_text(*s.fact, s.needed));
     if (zh(lang))
-        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "",
-                           amount, unit, fact_name(*s.fact, lang), path);
-    return fmt::format("{}{} {} {} ({})", s.strict ? "over " : "", amount, more ? "more" : "fewer",
-                       fact_name(*s.fact, lang), path);
+        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "", amount,
+                           unit.empty() ? "" : " " + unit, fact_name(*s.fact, lang), path);
+    return fmt::format("{}{} {}{} {} ({})", s.strict ? "over " : "", amount, more ? "more" : "fewer",
+                       share ? " points of" : "", fact_name(*s.fact, lang), path);
 }
 
 std::string distance_text(const Result& r, Lang lang) {
@@ -68,7 +80,14 @@ std::string actual_text(const Result& r, Lang lang) {
         if (r.status == Status::Fail || r.status == Status::Advisory) return yes_no(false, lang);
         return "—";
     }
-    return r.actual ? r.actual->to_string(1) : "—";
+    if (!r.actual) return "—";
+    // Never show a failing value rounded onto its target (49.96% as "50%" beside "≥50%").
+    std::string shown = r.actual->to_string(1);
+    for (int d = 2; d <= 4 && r.status != Status::Pass && r.target && r.actual->value != r.target->value &&
+                    shown == r.target->to_string(d - 1);
+         ++d)
+        shown = r.actual->to_string(d);
+    return shown;
 }
 
 std::string target_text(const Result& r, Lang lang) {

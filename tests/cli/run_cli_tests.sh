@@ -1,1 +1,123 @@
-exit 0
+#!/usr/bin/env bash
+# Runs the built vetcheck binary the way users do and checks exit codes and key lines of the output.
+# Usage: run_cli_tests.sh VETCHECK SOURCE_DIR
+#
+# Data cases: tests/cli/cases/NAME.yaml is checked with `vetcheck --lang en NAME.yaml` (run inside
+# tests/cli/cases); NAME.expect says `exit N` on its first line, optionally `args ...` on the next,
+# and every further line must occur verbatim in the combined output.
+set -u
+vetcheck=$1
+src=$2
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export NO_COLOR=1 LANG=C.UTF-8
+
+check() {  # check NAME WANTED_EXIT OUTPUT_FILE ACTUAL_EXIT [LINES...]
+  local name=$1 want=$2 out=$3 got=$4
+  shift 4
+  local ok=1
+  if [[ $got != "$want" ]]; then
+    echo "FAIL $name: exit $got, expected $want"
+    ok=0
+  fi
+  local line
+  for line in "$@"; do
+    if ! grep -qF -- "$line" "$out"; then
+      echo "FAIL $name: output lacks: $line"
+      ok=0
+    fi
+  done
+  if ((ok)); then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    sed 's/^/    | /' "$out" | head -40
+  fi
+}
+
+run() {  # run NAME WANTED_EXIT "ARGS" LINES...
+  local name=$1 want=$2 args=$3
+  shift 3
+  # shellcheck disable=SC2086
+  "$vetcheck" $args >"$tmp/out" 2>&1 </dev/null
+  check "$name" "$want" "$tmp/out" $? "$@"
+}
+
+cd "$src" || exit 2
+
+# --- the examples ---
+run "example that passes" 0 "--lang en examples/school-pass.yaml" \
+  "✓ Full-time ideological-political teacher ratio" "exit 0"
+run "example that fails" 1 "--lang en examples/school-fail.yaml" \
+  "✗ Full-time ideological-political teacher ratio" "1:500  needs ≥1:350" \
+  "4 more full-time ideological-political teachers (9 → 13)" \
+  "missing data: informatization.digital_campus_standard" "advisory; 100 more practical teaching hours"
+run "Chinese labels" 1 "--lang zh examples/school-fail.yaml" \
+  "需增加 4 人 (专职思政课教师数 9 → 13)" "退出码 1"
+LANG=zh_CN.UTF-8 "$vetcheck" examples/school-fail.yaml >"$tmp/out" 2>&1
+check "Chinese from the locale" 1 "$tmp/out" $? "对照 教职成〔2020〕7号"
+run "several plans in one call" 1 "--lang en examples/school-pass.yaml examples/school-fail.yaml" \
+  "examples/school-pass.yaml" "examples/school-fail.yaml" "2 plans —"
+run "a directory of plans" 1 "--lang en examples" "examples/school-pass.yaml" "examples/school-fail.yaml"
+"$vetcheck" --lang en - <examples/school-pass.yaml >"$tmp/out" 2>&1
+check "a plan on standard input" 0 "$tmp/out" $? "<stdin>"
+run "advisory can fail the run" 1 "--lang en --fail-on advisory examples/school-pass.yaml examples/school-fail.yaml"
+run "missing data need not fail the run" 1 "--lang en --fail-on fail examples/school-fail.yaml"
+run "--all lists what does not apply" 1 "--lang en --all examples/school-fail.yaml" "checked at national level"
+
+# --- colour ---
+"$vetcheck" --color always --lang en examples/school-fail.yaml >"$tmp/out" 2>&1
+check "NO_COLOR wins over --color always" 1 "$tmp/out" $?
+if grep -q $'\x1b\[' "$tmp/out"; then echo "FAIL colour under NO_COLOR"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+NO_COLOR= "$vetcheck" --color always --lang en examples/school-fail.yaml >"$tmp/out" 2>&1
+if grep -q $'\x1b\[31m' "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL --color always gives no colour"; fail=$((fail + 1)); fi
+run "no colour into a pipe" 1 "--lang en examples/school-fail.yaml"
+if grep -q $'\x1b\[' "$tmp/out"; then echo "FAIL colour into a pipe"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+
+# --- reports written whole or not at all ---
+rm -f "$tmp/report.txt"
+run "--output writes the report" 1 "--lang en -o $tmp/report.txt examples/school-fail.yaml"
+if grep -qF "1:500" "$tmp/report.txt"; then pass=$((pass + 1)); else echo "FAIL report file"; fail=$((fail + 1)); fi
+echo "previous report" >"$tmp/report.txt"
+run "--output is not touched when input is bad" 2 "--lang en -o $tmp/report.txt examples/school-fail.yaml tests/cli/cases/bad-number.yaml"
+if [[ $(cat "$tmp/report.txt") == "previous report" ]] && ! ls "$tmp"/report.txt.tmp* >/dev/null 2>&1; then
+  pass=$((pass + 1))
+else
+  echo "FAIL the report file was changed by a failed run"; fail=$((fail + 1))
+fi
+
+# --- browsing packs ---
+run "packs lists the shipped packs" 0 "packs" "cn-2020-7" "教职成〔2020〕7号"
+run "packs show" 0 "--lang en packs show cn-2020-7" "ideological_teacher_ratio" \
+  "teachers.ideological_political / students.full_time >= 1:350" "严格按照师生比不低于1:350的比例核定专职思政课教师岗位"
+run "packs show an unknown pack" 2 "packs show cn-2020-8" "unknown pack 'cn-2020-8', did you mean 'cn-2020-7'?"
+run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
+  "needs students.full_time (full-time enrolled students, count, 人)"
+run "explain an unknown indicator" 2 "explain no_such_indicator" "no pack has an indicator 'no_such_indicator'"
+
+# --- command line errors ---
+run "no plan" 2 "" "no plan given"
+run "a plan that does not exist" 2 "does-not-exist.yaml" "does-not-exist.yaml: cannot read the file"
+run "a directory with no plans" 2 "docs" "no .yaml or .yml files found"
+run "an unknown option" 2 "--frobnicate examples/school-pass.yaml" "frobnicate"
+run "--version" 0 "--version" "vetcheck 0."
+run "--help" 0 "--help" "Exit codes: 0"
+
+# --- bad input: one file per fault, with the message it must give ---
+cd "$src/tests/cli/cases" || exit 2
+for plan in *.yaml; do
+  name=${plan%.yaml}
+  expect=$name.expect
+  [[ -f $expect ]] || { echo "FAIL $name: no $expect"; fail=$((fail + 1)); continue; }
+  want=$(sed -n '1s/^exit //p' "$expect")
+  args=$(sed -n '2s/^args //p' "$expect")
+  mapfile -t lines < <(tail -n +2 "$expect" | grep -v '^args ')
+  # shellcheck disable=SC2086
+  "$vetcheck" --lang en $args "$plan" >"$tmp/out" 2>&1 </dev/null
+  check "case $name" "$want" "$tmp/out" $? "${lines[@]}"
+done
+
+echo "$pass passed, $fail failed"
+((fail == 0))
