@@ -11,7 +11,7 @@
 
 #include "vetcheck/batch.hpp"
 #include "vetcheck/report/pack_text.hpp"
-#include "vetcheck/report/terminal_reporter.hpp"
+#include "vetcheck/report/registry.hpp"
 #include "vetcheck/text.hpp"
 
 namespace {
@@ -29,6 +29,8 @@ struct Settings {
     std::string color = "auto";
     std::vector<std::string> fail_on;
     std::string output;
+    std::vector<std::string> formats;  // NAME or NAME=FILE
+    bool explain = false;
     bool show_all = false;
     int as_of = 0;
     size_t max_file_size = 64u << 20;
@@ -77,13 +79,49 @@ report::ReportOptions report_options(const Settings& s) {
     return o;
 }
 
+struct FormatTarget {
+    const report::ReporterEntry* entry;
+    std::string file;  // "" = standard output
+};
+
+bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
+    for (const auto& spec : s.formats) {
+        auto eq = spec.find('=');
+        std::string name = spec.substr(0, eq);
+        const report::ReporterEntry* entry = report::find_reporter(name);
+        if (!entry) {
+            std::vector<std::string> names;
+            for (const auto& r : report::reporters()) names.emplace_back(r.name);
+            std::cerr << fmt::format("vetcheck: unknown format '{}'{}; formats: {}\n", name,
+                                     suggestion_suffix(name, names), join(names, ", "));
+            return false;
+        }
+        out->push_back({entry, eq == std::string::npos ? s.output : spec.substr(eq + 1)});
+    }
+    if (out->empty()) out->push_back({report::find_reporter("term"), s.output});
+    int to_stdout = 0;
+    for (const auto& t : *out) to_stdout += t.file.empty();
+    if (to_stdout > 1) {
+        std::cerr << "vetcheck: only one format can go to standard output; give the others a file (json=out.json)\n";
+        return false;
+    }
+    return true;
+}
+
 int run_check(Settings& s, Catalog& catalog) {
     if (s.plans.empty()) {
         std::cerr
             << "vetcheck: no plan given. Usage: vetcheck PLAN.yaml... (see vetcheck --help)\n";
         return kExitInput;
     }
+    std::vector<FormatTarget> targets;
+    if (!parse_formats(s, &targets)) return kExitInput;
     report::ReportOptions options = report_options(s);
+    options.explain = s.explain;
+    // Colour is for a person at a terminal: never in a file or a machine format.
+    bool terminal_on_stdout = false;
+    for (const auto& t : targets) terminal_on_stdout |= t.file.empty() && t.entry->name == "term";
+    options.color = options.color && terminal_on_stdout;
     BatchOptions batch;
     if (s.as_of) batch.check.as_of = s.as_of;
     batch.max_file_bytes = s.max_file_size;
@@ -97,12 +135,12 @@ int run_check(Settings& s, Catalog& catalog) {
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
 
-    std::ostringstream text;
-    report::TerminalReporter().write(outcome.reports, options, text);
-    if (s.output.empty()) {
-        std::cout << text.str();
-    } else if (outcome.failures.empty()) {
-        write_file_atomically(s.output, text.str());
+    for (const auto& target : targets) {
+        std::ostringstream text;
+        target.entry->make()->write(outcome.reports, options, text);
+        // A run that could not check every input writes no report file: CI never reads half a report.
+        if (target.file.empty()) std::cout << text.str();
+        else if (outcome.failures.empty()) write_file_atomically(target.file, text.str());
     }
     if (!outcome.failures.empty()) return kExitInput;
     for (const auto& r : outcome.reports)
@@ -134,7 +172,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("vetcheck ") + VETCHECK_VERSION);
     app.add_option("plans", s.plans, "plan files, directories or - for standard input");
     app.add_option("--pack", s.pack_files, "add a target pack file (repeatable)")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
     app.add_option("--lang", s.lang, "report language: zh or en (default: from the locale)")
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_option("--color", s.color, "auto, always or never (NO_COLOR is always honoured)")
@@ -145,7 +184,13 @@ int main(int argc, char** argv) {
         ->delimiter(',')
         ->allow_extra_args(false)
         ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
+    std::string format_names;
+    for (const auto& r : report::reporters()) format_names += fmt::format("\n  {:<9} {}", r.name, r.description);
+    app.add_option("-f,--format", s.formats,
+                   "report format, repeatable; NAME=FILE writes that format to a file:" + format_names)
+        ->allow_extra_args(false);
     app.add_option("-o,--output", s.output, "write the report to FILE (whole or not at all)");
+    app.add_flag("--explain", s.explain, "show each formula with the plan's values, the facts and the source quote");
     app.add_flag("--all", s.show_all, "also list the checks that do not apply (n/a)");
     app.add_option("--as-of", s.as_of,
                    "year that decides which targets are due (default: the plan's year)")

@@ -56,15 +56,17 @@ int precedence(const Expr& e) {
     }
 }
 
-std::string operand(const Expr& child, int parent, bool right) {
-    std::string s = to_source(child);
+std::string operand(const Expr& child, int parent, bool right, Substitute sub, const void* ctx) {
+    std::string s = to_source(child, sub, ctx);
     int p = precedence(child);
     return (p < parent || (right && p == parent)) ? "(" + s + ")" : s;
 }
 
 }  // namespace
 
-std::string to_source(const Expr& e) {
+std::string to_source(const Expr& e) { return to_source(e, nullptr, nullptr); }
+
+std::string to_source(const Expr& e, Substitute sub, const void* ctx) {
     switch (e.kind) {
         case Expr::Kind::Number:
             return e.number.to_string(4);
@@ -73,20 +75,29 @@ std::string to_source(const Expr& e) {
         case Expr::Kind::Bool:
             return e.boolean ? "true" : "false";
         case Expr::Kind::Fact:
+            if (sub) {
+                std::string value = sub(e.name, ctx);
+                if (!value.empty()) return value;
+            }
+            return e.name;
         case Expr::Kind::Builtin:
             return e.name;
         case Expr::Kind::Negate:
-            return "-" + operand(*e.args[0], 7, false);
+            return "-" + operand(*e.args[0], 7, false, sub, ctx);
         case Expr::Kind::Not:
-            return "not " + operand(*e.args[0], 3, false);
+            return "not " + operand(*e.args[0], 3, false, sub, ctx);
         case Expr::Kind::Binary: {
             int p = precedence(e);
-            return fmt::format("{} {} {}", operand(*e.args[0], p, false), symbol(e.op),
-                               operand(*e.args[1], p, true));
+            return fmt::format("{} {} {}", operand(*e.args[0], p, false, sub, ctx), symbol(e.op),
+                               operand(*e.args[1], p, true, sub, ctx));
         }
         case Expr::Kind::Call: {
             std::string s = e.name + "(";
-            for (size_t i = 0; i < e.args.size(); ++i) s += (i ? ", " : "") + to_source(*e.args[i]);
+            // Inside an aggregate a fact is each institution's: no single value to show.
+            bool aggregate = e.name == "sum" || e.name == "min" || e.name == "max" || e.name == "avg" ||
+                             e.name == "count" || e.name == "all" || e.name == "any";
+            for (size_t i = 0; i < e.args.size(); ++i)
+                s += (i ? ", " : "") + to_source(*e.args[i], aggregate ? nullptr : sub, ctx);
             return s + ")";
         }
     }

@@ -121,7 +121,10 @@ std::string gap_text(const Result& r, Lang lang) {
         if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
         text = text.empty() ? due : fmt::format("{}; {}", due, text);
     }
-    if (r.status == Status::Advisory) text = zh(lang) ? "原则上要求; " + text : "advisory; " + text;
+    if (r.status == Status::Advisory) {
+        std::string prefix = zh(lang) ? "建议性目标" : "advisory";
+        text = text.empty() ? prefix : prefix + "; " + text;
+    }
     return text;
 }
 
@@ -145,6 +148,55 @@ std::string against_text(const RuleSet& rules, Lang lang) {
                 i.period_from, i.period_to));
     }
     return join(names, ", ");
+}
+
+}  // namespace vetcheck::report
+
+namespace vetcheck::report {
+
+namespace {
+
+struct SubstituteContext {
+    const Subject* subject;
+};
+
+std::string value_of(const std::string& key, const void* context) {
+    const auto* c = static_cast<const SubstituteContext*>(context);
+    const FactValue* fv = c->subject->find(key);
+    if (!fv) return "";
+    if (std::holds_alternative<bool>(fv->value)) return std::get<bool>(fv->value) ? "true" : "false";
+    if (std::holds_alternative<Quantity>(fv->value)) {
+        Quantity q = std::get<Quantity>(fv->value);
+        q.unit = Unit{};
+        return q.to_string(4);
+    }
+    return "";
+}
+
+}  // namespace
+
+Explanation explain(const Result& r) {
+    const Indicator& ind = *r.indicator;
+    Explanation e;
+    e.formula = ind.formula();
+    SubstituteContext ctx{r.subject};
+    auto substituted = [&](const SourceExpr& x) { return expr::to_source(*x.tree, value_of, &ctx); };
+    if (ind.require) {
+        e.substituted = substituted(*ind.require);
+    } else {
+        e.substituted = fmt::format("{} {} {}", substituted(*ind.measure), comparison_symbol(ind.comparison),
+                                    substituted(*ind.target));
+        if (ind.tolerance) e.substituted += " " + ind.tolerance_text();
+    }
+    for (const auto& use : r.uses) {
+        bool seen = false;
+        for (const auto& f : e.facts) seen = seen || (f.key == use.key && f.where.line == use.where.line);
+        if (seen) continue;
+        const FactValue* fv = use.subject->find(use.key);
+        std::string value = fv ? describe(fv->value) : "";
+        e.facts.push_back(FactLine{use.key, value, use.where, use.subject == r.subject ? "" : use.subject->name});
+    }
+    return e;
 }
 
 }  // namespace vetcheck::report

@@ -45,7 +45,19 @@ std::string paint(const std::string& text, const char* color, bool on) {
 struct Row {
     std::string mark, name, actual, target, gap;
     Status status;
+    std::vector<std::string> explanation;
 };
+
+std::vector<std::string> explanation_lines(const Result& r) {
+    Explanation e = explain(r);
+    std::vector<std::string> lines = {e.formula, "= " + e.substituted};
+    for (const auto& f : e.facts)
+        lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ", f.key, f.value,
+                                    f.where.to_string()));
+    const Citation& c = r.indicator->source;
+    lines.push_back(fmt::format("“{}” — {} {}", c.quote, c.file, c.section));
+    return lines;
+}
 
 void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostream& out) {
     int name_w = 0, actual_w = 0, target_w = 0;
@@ -63,6 +75,7 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
         if (!r.gap.empty()) line += "  " + r.gap;
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out << line << '\n';
+        for (const auto& e : r.explanation) out << "       " << e << '\n';
     }
 }
 
@@ -98,7 +111,7 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
             heading = subject_text(r, o.lang);
             rows.push_back(Row{style_of(r.status).mark, r.indicator->name.in(o.lang),
                                actual_text(r, o.lang), target_text(r, o.lang), gap_text(r, o.lang),
-                               r.status});
+                               r.status, o.explain ? explanation_lines(r) : std::vector<std::string>{}});
         }
         if (rows.empty()) continue;
         out << "  " << heading << '\n';

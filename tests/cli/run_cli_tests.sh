@@ -67,6 +67,16 @@ run "advisory can fail the run" 1 "--lang en --fail-on advisory examples/school-
 run "missing data need not fail the run" 1 "--lang en --fail-on fail examples/school-fail.yaml"
 run "--all lists what does not apply" 1 "--lang en --all examples/school-fail.yaml" "checked at national level"
 
+run "--explain substitutes the plan's values" 1 "--lang en --explain examples/school-fail.yaml" \
+  "= 9 / 4500 >= 1:350" "teachers.ideological_political = 9人  (examples/school-fail.yaml:13:35)" \
+  "“严格按照师生比不低于1:350的比例核定专职思政课教师岗位” — 001_276004531f5df312.txt"
+run "an unknown format" 2 "-f jsn examples/school-pass.yaml" "unknown format 'jsn', did you mean 'json'?"
+run "two formats on standard output" 2 "-f term -f markdown examples/school-pass.yaml" "only one format can go to standard output"
+rm -f "$tmp/r.json"
+run "a format written to a file beside the terminal report" 0 "--lang en -f json=$tmp/r.json -f term examples/school-pass.yaml" "exit 0"
+if [[ -s $tmp/r.json ]]; then pass=$((pass + 1)); else echo "FAIL json=FILE wrote nothing"; fail=$((fail + 1)); fi
+run "--pack takes one file, the plan after it is a plan" 0 "--pack data/packs/cn-2020-7.yaml examples/school-pass.yaml" "exit 0"
+
 # --- colour ---
 "$vetcheck" --color always --lang en examples/school-fail.yaml >"$tmp/out" 2>&1
 check "NO_COLOR wins over --color always" 1 "$tmp/out" $?

@@ -30,6 +30,10 @@ struct Expr {
 const char* symbol(BinaryOp op);
 // The expression written back as source text, for formulas shown in reports and messages.
 std::string to_source(const Expr& e);
+// The same, with facts outside aggregates replaced by what `substitute` returns for them (when it
+// returns a value): "9 / 4500 >= 1:350".
+using Substitute = std::string (*)(const std::string& key, const void* context);
+std::string to_source(const Expr& e, Substitute substitute, const void* context);
 // Every fact key an expression reads, in order of first appearance.
 std::vector<std::string> facts_read(const Expr& e);
 

@@ -18,4 +18,18 @@ std::string subject_text(const Result& r,
 std::string status_text(Status s, Lang lang);
 std::string against_text(const RuleSet& rules, Lang lang);  // "教职成〔2020〕7号, 浙江省 2021–2023"
 
+// What --explain shows for one result.
+struct FactLine {
+    std::string key;
+    std::string value;  // as the plan reported it, in its notation
+    SourceLocation where;
+    std::string subject;  // the institution's name, or "" for the subject of the result
+};
+struct Explanation {
+    std::string formula;      // as the pack writes it
+    std::string substituted;  // with the subject's values in place of its facts
+    std::vector<FactLine> facts;
+};
+Explanation explain(const Result& r);
+
 }  // namespace vetcheck::report
