@@ -85,14 +85,20 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
                                          f.key, it->second.pack_id, it->second.where.to_string()));
         }
         for (const Indicator& ind : pack->indicators) {
-            // A pack that restates an indicator of a pack it extends replaces it in place, so that
-            // the levels line up under one identity.
-            auto same = std::find_if(rules->indicators.begin(), rules->indicators.end(),
-                                     [&](const Indicator& i) { return i.id == ind.id; });
-            if (same != rules->indicators.end())
-                *same = ind;
-            else
+            // A pack that restates an indicator of a pack it extends takes its place in the list,
+            // keeping the parent's version beside it: both bind, and the levels line up under one
+            // id.
+            auto same = std::find_if(
+                rules->indicators.begin(), rules->indicators.end(),
+                [&](const Indicator& i) { return i.id == ind.id && i.subject == ind.subject; });
+            if (same == rules->indicators.end()) {
                 rules->indicators.push_back(ind);
+                continue;
+            }
+            Indicator parent = std::move(*same);
+            *same = ind;
+            same->restated = std::move(parent.restated);
+            same->restated.push_back(std::move(parent));
         }
     }
     check_rule_set(*rules);
@@ -122,23 +128,36 @@ void require_kind(const SourceExpr& e, const expr::Type& t, expr::Type::Kind kin
 
 }  // namespace
 
+namespace {
+
+void check_indicator_expressions(Indicator& ind, const FactTable& facts);
+
+}  // namespace
+
 void check_rule_set(RuleSet& rules) {
-    using Kind = expr::Type::Kind;
     for (Indicator& ind : rules.indicators) {
+        check_indicator_expressions(ind, rules.facts);
+        for (Indicator& version : ind.restated) check_indicator_expressions(version, rules.facts);
+    }
+}
+
+namespace {
+
+void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
+    using Kind = expr::Type::Kind;
+    {
         if (ind.when)
             require_kind(*ind.when,
-                         check_expression(*ind.when, rules.facts, ind.subject, ind.id + ".when"),
+                         check_expression(*ind.when, facts, ind.subject, ind.id + ".when"),
                          Kind::Bool, ind.id + ".when");
         if (ind.require) {
-            require_kind(
-                *ind.require,
-                check_expression(*ind.require, rules.facts, ind.subject, ind.id + ".require"),
-                Kind::Bool, ind.id + ".require");
-            continue;
+            require_kind(*ind.require,
+                         check_expression(*ind.require, facts, ind.subject, ind.id + ".require"),
+                         Kind::Bool, ind.id + ".require");
+            return;
         }
-        expr::Type m =
-            check_expression(*ind.measure, rules.facts, ind.subject, ind.id + ".measure");
-        expr::Type t = check_expression(*ind.target, rules.facts, ind.subject, ind.id + ".target");
+        expr::Type m = check_expression(*ind.measure, facts, ind.subject, ind.id + ".measure");
+        expr::Type t = check_expression(*ind.target, facts, ind.subject, ind.id + ".target");
         require_kind(*ind.measure, m, Kind::Number, ind.id + ".measure");
         require_kind(*ind.target, t, Kind::Number, ind.id + ".target");
         if (!m.free_unit && !t.free_unit && !(m.unit == t.unit))
@@ -159,5 +178,7 @@ void check_rule_set(RuleSet& rules) {
         }
     }
 }
+
+}  // namespace
 
 }  // namespace vetcheck

@@ -29,6 +29,8 @@ class IndicatorCheck {
     }
 
     Result run() {
+        if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type))
+            return not_applicable(fmt::format("not for {}", subject_.type));
         if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level))
             return not_applicable(fmt::format("checked at {} level", join(ind_.levels, "/")));
         if (ind_.when) {
@@ -182,7 +184,8 @@ class IndicatorCheck {
             if (!std::holds_alternative<Quantity>(m) || !std::holds_alternative<Quantity>(t))
                 return std::nullopt;
             const Rational& target = std::get<Quantity>(t).value;
-            return std::get<Quantity>(m).value - (target + Rational(edge) * ind_.tolerance_for(target));
+            return std::get<Quantity>(m).value -
+                   (target + Rational(edge) * ind_.tolerance_for(target));
         };
         Passes passes = [&](const Rational& v) {
             auto [m, t] = with(v);
@@ -207,27 +210,75 @@ Result check_indicator(const Indicator& indicator, const RuleSet& rules, const P
     return IndicatorCheck(indicator, rules, plan, subject, options).run();
 }
 
+namespace {
+
+// How bad an outcome is, for choosing among the versions of a restated target.
+int badness(Status s) {
+    switch (s) {
+        case Status::Error:
+            return 6;
+        case Status::Fail:
+            return 5;
+        case Status::Missing:
+            return 4;
+        case Status::Advisory:
+            return 3;
+        case Status::NotDue:
+            return 2;
+        case Status::Waived:
+            return 1;
+        case Status::Pass:
+            return 1;
+        case Status::NotApplicable:
+            return 0;
+    }
+    return 0;
+}
+
+Result check_versions(const Indicator& head, const RuleSet& rules, const Plan& plan,
+                      const Subject& subject, const CheckOptions& options) {
+    Result best = check_indicator(head, rules, plan, subject, options);
+    if (head.restated.empty()) return best;
+    std::vector<std::pair<const Indicator*, Status>> versions;
+    for (const Indicator& parent : head.restated) {
+        Result r = check_indicator(parent, rules, plan, subject, options);
+        versions.emplace_back(&parent, r.status);
+        if (badness(r.status) > badness(best.status)) best = std::move(r);
+    }
+    versions.emplace_back(&head, versions.empty()
+                                     ? best.status
+                                     : check_indicator(head, rules, plan, subject, options).status);
+    best.versions = std::move(versions);
+    return best;
+}
+
+bool covers(const Indicator& head, const Subject& s) {
+    if (head.covers_type(s.type)) return true;
+    for (const auto& v : head.restated)
+        if (v.covers_type(s.type)) return true;
+    return false;
+}
+
+}  // namespace
+
 std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
                                const CheckOptions& options) {
     std::vector<Result> results;
     for (const Indicator& ind : rules.indicators) {
         if (ind.subject == expr::Scope::Plan) {
-            results.push_back(check_indicator(ind, rules, plan, plan.whole, options));
+            results.push_back(check_versions(ind, rules, plan, plan.whole, options));
             continue;
         }
-        auto covered = [&](const Subject& s) {
-            return ind.types.empty() || contains(ind.types, s.type);
-        };
         bool any = false;
         if (plan.is_school()) {
-            if (covered(plan.whole)) {
-                results.push_back(check_indicator(ind, rules, plan, plan.whole, options));
+            if (covers(ind, plan.whole)) {
+                results.push_back(check_versions(ind, rules, plan, plan.whole, options));
                 any = true;
             }
         } else {
             for (const Subject& inst : plan.institutions) {
-                if (!covered(inst)) continue;
-                results.push_back(check_indicator(ind, rules, plan, inst, options));
+                if (!covers(ind, inst)) continue;
+                results.push_back(check_versions(ind, rules, plan, inst, options));
                 any = true;
             }
         }

@@ -1,5 +1,7 @@
 #include "vetcheck/pack.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace vetcheck {
@@ -55,6 +57,10 @@ Rational Indicator::tolerance_for(const Rational& target_value) const {
 std::string Indicator::tolerance_text() const {
     if (!tolerance) return "";
     return "±" + tolerance->to_string(1);
+}
+
+bool Indicator::covers_type(const std::string& type) const {
+    return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
 }
 
 std::string Indicator::formula() const {

@@ -40,23 +40,27 @@ Type type_of(const std::string& text, Scope scope = Scope::Institution) {
 TEST_CASE("Checker: unknown facts and functions get a did-you-mean", "[checker]") {
     CHECK(check_error("teachers.double_qualifed / teachers.professional") ==
           "0: unknown fact 'teachers.double_qualifed', did you mean 'teachers.double_qualified'?");
-    CHECK(check_error("summ(students.full_time)", Scope::Plan) == "0: unknown function 'summ', did you mean 'sum'?");
+    CHECK(check_error("summ(students.full_time)", Scope::Plan) ==
+          "0: unknown function 'summ', did you mean 'sum'?");
     CHECK(check_error("if(true, 1)") == "0: if takes if(cond, a, b); got 2 arguments");
 }
 
 TEST_CASE("Checker: units must agree where they are compared or added", "[checker]") {
-    CHECK(check_error("hours.practical + students.full_time") == "16: units do not match: 学时 and 人");
+    CHECK(check_error("hours.practical + students.full_time") ==
+          "16: units do not match: 学时 and 人");
     CHECK(check_error("hours.practical >= 16人") == "16: units do not match: 学时 and 人");
     CHECK(check_error("hours.practical >= 16学时").empty());
     CHECK(check_error("hours.practical >= 16").empty());  // a bare literal takes the unit
     CHECK(type_of("hours.practical / hours.total").unit.none());
-    CHECK(type_of("funding.per_student / students.full_time", Scope::Plan).unit.to_string() == "元/人");
+    CHECK(type_of("funding.per_student / students.full_time", Scope::Plan).unit.to_string() ==
+          "元/人");
     CHECK(type_of("2 * funding.per_student_general", Scope::Plan).unit.to_string() == "元");
 }
 
 TEST_CASE("Checker: types of operands", "[checker]") {
     CHECK(check_error("courses.labor_required + 1") == "0: '+' needs a number, got yes/no");
-    CHECK(check_error("students.full_time and true") == "0: 'and' needs yes/no, got a number in 人");
+    CHECK(check_error("students.full_time and true") ==
+          "0: 'and' needs yes/no, got a number in 人");
     CHECK(check_error("type == 3") == "5: cannot compare text with a number");
     CHECK(check_error("if(true, 1, false)") == "0: if() branches differ: a number and yes/no");
     CHECK(type_of("courses.labor_required and is_quality_school").kind == Type::Kind::Bool);
@@ -64,12 +68,15 @@ TEST_CASE("Checker: types of operands", "[checker]") {
 
 TEST_CASE("Checker: facts must be reported by the subject the rule is for", "[checker]") {
     CHECK(check_error("teachers.professional > 1", Scope::Plan) ==
-          "0: 'teachers.professional' is reported by institutions, not by the plan; aggregate it, e.g. "
+          "0: 'teachers.professional' is reported by institutions, not by the plan; aggregate it, "
+          "e.g. "
           "sum(teachers.professional)");
-    CHECK(check_error("dropout_rate < 2%") == "0: 'dropout_rate' is reported by the plan, not by institutions");
+    CHECK(check_error("dropout_rate < 2%") ==
+          "0: 'dropout_rate' is reported by the plan, not by institutions");
     CHECK(check_error("sum(students.full_time)") ==
           "0: sum() aggregates over a plan's institutions; it cannot be used for one institution");
-    CHECK(check_error("type == \"中职\"", Scope::Plan).find("'type' is an institution's type") != std::string::npos);
+    CHECK(check_error("type == \"中职\"", Scope::Plan).find("'type' is an institution's type") !=
+          std::string::npos);
     CHECK(check_error("sum(teachers.professional, type == \"高职\") > 1", Scope::Plan).empty());
 }
 

@@ -7,34 +7,43 @@ using vetcheck::testing::check_text;
 
 namespace {
 std::string school(int year = 2023) {
-    return "plan: {name: 学校, level: school, type: 高职, year: " + std::to_string(year) + ", packs: [test-pack]}\n";
+    return "plan: {name: 学校, level: school, type: 高职, year: " + std::to_string(year) +
+           ", packs: [test-pack]}\n";
 }
 std::string region(const char* level = "province", int year = 2025) {
     return std::string("plan: {name: 地区, level: ") + level + ", year: " + std::to_string(year) +
            ", packs: [test-pack]}\n";
 }
-Status status_of(const std::string& plan, const char* indicator) { return check_text(plan)->result(indicator).status; }
+Status status_of(const std::string& plan, const char* indicator) {
+    return check_text(plan)->result(indicator).status;
+}
 }  // namespace
 
 TEST_CASE("Engine: ratio — 350 students per teacher passes, 351 fails", "[engine][shapes]") {
-    CHECK(status_of(school() + "facts: {students.full_time: 350, teachers.ideological_political: 1}\n", "ratio") ==
-          Status::Pass);
-    CHECK(status_of(school() + "facts: {students.full_time: 351, teachers.ideological_political: 1}\n", "ratio") ==
-          Status::Fail);
-    auto c = check_text(school() + "facts: {students.full_time: 4500, teachers.ideological_political: 9}\n");
+    CHECK(status_of(
+              school() + "facts: {students.full_time: 350, teachers.ideological_political: 1}\n",
+              "ratio") == Status::Pass);
+    CHECK(status_of(
+              school() + "facts: {students.full_time: 351, teachers.ideological_political: 1}\n",
+              "ratio") == Status::Fail);
+    auto c = check_text(school() +
+                        "facts: {students.full_time: 4500, teachers.ideological_political: 9}\n");
     const Result& r = c->result("ratio");
     CHECK(r.actual->to_string(1) == "1:500");
     CHECK(r.target->to_string() == "1:350");
 }
 
 TEST_CASE("Engine: share — 超过 50% is strict, 89 of 100 meets 89%", "[engine][shapes]") {
-    CHECK(status_of(school() + "facts: {teachers.professional: 100, teachers.double_qualified: 50}\n", "share") ==
-          Status::Fail);
-    CHECK(status_of(school() + "facts: {teachers.professional: 100, teachers.double_qualified: 51}\n", "share") ==
-          Status::Pass);
+    CHECK(
+        status_of(school() + "facts: {teachers.professional: 100, teachers.double_qualified: 50}\n",
+                  "share") == Status::Fail);
+    CHECK(
+        status_of(school() + "facts: {teachers.professional: 100, teachers.double_qualified: 51}\n",
+                  "share") == Status::Pass);
 }
 
-TEST_CASE("Engine: advisory targets (原则上) report advisory, not fail", "[engine][shapes][status]") {
+TEST_CASE("Engine: advisory targets (原则上) report advisory, not fail",
+          "[engine][shapes][status]") {
     auto c = check_text(school() + "facts: {hours.practical: 1200, hours.total: 2600}\n");
     const Result& r = c->result("practical");
     CHECK(r.status == Status::Advisory);
@@ -44,24 +53,29 @@ TEST_CASE("Engine: advisory targets (原则上) report advisory, not fail", "[en
 }
 
 TEST_CASE("Engine: multiple with a condition", "[engine][shapes]") {
-    std::string facts = "facts: {students.full_time: 1000, training.headcount_annual: 1999, is_quality_school: ";
+    std::string facts =
+        "facts: {students.full_time: 1000, training.headcount_annual: 1999, is_quality_school: ";
     CHECK(status_of(school() + facts + "是}\n", "multiple") == Status::Fail);
     CHECK(status_of(school() + facts + "否}\n", "multiple") == Status::NotApplicable);
-    auto unreported = check_text(school() + "facts: {students.full_time: 1000, training.headcount_annual: 2000}\n");
+    auto unreported = check_text(
+        school() + "facts: {students.full_time: 1000, training.headcount_annual: 2000}\n");
     CHECK(unreported->result("multiple").status == Status::NotApplicable);
     CHECK(unreported->result("multiple").reason == "condition not reported: is_quality_school");
-    CHECK(status_of(school() + "facts: {students.full_time: 1000, training.headcount_annual: 2000, is_quality_school: "
+    CHECK(status_of(school() + "facts: {students.full_time: 1000, training.headcount_annual: 2000, "
+                               "is_quality_school: "
                                "true}\n",
                     "multiple") == Status::Pass);
 }
 
-TEST_CASE("Engine: relative, upper-bound, per-unit, approximate and index targets", "[engine][shapes]") {
-    std::string p = region() +
-                    "facts: {funding.per_student: 10000, funding.per_student_general: 5000, dropout_rate: 2%, "
-                    "schools.strong: 65, region.cities: 11, region.counties: 10, index.contribution: 84.9}\n"
-                    "institutions:\n  - {id: a, type: 高职, facts: {students.full_time: 9000}}\n"
-                    "  - {id: b, type: 高职, facts: {students.full_time: 2000}}\n"
-                    "  - {id: c, type: 中职, facts: {students.full_time: 5000}}\n";
+TEST_CASE("Engine: relative, upper-bound, per-unit, approximate and index targets",
+          "[engine][shapes]") {
+    std::string p =
+        region() +
+        "facts: {funding.per_student: 10000, funding.per_student_general: 5000, dropout_rate: 2%, "
+        "schools.strong: 65, region.cities: 11, region.counties: 10, index.contribution: 84.9}\n"
+        "institutions:\n  - {id: a, type: 高职, facts: {students.full_time: 9000}}\n"
+        "  - {id: b, type: 高职, facts: {students.full_time: 2000}}\n"
+        "  - {id: c, type: 中职, facts: {students.full_time: 5000}}\n";
     auto c = check_text(p);
     CHECK(c->result("relative").status == Status::Pass);  // exactly 2×
     CHECK(c->result("upper").status == Status::Pass);     // exactly 2% is 以内
@@ -71,7 +85,8 @@ TEST_CASE("Engine: relative, upper-bound, per-unit, approximate and index target
     auto over = check_text(region() + "facts: {dropout_rate: 2.1%}\n");
     CHECK(over->result("upper").status == Status::Fail);
     CHECK(over->result("upper").gap->value == Rational(1, 1000));
-    auto far = check_text(region() + "institutions:\n  - {id: a, type: 高职, facts: {students.full_time: 11001}}\n");
+    auto far = check_text(
+        region() + "institutions:\n  - {id: a, type: 高职, facts: {students.full_time: 11001}}\n");
     CHECK(far->result("about").status == Status::Fail);
 }
 
@@ -87,13 +102,15 @@ TEST_CASE("Engine: missing data is never a pass", "[engine][status]") {
     CHECK(r.status == Status::Missing);
     CHECK(r.missing == std::vector<std::string>{"teachers.ideological_political"});
     CHECK(summarize(c->results).failed(FailPolicy::standard()));
-    auto blank = check_text(school() + "facts: {students.full_time: 4500, teachers.ideological_political: }\n");
+    auto blank = check_text(
+        school() + "facts: {students.full_time: 4500, teachers.ideological_political: }\n");
     CHECK(blank->result("ratio").status == Status::Missing);
 }
 
 TEST_CASE("Engine: a zero denominator is an error on that rule only", "[engine][status]") {
-    auto c = check_text(school() + "facts: {students.full_time: 0, teachers.ideological_political: 3, "
-                                   "courses.labor_required: 是}\n");
+    auto c = check_text(school() +
+                        "facts: {students.full_time: 0, teachers.ideological_political: 3, "
+                        "courses.labor_required: 是}\n");
     CHECK(c->result("ratio").status == Status::Error);
     CHECK(c->result("ratio").reason == "division by zero: students.full_time is 0");
     CHECK(c->result("yesno").status == Status::Pass);
@@ -110,29 +127,35 @@ TEST_CASE("Engine: targets not yet due report not-due with the gap", "[engine][s
     CheckOptions later;
     later.as_of = 2025;
     auto& cc = *c;
-    CHECK(check_indicator(*r.indicator, *cc.loaded.rules, cc.loaded.plan, cc.loaded.plan.whole, later).status ==
-          Status::Fail);
+    CHECK(
+        check_indicator(*r.indicator, *cc.loaded.rules, cc.loaded.plan, cc.loaded.plan.whole, later)
+            .status == Status::Fail);
 }
 
 TEST_CASE("Engine: levels and institution types decide what applies", "[engine][status]") {
     auto city = check_text(region("city") + "facts: {schools.strong: 1}\n");
     CHECK(city->result("per_unit").status == Status::NotApplicable);
     CHECK(city->result("per_unit").reason == "checked at province level");
-    auto mixed = check_text(region("city") + "institutions:\n  - {id: a, type: 中职, facts: {students.full_time: 9}}\n");
+    auto mixed =
+        check_text(region("city") +
+                   "institutions:\n  - {id: a, type: 中职, facts: {students.full_time: 9}}\n");
     CHECK(mixed->result("ratio").status == Status::NotApplicable);
     CHECK(mixed->result("ratio").reason == "no 高职 institutions in the plan");
     auto secondary = check_text(
-        "plan: {name: 中职校, level: school, type: 中职, year: 2023, packs: [test-pack]}\nfacts: {students.full_time: 9}\n");
+        "plan: {name: 中职校, level: school, type: 中职, year: 2023, packs: [test-pack]}\nfacts: "
+        "{students.full_time: 9}\n");
     CHECK(secondary->result("ratio").status == Status::NotApplicable);
 }
 
 TEST_CASE("Engine: each institution of a covered type gets its own result", "[engine]") {
-    auto c = check_text(region("city") + "institutions:\n"
-                                         "  - {id: a, type: 高职, facts: {students.full_time: 700, "
-                                         "teachers.ideological_political: 2}}\n"
-                                         "  - {id: b, type: 高职, facts: {students.full_time: 701, "
-                                         "teachers.ideological_political: 2}}\n");
+    auto c = check_text(region("city") +
+                        "institutions:\n"
+                        "  - {id: a, type: 高职, facts: {students.full_time: 700, "
+                        "teachers.ideological_political: 2}}\n"
+                        "  - {id: b, type: 高职, facts: {students.full_time: 701, "
+                        "teachers.ideological_political: 2}}\n");
     CHECK(c->result("ratio", "a").status == Status::Pass);
     CHECK(c->result("ratio", "b").status == Status::Fail);
-    CHECK(c->result("ratio", "b").deciding.to_string() == "plan.yaml:4:88");  // the lever's line and column
+    CHECK(c->result("ratio", "b").deciding.to_string() ==
+          "plan.yaml:4:88");  // the lever's line and column
 }

@@ -28,7 +28,8 @@ struct Fixture {
         plan.level = "city";
         plan.year = 2025;
         plan.whole.id = "city";
-        plan.whole.facts["funding.per_student"] = FactValue{Quantity{Rational(9000), Unit::parse("元")}, {}};
+        plan.whole.facts["funding.per_student"] =
+            FactValue{Quantity{Rational(9000), Unit::parse("元")}, {}};
         plan.institutions.push_back(school("a", "中职", 1200, 30));
         plan.institutions.push_back(school("b", "高职", 4500, 9));
         plan.institutions.push_back(school("c", "中职", 800, 0));
@@ -39,8 +40,10 @@ struct Fixture {
         s.id = id;
         s.name = std::string(id) + "校";
         s.type = type;
-        s.facts["students.full_time"] = FactValue{Quantity{Rational(students), Unit::parse("人")}, {}};
-        s.facts["teachers.ideological_political"] = FactValue{Quantity{Rational(teachers), Unit::parse("人")}, {}};
+        s.facts["students.full_time"] =
+            FactValue{Quantity{Rational(students), Unit::parse("人")}, {}};
+        s.facts["teachers.ideological_political"] =
+            FactValue{Quantity{Rational(teachers), Unit::parse("人")}, {}};
         return s;
     }
     Value eval(const std::string& text, const Subject* subject = nullptr) {
@@ -56,9 +59,18 @@ TEST_CASE("Expression: precedence from loosest to tightest", "[expression]") {
     CHECK(to_source(*parsed("a - (b - c)")) == "a - (b - c)");
     CHECK(to_source(*parsed("not a and b or c")) == "not a and b or c");
     CHECK(to_source(*parsed("x / y >= 1:350")) == "x / y >= 1:350");
-    CHECK(to_source(*parsed("sum(students.full_time, type == \"高职\")")) == "sum(students.full_time, type == \"高职\")");
+    CHECK(to_source(*parsed("sum(students.full_time, type == \"高职\")")) ==
+          "sum(students.full_time, type == \"高职\")");
     CHECK(to_source(*parsed("-x * 2")) == "-x * 2");
     CHECK(to_source(*parsed("a && b || !c")) == "a and b or not c");
+    // A comparison followed by a looser operator keeps both sides (a regression: the chained-
+    // comparison check once overwrote the operator in hand).
+    auto e = parsed("a == b or c == d");
+    CHECK(e->op == BinaryOp::Or);
+    CHECK(to_source(*e) == "a == b or c == d");
+    auto f = parsed("x == false and y");
+    CHECK(f->op == BinaryOp::And);
+    CHECK(f->args[0]->op == BinaryOp::Eq);
 }
 
 TEST_CASE("Expression: literals inside expressions", "[expression]") {
@@ -74,10 +86,12 @@ TEST_CASE("Expression: syntax errors point at the offending column", "[expressio
     auto e = syntax_error("a + * b");
     CHECK(e.offset == 4);
     CHECK(e.message == "expected a value, got '*'");
-    CHECK(syntax_error("(a + b").message == "expected ')' to close '(', got the end of the expression");
+    CHECK(syntax_error("(a + b").message ==
+          "expected ')' to close '(', got the end of the expression");
     CHECK(syntax_error("a b").message == "expected an operator or the end, got 'b'");
     CHECK(syntax_error("a ≥ b").message == "write >= or <= instead of ≥ or ≤");
-    CHECK(syntax_error("a < b < c").message == "comparisons cannot be chained; join them with 'and'");
+    CHECK(syntax_error("a < b < c").message ==
+          "comparisons cannot be chained; join them with 'and'");
     CHECK(syntax_error("\"open").message == "unterminated string");
     CHECK(syntax_error("1:0").message == "the second term of a ratio cannot be 0");
     CHECK(syntax_error("a.").message == "a name cannot end with '.'");
@@ -132,27 +146,34 @@ TEST_CASE("Expression: a zero denominator is uncomputable, not a crash", "[expre
 TEST_CASE("Expression: aggregates over institutions with filters", "[expression]") {
     Fixture f;
     CHECK(std::get<Quantity>(f.eval("sum(students.full_time)")).value == Rational(6500));
-    CHECK(std::get<Quantity>(f.eval("sum(students.full_time, type == \"中职\")")).value == Rational(2000));
+    CHECK(std::get<Quantity>(f.eval("sum(students.full_time, type == \"中职\")")).value ==
+          Rational(2000));
     CHECK(std::get<Quantity>(f.eval("count(type == \"中职\")")).value == Rational(2));
     CHECK(std::get<Quantity>(f.eval("count()")).value == Rational(3));
-    CHECK(std::get<Quantity>(f.eval("avg(students.full_time, type == \"中职\")")).value == Rational(1000));
+    CHECK(std::get<Quantity>(f.eval("avg(students.full_time, type == \"中职\")")).value ==
+          Rational(1000));
     CHECK(std::get<Quantity>(f.eval("min(students.full_time)")).value == Rational(800));
     CHECK(std::get<Quantity>(f.eval("max(students.full_time)")).value == Rational(4500));
     CHECK(std::get<bool>(f.eval("any(students.full_time > 4000)")));
     CHECK_FALSE(std::get<bool>(f.eval("all(students.full_time > 1000)")));
     Value m = f.eval("sum(teachers.ideological_political)");
     REQUIRE(is_missing(m));
-    CHECK(std::get<Missing>(m).facts == std::vector<std::string>{"c校: teachers.ideological_political"});
-    CHECK(std::get<Quantity>(f.eval("sum(teachers.ideological_political, type == \"高职\")")).value == Rational(9));
+    CHECK(std::get<Missing>(m).facts ==
+          std::vector<std::string>{"c校: teachers.ideological_political"});
+    CHECK(
+        std::get<Quantity>(f.eval("sum(teachers.ideological_political, type == \"高职\")")).value ==
+        Rational(9));
     CHECK(is_missing(f.eval("min(students.full_time, type == \"技工\")")));
-    CHECK(std::get<Quantity>(f.eval("sum(students.full_time, type == \"技工\")")).value == Rational(0));
+    CHECK(std::get<Quantity>(f.eval("sum(students.full_time, type == \"技工\")")).value ==
+          Rational(0));
 }
 
 TEST_CASE("Expression: if, has, least, greatest", "[expression]") {
     Fixture f;
     const Subject& a = f.plan.institutions[0];
     const Subject& c = f.plan.institutions[2];
-    CHECK(std::get<Quantity>(f.eval("if(type == \"中职\", 89%, 80%)", &a)).value == Rational(89, 100));
+    CHECK(std::get<Quantity>(f.eval("if(type == \"中职\", 89%, 80%)", &a)).value ==
+          Rational(89, 100));
     CHECK(std::get<bool>(f.eval("has(teachers.ideological_political)", &a)));
     CHECK_FALSE(std::get<bool>(f.eval("has(teachers.ideological_political)", &c)));
     CHECK(std::get<Quantity>(f.eval("least(3, 5)")).value == Rational(3));

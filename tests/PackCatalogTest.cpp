@@ -1,5 +1,5 @@
-// The shipped packs: each loads and compiles, its id matches its file, and every indicator cites a seed
-// file that exists, a section, and a quote that occurs verbatim in that file.
+// The shipped packs: each loads and compiles, its id matches its file, and every indicator cites a
+// seed file that exists, a section, and a quote that occurs verbatim in that file.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -19,9 +19,11 @@ TEST_CASE("Packs: every shipped pack loads, compiles and matches its file name",
     }
 }
 
-TEST_CASE("Packs: every indicator cites a seed file, a section and a verbatim quote", "[packs][citations]") {
+TEST_CASE("Packs: every indicator cites a seed file, a section and a verbatim quote",
+          "[packs][citations]") {
     fs::path seeds(VETCHECK_SEEDS_DIR);
-    REQUIRE(fs::is_directory(seeds));  // CI has shared/ beside the clone; set -DVETCHECK_SEEDS_DIR elsewhere
+    REQUIRE(fs::is_directory(
+        seeds));  // CI has shared/ beside the clone; set -DVETCHECK_SEEDS_DIR elsewhere
     Catalog catalog;
     for (const auto& p : embedded_packs()) {
         const Pack& pack = catalog.get(p.id, SourceLocation{"test"});
@@ -60,9 +62,11 @@ TEST_CASE("Packs: the national pack encodes the baseline targets of 教职成〔
         FAIL("no indicator " << id);
         throw;
     };
-    CHECK(find("ideological_teacher_ratio").formula() == "teachers.ideological_political / students.full_time >= 1:350");
+    CHECK(find("ideological_teacher_ratio").formula() ==
+          "teachers.ideological_political / students.full_time >= 1:350");
     CHECK(find("practical_teaching_share").severity == Severity::Advisory);
     CHECK(find("double_qualified_teacher_share").comparison == Comparison::MoreThan);
-    CHECK(find("craftsmanship_education_hours").formula() == "hours.craftsmanship_education >= 16学时");
+    CHECK(find("craftsmanship_education_hours").formula() ==
+          "hours.craftsmanship_education >= 16学时");
     CHECK(find("training_headcount_multiple").deadline == 2023);
 }

@@ -74,43 +74,63 @@ TEST_CASE("PackLoader: the comparison word must match the operator", "[pack]") {
 }
 
 TEST_CASE("PackLoader: structural errors name the field", "[pack]") {
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n    word: 不低于\n"
+    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n  "
+                     "  word: 不低于\n"
                      "    source: {file: f, section: s, quote: q}\n") ==
           "p.yaml:10:5: indicators[]: missing required field 'target'");
     CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    mesure: x\n") ==
           "p.yaml:13:5: indicators[]: unknown field 'mesure', did you mean 'measure'?");
     CHECK(pack_error("  - id: a\n    name: A\n    subject: everyone\n") ==
           "p.yaml:12:14: a.subject: expected one of plan, institution, got \"everyone\"");
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: about\n    target: 5\n"
+    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: about\n   "
+                     " target: 5\n"
                      "    word: 左右\n    source: {file: f, section: s, quote: q}\n") ==
           "p.yaml:10:5: a: op about needs a tolerance (e.g. tolerance: 10%)");
 }
 
 TEST_CASE("PackLoader: expression errors point into the expression", "[pack]") {
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x + * y\n    op: \">=\"\n"
-                     "    target: 5\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
+    CHECK(pack_error(
+              "  - id: a\n    name: A\n    subject: plan\n    measure: x + * y\n    op: \">=\"\n"
+              "    target: 5\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
           "p.yaml:13:18: a.measure: expected a value, got '*' in 'x + * y'");
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x + z\n    op: \">=\"\n"
-                     "    target: 5\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
-          "p.yaml:13:18: a.measure: unknown fact 'z'");  // one letter off one letter is no suggestion
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n"
-                     "    target: 5学时\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
-          "p.yaml:15:13: a: the target is in 学时 but the measure is in 人");
+    CHECK(
+        pack_error(
+            "  - id: a\n    name: A\n    subject: plan\n    measure: x + z\n    op: \">=\"\n"
+            "    target: 5\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
+        "p.yaml:13:18: a.measure: unknown fact 'z'");  // one letter off one letter is no suggestion
+    CHECK(
+        pack_error(
+            "  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n"
+            "    target: 5学时\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
+        "p.yaml:15:13: a: the target is in 学时 but the measure is in 人");
     CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    require: x\n    word: 建立\n"
                      "    source: {file: f, section: s, quote: q}\n") ==
           "p.yaml:13:14: a.require: expected a yes/no condition, got a number in 人");
-    CHECK(pack_error("  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n    target: 5\n"
-                     "    lever: y\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
+    CHECK(pack_error(
+              "  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \">=\"\n    "
+              "target: 5\n"
+              "    lever: y\n    word: 不低于\n    source: {file: f, section: s, quote: q}\n") ==
           "p.yaml:10:5: a.lever: 'y' is not read by the measure or target");
 }
 
 TEST_CASE("PackLoader: extends cycles and unknown parents are errors", "[pack]") {
     Catalog c;
-    c.add_text("pack: {id: a, title: A, period: {from: 2020}, level: national, extends: [b]}\nindicators: []\n", "a.yaml");
-    c.add_text("pack: {id: b, title: B, period: {from: 2020}, level: national, extends: [a]}\nindicators: []\n", "b.yaml");
-    c.add_text("pack: {id: s, title: S, period: {from: 2020}, level: national, extends: [s]}\nindicators: []\n", "s.yaml");
-    c.add_text("pack: {id: u, title: U, period: {from: 2020}, level: national, extends: [cn-2020-8]}\nindicators: []\n",
-               "u.yaml");
+    c.add_text(
+        "pack: {id: a, title: A, period: {from: 2020}, level: national, extends: [b]}\nindicators: "
+        "[]\n",
+        "a.yaml");
+    c.add_text(
+        "pack: {id: b, title: B, period: {from: 2020}, level: national, extends: [a]}\nindicators: "
+        "[]\n",
+        "b.yaml");
+    c.add_text(
+        "pack: {id: s, title: S, period: {from: 2020}, level: national, extends: [s]}\nindicators: "
+        "[]\n",
+        "s.yaml");
+    c.add_text(
+        "pack: {id: u, title: U, period: {from: 2020}, level: national, extends: "
+        "[cn-2020-8]}\nindicators: []\n",
+        "u.yaml");
     auto error = [&](const std::string& id) {
         try {
             c.compile({id}, SourceLocation{"plan.yaml", 1, 1});
@@ -128,9 +148,11 @@ TEST_CASE("PackLoader: extends cycles and unknown parents are errors", "[pack]")
 
 TEST_CASE("PackLoader: a fact declared differently by two packs is an error", "[pack]") {
     Catalog c;
-    c.add_text("pack: {id: a, title: A, period: {from: 2020}, level: national}\n"
-               "facts: [{key: students.full_time, type: amount, unit: 元}]\nindicators: []\n",
-               "a.yaml");
-    CHECK_THROWS_WITH(c.compile({"cn-2020-7", "a"}, SourceLocation{"t"}),
-                      Catch::Contains("fact 'students.full_time' is declared differently in pack 'cn-2020-7'"));
+    c.add_text(
+        "pack: {id: a, title: A, period: {from: 2020}, level: national}\n"
+        "facts: [{key: students.full_time, type: amount, unit: 元}]\nindicators: []\n",
+        "a.yaml");
+    CHECK_THROWS_WITH(
+        c.compile({"cn-2020-7", "a"}, SourceLocation{"t"}),
+        Catch::Contains("fact 'students.full_time' is declared differently in pack 'cn-2020-7'"));
 }

@@ -10,7 +10,8 @@ TEST_CASE("Rational: decimals parse exactly", "[rational]") {
     CHECK(*Rational::parse_decimal("1.25") == Rational(5, 4));
     CHECK(*Rational::parse_decimal("-3") == Rational(-3));
     CHECK(*Rational::parse_decimal("12,000") == Rational(12000));
-    CHECK(*Rational::parse_decimal("0.1") + *Rational::parse_decimal("0.2") == *Rational::parse_decimal("0.3"));
+    CHECK(*Rational::parse_decimal("0.1") + *Rational::parse_decimal("0.2") ==
+          *Rational::parse_decimal("0.3"));
     CHECK_FALSE(Rational::parse_decimal("1e5"));
     CHECK_FALSE(Rational::parse_decimal("inf"));
     CHECK_FALSE(Rational::parse_decimal("nan"));

@@ -16,7 +16,8 @@ const std::string kPlan =
     "facts: {dropout_rate: 2.5%, funding.per_student: 9000, funding.per_student_general: 5000}\n"
     "institutions:\n"
     "  - {id: poly, name: XX职业技术学院, type: 高职, facts: {students.full_time: 4500, "
-    "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: 60}}\n";
+    "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
+    "60}}\n";
 
 std::string render(Lang lang, bool color = false, bool show_all = false) {
     auto c = check_text(kPlan);
@@ -46,7 +47,8 @@ TEST_CASE("Reporter: terminal report in English", "[reporter]") {
     CHECK(out.find("  plan as a whole\n") != std::string::npos);
     CHECK(out.find("  XX职业技术学院 (高职)\n") != std::string::npos);
     CHECK(out.find("✗ ideological teacher ratio") != std::string::npos);
-    CHECK(out.find("1:500  needs ≥1:350  4 more ideological-political teachers (9 → 13)") != std::string::npos);
+    CHECK(out.find("1:500  needs ≥1:350  4 more ideological-political teachers (9 → 13)") !=
+          std::string::npos);
     CHECK(out.find("2.5%  needs ≤2%            0.5 points over") != std::string::npos);
     CHECK(out.find("? labour education course") != std::string::npos);
     CHECK(out.find("missing data: courses.labor_required") != std::string::npos);
@@ -64,7 +66,8 @@ TEST_CASE("Reporter: columns align with wide characters counted as two", "[repor
         needs_columns.push_back(display_width(line.substr(0, at)));
     }
     REQUIRE(needs_columns.size() >= 3);
-    // The institution group: its rows share one display column for "需" though names differ in width.
+    // The institution group: its rows share one display column for "需" though names differ in
+    // width.
     std::vector<int> group(needs_columns.end() - 3, needs_columns.end());
     CHECK(group[0] == group[1]);
     CHECK(group[1] == group[2]);
@@ -95,7 +98,8 @@ TEST_CASE("Reporter: n/a results are counted, and listed with --all", "[reporter
 TEST_CASE("Reporter: gap words for each comparison", "[reporter]") {
     auto c = check_text(kPlan);
     CHECK(report::gap_text(c->result("share"), Lang::En).empty());  // 60% passes
-    CHECK(report::gap_text(c->result("relative"), Lang::En) == "1000 more per-student funds (9000 → 10000)");
+    CHECK(report::gap_text(c->result("relative"), Lang::En) ==
+          "1000 more per-student funds (9000 → 10000)");
     CHECK(report::target_text(c->result("about"), Lang::En) == "≈10000人 ±10%");
     CHECK(report::status_text(Status::NotDue, Lang::Zh) == "未到期");
     CHECK(report::actual_text(c->result("yesno", "poly"), Lang::Zh) == "—");

@@ -7,12 +7,14 @@ using namespace vetcheck;
 using vetcheck::testing::check_text;
 
 namespace {
-const std::string kSchool = "plan: {name: 学校, level: school, type: 高职, year: 2023, packs: [test-pack]}\n";
+const std::string kSchool =
+    "plan: {name: 学校, level: school, type: 高职, year: 2023, packs: [test-pack]}\n";
 const std::string kCity = "plan: {name: 城市, level: province, year: 2025, packs: [test-pack]}\n";
 }  // namespace
 
 TEST_CASE("Shortfall: 4500 students and 9 teachers need 4 more for 1:350", "[shortfall]") {
-    auto c = check_text(kSchool + "facts: {students.full_time: 4500, teachers.ideological_political: 9}\n");
+    auto c = check_text(kSchool +
+                        "facts: {students.full_time: 4500, teachers.ideological_political: 9}\n");
     const Result& r = c->result("ratio");
     CHECK(r.status == Status::Fail);
     REQUIRE(r.shortfall);
@@ -22,9 +24,11 @@ TEST_CASE("Shortfall: 4500 students and 9 teachers need 4 more for 1:350", "[sho
 }
 
 TEST_CASE("Shortfall: a strict share needs one more than half", "[shortfall]") {
-    auto c = check_text(kSchool + "facts: {teachers.professional: 100, teachers.double_qualified: 40}\n");
+    auto c = check_text(kSchool +
+                        "facts: {teachers.professional: 100, teachers.double_qualified: 40}\n");
     REQUIRE(c->result("share").shortfall);
-    CHECK(c->result("share").shortfall->needed == Rational(51));  // 超过 50%: 50 of 100 is not enough
+    CHECK(c->result("share").shortfall->needed ==
+          Rational(51));  // 超过 50%: 50 of 100 is not enough
 }
 
 TEST_CASE("Shortfall: an amount lever is not rounded", "[shortfall]") {
@@ -34,8 +38,9 @@ TEST_CASE("Shortfall: an amount lever is not rounded", "[shortfall]") {
 }
 
 TEST_CASE("Shortfall: a relative target and a per-unit target", "[shortfall]") {
-    auto c = check_text(kCity + "facts: {funding.per_student: 9000, funding.per_student_general: 5000, "
-                                "schools.strong: 40, region.cities: 11, region.counties: 10}\n");
+    auto c = check_text(kCity +
+                        "facts: {funding.per_student: 9000, funding.per_student_general: 5000, "
+                        "schools.strong: 40, region.cities: 11, region.counties: 10}\n");
     REQUIRE(c->result("relative").shortfall);
     CHECK(c->result("relative").shortfall->change() == Rational(1000));
     REQUIRE(c->result("per_unit").shortfall);
@@ -46,22 +51,29 @@ TEST_CASE("Shortfall: none when the lever cannot close the gap linearly", "[shor
     FactDef lever;
     lever.type = FactType::Count;
     // measure = v², target 10: not linear in the lever.
-    Difference square = [](const Rational& v) -> std::optional<Rational> { return v * v - Rational(10); };
-    CHECK_FALSE(find_shortfall(Comparison::AtLeast, lever, Rational(1), square, [](const Rational&) { return true; }));
+    Difference square = [](const Rational& v) -> std::optional<Rational> {
+        return v * v - Rational(10);
+    };
+    CHECK_FALSE(find_shortfall(Comparison::AtLeast, lever, Rational(1), square,
+                               [](const Rational&) { return true; }));
     // Linear but the promised value does not pass when checked again.
     Difference line = [](const Rational& v) -> std::optional<Rational> { return v - Rational(5); };
-    CHECK_FALSE(find_shortfall(Comparison::AtLeast, lever, Rational(1), line, [](const Rational&) { return false; }));
-    auto s = find_shortfall(Comparison::AtLeast, lever, Rational(1), line, [](const Rational&) { return true; });
+    CHECK_FALSE(find_shortfall(Comparison::AtLeast, lever, Rational(1), line,
+                               [](const Rational&) { return false; }));
+    auto s = find_shortfall(Comparison::AtLeast, lever, Rational(1), line,
+                            [](const Rational&) { return true; });
     REQUIRE(s);
     CHECK(s->needed == Rational(5));
     // An upper bound asks for fewer.
-    auto down = find_shortfall(Comparison::AtMost, lever, Rational(9), line, [](const Rational&) { return true; });
+    auto down = find_shortfall(Comparison::AtMost, lever, Rational(9), line,
+                               [](const Rational&) { return true; });
     REQUIRE(down);
     CHECK(down->change() == Rational(-4));
     // A strict bound on an amount cannot be met exactly: "more than".
     FactDef amount;
     amount.type = FactType::Amount;
-    auto strict = find_shortfall(Comparison::MoreThan, amount, Rational(1), line, [](const Rational&) { return false; });
+    auto strict = find_shortfall(Comparison::MoreThan, amount, Rational(1), line,
+                                 [](const Rational&) { return false; });
     REQUIRE(strict);
     CHECK(strict->strict);
 }
@@ -76,15 +88,21 @@ indicators:
   - {id: small, name: S, subject: plan, measure: n, op: about, target: 5个, tolerance: 1, lever: n, word: 左右,
      source: {file: f, section: s, quote: q}}
 )";
-    auto low = check_text("plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 80}\n", pack);
+    auto low = check_text(
+        "plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 80}\n",
+        pack);
     REQUIRE(low->result("about").shortfall);
     CHECK(low->result("about").shortfall->needed == Rational(90));
-    auto high = check_text("plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 120}\n", pack);
+    auto high = check_text(
+        "plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 120}\n",
+        pack);
     REQUIRE(high->result("about").shortfall);
     CHECK(high->result("about").shortfall->needed == Rational(110));
-    auto small = check_text("plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 4}\n", pack);
+    auto small = check_text(
+        "plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 4}\n", pack);
     CHECK(small->result("small").status == Status::Pass);  // an absolute tolerance of 1 around 5
-    auto far = check_text("plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 8}\n", pack);
+    auto far = check_text(
+        "plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 8}\n", pack);
     CHECK(far->result("small").status == Status::Fail);
     CHECK(far->result("small").shortfall->needed == Rational(6));
 }

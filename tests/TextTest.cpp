@@ -24,9 +24,11 @@ TEST_CASE("Text: UTF-8 validity", "[text]") {
 }
 
 TEST_CASE("Text: did-you-mean picks the closest candidate or nothing", "[text]") {
-    std::vector<std::string> keys = {"teachers.double_qualified", "teachers.professional", "students.full_time"};
+    std::vector<std::string> keys = {"teachers.double_qualified", "teachers.professional",
+                                     "students.full_time"};
     CHECK(did_you_mean("teachers.double_qualifed", keys) == "teachers.double_qualified");
     CHECK(did_you_mean("student.full_time", keys) == "students.full_time");
     CHECK(did_you_mean("budget", keys).empty());
-    CHECK(suggestion_suffix("teachers.profesional", keys) == ", did you mean 'teachers.professional'?");
+    CHECK(suggestion_suffix("teachers.profesional", keys) ==
+          ", did you mean 'teachers.professional'?");
 }

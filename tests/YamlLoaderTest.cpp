@@ -16,7 +16,8 @@ std::string load_error(const std::string& text, YamlLimits limits = {}) {
 }  // namespace
 
 TEST_CASE("YamlLoader: every node keeps file, line and column", "[yaml]") {
-    Node root = load_yaml("plan:\n  name: 测试\nfacts:\n  teachers:\n    double_qualified: 30\n", "p.yaml");
+    Node root =
+        load_yaml("plan:\n  name: 测试\nfacts:\n  teachers:\n    double_qualified: 30\n", "p.yaml");
     REQUIRE(root.is_map());
     const Node* facts = root.find("facts");
     REQUIRE(facts);
@@ -62,7 +63,11 @@ TEST_CASE("YamlLoader: a second document is an error", "[yaml]") {
 
 TEST_CASE("YamlLoader: not UTF-8 is an error; a byte-order mark is fine", "[yaml]") {
     CHECK(load_error("a: \xFF\xFE\n").find("not valid UTF-8") != std::string::npos);
-    CHECK(load_yaml("\xEF\xBB\xBF" "a: 1\n", "b.yaml").find("a")->text() == "1");
+    CHECK(load_yaml("\xEF\xBB\xBF"
+                    "a: 1\n",
+                    "b.yaml")
+              .find("a")
+              ->text() == "1");
 }
 
 TEST_CASE("YamlLoader: nesting and alias expansion are limited", "[yaml][limits]") {
@@ -71,8 +76,9 @@ TEST_CASE("YamlLoader: nesting and alias expansion are limited", "[yaml][limits]
     std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
     char prev = 'a';
     for (char c = 'b'; c <= 'j'; ++c, ++prev)
-        bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" +
-                prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+        bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+                prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+                ", *" + prev + "]\n";
     CHECK(load_error(bomb).find("expands to more than") != std::string::npos);
     Node shared = load_yaml("a: &x {k: 1}\nb: *x\n", "s.yaml");
     CHECK(shared.find("b")->find("k")->text() == "1");

@@ -63,7 +63,12 @@ struct Indicator {
     Notation notation = Notation::Plain;  // how actual and target values are shown
     Unit unit;
 
+    // The versions of the same target in the packs this one's pack extends (same id, same subject):
+    // all of them bind, so a subject is checked against each and the strictest outcome counts.
+    std::vector<Indicator> restated;
+
     bool is_requirement() const { return require.has_value(); }
+    bool covers_type(const std::string& type) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
 };
 

@@ -42,6 +42,9 @@ struct Result {
     std::string reason;                // for error, n/a and not-due
     SourceLocation deciding;           // the plan line that holds the deciding fact
     std::vector<expr::FactUse> uses;
+    // When packs along the cascade state the same target, how each version came out, parent first;
+    // `indicator` is then the version that decided the result (the strictest outcome).
+    std::vector<std::pair<const Indicator*, Status>> versions;
 
     bool on_whole_plan() const { return subject == &plan->whole; }
 };

@@ -102,7 +102,8 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
     int to_stdout = 0;
     for (const auto& t : *out) to_stdout += t.file.empty();
     if (to_stdout > 1) {
-        std::cerr << "vetcheck: only one format can go to standard output; give the others a file (json=out.json)\n";
+        std::cerr << "vetcheck: only one format can go to standard output; give the others a file "
+                     "(json=out.json)\n";
         return false;
     }
     return true;
@@ -138,9 +139,12 @@ int run_check(Settings& s, Catalog& catalog) {
     for (const auto& target : targets) {
         std::ostringstream text;
         target.entry->make()->write(outcome.reports, options, text);
-        // A run that could not check every input writes no report file: CI never reads half a report.
-        if (target.file.empty()) std::cout << text.str();
-        else if (outcome.failures.empty()) write_file_atomically(target.file, text.str());
+        // A run that could not check every input writes no report file: CI never reads half a
+        // report.
+        if (target.file.empty())
+            std::cout << text.str();
+        else if (outcome.failures.empty())
+            write_file_atomically(target.file, text.str());
     }
     if (!outcome.failures.empty()) return kExitInput;
     for (const auto& r : outcome.reports)
@@ -185,12 +189,15 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false)
         ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
     std::string format_names;
-    for (const auto& r : report::reporters()) format_names += fmt::format("\n  {:<9} {}", r.name, r.description);
-    app.add_option("-f,--format", s.formats,
-                   "report format, repeatable; NAME=FILE writes that format to a file:" + format_names)
+    for (const auto& r : report::reporters())
+        format_names += fmt::format("\n  {:<9} {}", r.name, r.description);
+    app.add_option(
+           "-f,--format", s.formats,
+           "report format, repeatable; NAME=FILE writes that format to a file:" + format_names)
         ->allow_extra_args(false);
     app.add_option("-o,--output", s.output, "write the report to FILE (whole or not at all)");
-    app.add_flag("--explain", s.explain, "show each formula with the plan's values, the facts and the source quote");
+    app.add_flag("--explain", s.explain,
+                 "show each formula with the plan's values, the facts and the source quote");
     app.add_flag("--all", s.show_all, "also list the checks that do not apply (n/a)");
     app.add_option("--as-of", s.as_of,
                    "year that decides which targets are due (default: the plan's year)")

@@ -64,7 +64,9 @@ std::string operand(const Expr& child, int parent, bool right, Substitute sub, c
 
 }  // namespace
 
-std::string to_source(const Expr& e) { return to_source(e, nullptr, nullptr); }
+std::string to_source(const Expr& e) {
+    return to_source(e, nullptr, nullptr);
+}
 
 std::string to_source(const Expr& e, Substitute sub, const void* ctx) {
     switch (e.kind) {
@@ -94,8 +96,9 @@ std::string to_source(const Expr& e, Substitute sub, const void* ctx) {
         case Expr::Kind::Call: {
             std::string s = e.name + "(";
             // Inside an aggregate a fact is each institution's: no single value to show.
-            bool aggregate = e.name == "sum" || e.name == "min" || e.name == "max" || e.name == "avg" ||
-                             e.name == "count" || e.name == "all" || e.name == "any";
+            bool aggregate = e.name == "sum" || e.name == "min" || e.name == "max" ||
+                             e.name == "avg" || e.name == "count" || e.name == "all" ||
+                             e.name == "any";
             for (size_t i = 0; i < e.args.size(); ++i)
                 s += (i ? ", " : "") + to_source(*e.args[i], aggregate ? nullptr : sub, ctx);
             return s + ")";

@@ -100,8 +100,9 @@ class Parser {
             const Token& op = advance();
             // Comparisons do not chain: a < b < c is an error rather than a surprise.
             ExprPtr right = expression(static_cast<Precedence>(rule.precedence + 1));
-            if (rule.precedence == kCompare && infix_rule(peek().kind, &rule) &&
-                rule.precedence == kCompare)
+            InfixRule next{};
+            if (rule.precedence == kCompare && infix_rule(peek().kind, &next) &&
+                next.precedence == kCompare)
                 fail(peek(), "comparisons cannot be chained; join them with 'and'");
             left = binary(op.offset, rule.op, left, right);
         }

@@ -25,7 +25,8 @@ std::string fact_name(const FactDef& f, Lang lang) {
 // Two decimals, or as many more as it takes not to show a non-zero change as 0.
 std::string number_text(const Rational& v) {
     std::string text = v.to_decimal(2);
-    for (int d = 3; d <= 6 && !v.is_zero() && (text == "0" || text == "-0"); ++d) text = v.to_decimal(d);
+    for (int d = 3; d <= 6 && !v.is_zero() && (text == "0" || text == "-0"); ++d)
+        text = v.to_decimal(d);
     return text;
 }
 
@@ -39,13 +40,14 @@ std::string shortfall_text(const Shortfall& s, Lang lang) {
     bool share = s.fact->type == FactType::Share;
     std::string amount = share ? number_text(change * Rational(100)) : number_text(change);
     std::string unit = share ? (zh(lang) ? "个百分点" : "points of") : s.fact->unit.to_string();
-    std::string path = fmt::format("{} → {}{}", fact_value_text(*s.fact, s.current), s.strict ? "> " : "",
-                                   fact_value_text(*s.fact, s.needed));
+    std::string path = fmt::format("{} → {}{}", fact_value_text(*s.fact, s.current),
+                                   s.strict ? "> " : "", fact_value_text(*s.fact, s.needed));
     if (zh(lang))
-        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "", amount,
-                           unit.empty() ? "" : " " + unit, fact_name(*s.fact, lang), path);
-    return fmt::format("{}{} {}{} {} ({})", s.strict ? "over " : "", amount, more ? "more" : "fewer",
-                       share ? " points of" : "", fact_name(*s.fact, lang), path);
+        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "",
+                           amount, unit.empty() ? "" : " " + unit, fact_name(*s.fact, lang), path);
+    return fmt::format("{}{} {}{} {} ({})", s.strict ? "over " : "", amount,
+                       more ? "more" : "fewer", share ? " points of" : "", fact_name(*s.fact, lang),
+                       path);
 }
 
 std::string distance_text(const Result& r, Lang lang) {
@@ -83,8 +85,8 @@ std::string actual_text(const Result& r, Lang lang) {
     if (!r.actual) return "—";
     // Never show a failing value rounded onto its target (49.96% as "50%" beside "≥50%").
     std::string shown = r.actual->to_string(1);
-    for (int d = 2; d <= 4 && r.status != Status::Pass && r.target && r.actual->value != r.target->value &&
-                    shown == r.target->to_string(d - 1);
+    for (int d = 2; d <= 4 && r.status != Status::Pass && r.target &&
+                    r.actual->value != r.target->value && shown == r.target->to_string(d - 1);
          ++d)
         shown = r.actual->to_string(d);
     return shown;
@@ -164,7 +166,8 @@ std::string value_of(const std::string& key, const void* context) {
     const auto* c = static_cast<const SubstituteContext*>(context);
     const FactValue* fv = c->subject->find(key);
     if (!fv) return "";
-    if (std::holds_alternative<bool>(fv->value)) return std::get<bool>(fv->value) ? "true" : "false";
+    if (std::holds_alternative<bool>(fv->value))
+        return std::get<bool>(fv->value) ? "true" : "false";
     if (std::holds_alternative<Quantity>(fv->value)) {
         Quantity q = std::get<Quantity>(fv->value);
         q.unit = Unit{};
@@ -180,21 +183,25 @@ Explanation explain(const Result& r) {
     Explanation e;
     e.formula = ind.formula();
     SubstituteContext ctx{r.subject};
-    auto substituted = [&](const SourceExpr& x) { return expr::to_source(*x.tree, value_of, &ctx); };
+    auto substituted = [&](const SourceExpr& x) {
+        return expr::to_source(*x.tree, value_of, &ctx);
+    };
     if (ind.require) {
         e.substituted = substituted(*ind.require);
     } else {
-        e.substituted = fmt::format("{} {} {}", substituted(*ind.measure), comparison_symbol(ind.comparison),
-                                    substituted(*ind.target));
+        e.substituted = fmt::format("{} {} {}", substituted(*ind.measure),
+                                    comparison_symbol(ind.comparison), substituted(*ind.target));
         if (ind.tolerance) e.substituted += " " + ind.tolerance_text();
     }
     for (const auto& use : r.uses) {
         bool seen = false;
-        for (const auto& f : e.facts) seen = seen || (f.key == use.key && f.where.line == use.where.line);
+        for (const auto& f : e.facts)
+            seen = seen || (f.key == use.key && f.where.line == use.where.line);
         if (seen) continue;
         const FactValue* fv = use.subject->find(use.key);
         std::string value = fv ? describe(fv->value) : "";
-        e.facts.push_back(FactLine{use.key, value, use.where, use.subject == r.subject ? "" : use.subject->name});
+        e.facts.push_back(
+            FactLine{use.key, value, use.where, use.subject == r.subject ? "" : use.subject->name});
     }
     return e;
 }

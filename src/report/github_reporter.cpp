@@ -2,7 +2,8 @@
 
 namespace vetcheck::report {
 
-void GithubReporter::write(const std::vector<PlanReport>&, const ReportOptions&, std::ostream& out) {
+void GithubReporter::write(const std::vector<PlanReport>&, const ReportOptions&,
+                           std::ostream& out) {
     out << "github report: not implemented yet\n";
 }
 

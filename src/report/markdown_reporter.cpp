@@ -2,7 +2,8 @@
 
 namespace vetcheck::report {
 
-void MarkdownReporter::write(const std::vector<PlanReport>&, const ReportOptions&, std::ostream& out) {
+void MarkdownReporter::write(const std::vector<PlanReport>&, const ReportOptions&,
+                             std::ostream& out) {
     out << "markdown report: not implemented yet\n";
 }
 

@@ -21,7 +21,8 @@ std::unique_ptr<Reporter> make() {
 const std::vector<ReporterEntry>& reporters() {
     static const std::vector<ReporterEntry> kReporters = {
         {"term", "for a person at a terminal (default)", make<TerminalReporter>},
-        {"json", "every result, versioned schema docs/schema/report.schema.json", make<JsonReporter>},
+        {"json", "every result, versioned schema docs/schema/report.schema.json",
+         make<JsonReporter>},
         {"junit", "JUnit XML: one testcase per indicator and subject", make<JunitReporter>},
         {"sarif", "SARIF 2.1.0: one result per failure at the plan's line", make<SarifReporter>},
         {"github", "GitHub Actions workflow annotations", make<GithubReporter>},

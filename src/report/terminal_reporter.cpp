@@ -52,8 +52,8 @@ std::vector<std::string> explanation_lines(const Result& r) {
     Explanation e = explain(r);
     std::vector<std::string> lines = {e.formula, "= " + e.substituted};
     for (const auto& f : e.facts)
-        lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ", f.key, f.value,
-                                    f.where.to_string()));
+        lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ",
+                                    f.key, f.value, f.where.to_string()));
     const Citation& c = r.indicator->source;
     lines.push_back(fmt::format("“{}” — {} {}", c.quote, c.file, c.section));
     return lines;
@@ -111,7 +111,8 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
             heading = subject_text(r, o.lang);
             rows.push_back(Row{style_of(r.status).mark, r.indicator->name.in(o.lang),
                                actual_text(r, o.lang), target_text(r, o.lang), gap_text(r, o.lang),
-                               r.status, o.explain ? explanation_lines(r) : std::vector<std::string>{}});
+                               r.status,
+                               o.explain ? explanation_lines(r) : std::vector<std::string>{}});
         }
         if (rows.empty()) continue;
         out << "  " << heading << '\n';

@@ -22,7 +22,8 @@ struct ReportOptions {
     Lang lang = Lang::En;
     bool color = false;
     bool show_all = false;  // also list n/a results, which are otherwise only counted
-    bool explain = false;   // the formula with the plan's values, the facts used and their lines, the quote
+    bool explain =
+        false;  // the formula with the plan's values, the facts used and their lines, the quote
     FailPolicy policy = FailPolicy::standard();
 };
 
