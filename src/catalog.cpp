@@ -84,6 +84,16 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
                     f.where, fmt::format("fact '{}' is declared differently in pack '{}' ({})",
                                          f.key, it->second.pack_id, it->second.where.to_string()));
         }
+        for (const Drop& drop : pack->drops) {
+            auto it = std::find_if(rules->indicators.begin(), rules->indicators.end(),
+                                   [&](const Indicator& i) { return i.id == drop.id; });
+            if (it == rules->indicators.end())
+                throw InputError(
+                    drop.where,
+                    fmt::format("drops: no pack that '{}' extends has an indicator '{}'",
+                                pack->info.id, drop.id));
+            rules->indicators.erase(it);
+        }
         for (const Indicator& ind : pack->indicators) {
             // A pack that restates an indicator of a pack it extends takes its place in the list,
             // keeping the parent's version beside it: both bind, and the levels line up under one

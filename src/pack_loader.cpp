@@ -102,7 +102,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
     MapReader r(n, "indicators[]");
     r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
                       "tolerance", "require", "lever", "word", "deadline", "severity", "source",
-                      "note"});
+                      "note", "relaxes"});
     Indicator ind;
     ind.id = r.required_string("id");
     MapReader named(n, ind.id);
@@ -147,6 +147,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
         throw InputError(n.where(), ind.id + ": op about needs a tolerance (e.g. tolerance: 10%)");
     ind.lever = r.optional_string("lever").value_or("");
     ind.word = r.optional_string("word").value_or("");
+    ind.relaxes = r.optional_string("relaxes").value_or("");
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");
@@ -197,7 +198,7 @@ PackInfo read_info(const Node& n) {
 Pack load_pack(std::string_view text, const std::string& file_name) {
     Node root = load_yaml(text, file_name);
     MapReader r(root, "");
-    r.reject_unknown({"pack", "facts", "indicators"});
+    r.reject_unknown({"pack", "facts", "indicators", "drops"});
     Pack pack;
     pack.info = read_info(r.required("pack"));
     std::set<std::string> ids;
@@ -208,6 +209,15 @@ Pack load_pack(std::string_view text, const std::string& file_name) {
             if (!ids.insert("fact:" + pack.facts.back().key).second)
                 throw InputError(f.where(),
                                  fmt::format("fact '{}' declared twice", pack.facts.back().key));
+        }
+    }
+    if (const Node* drops = r.optional("drops")) {
+        if (!drops->is_seq()) fail_expected(*drops, "drops", "a list of {id, reason}");
+        for (const Node& d : drops->items()) {
+            MapReader dr(d, "drops[]");
+            dr.reject_unknown({"id", "reason"});
+            pack.drops.push_back(Drop{dr.required_string("id"),
+                                      dr.optional_string("reason").value_or(""), d.where()});
         }
     }
     const Node& indicators = r.required("indicators");

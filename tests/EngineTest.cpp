@@ -159,3 +159,60 @@ TEST_CASE("Engine: each institution of a covered type gets its own result", "[en
     CHECK(c->result("ratio", "b").deciding.to_string() ==
           "plan.yaml:4:88");  // the lever's line and column
 }
+
+namespace {
+const char* kParentChild = R"yaml(
+pack: {id: parent, title: P, period: {from: 2020, to: 2023}, level: national}
+facts:
+  - {key: teachers.professional, zh: 专业课教师数, unit: 人, type: count, subjects: [institution]}
+  - {key: teachers.double_qualified, zh: 双师型教师数, unit: 人, type: count, subjects: [institution]}
+indicators:
+  - {id: share, name: 双师型, subject: institution, measure: teachers.double_qualified / teachers.professional,
+     op: ">", target: 50%, word: 超过, deadline: 2023, lever: teachers.double_qualified,
+     source: {file: f, section: s, quote: q}}
+)yaml";
+const char* kChild = R"yaml(
+pack: {id: child, title: C, period: {from: 2021, to: 2025}, level: province, extends: [parent]}
+indicators:
+  - {id: share, name: 双师型, subject: institution, types: [中职, 高职], measure: teachers.double_qualified / teachers.professional,
+     op: ">=", target: "if(type == \"中职\", 89%, 80%)", word: 达到, deadline: 2025, lever: teachers.double_qualified,
+     source: {file: f, section: s, quote: q}}
+)yaml";
+std::unique_ptr<testing::Checked> cascade(int year, const char* type, int double_qualified) {
+    auto c = std::make_unique<testing::Checked>();
+    c->catalog.add_text(kParentChild, "parent.yaml");
+    c->catalog.add_text(kChild, "child.yaml");
+    std::string plan =
+        "plan: {name: s, level: school, type: " + std::string(type) +
+        ", year: " + std::to_string(year) +
+        ", packs: [child]}\nfacts: {teachers.professional: 100, teachers.double_qualified: " +
+        std::to_string(double_qualified) + "}\n";
+    c->loaded = load_plan(plan, "plan.yaml", c->catalog);
+    c->results = check_plan(*c->loaded.rules, c->loaded.plan);
+    return c;
+}
+}  // namespace
+
+TEST_CASE("Engine: a restated target binds at every level; the strictest outcome counts",
+          "[engine][cascade]") {
+    // 2025: the child's 89% for 中职 decides.
+    auto strict = cascade(2025, "中职", 85);
+    const Result& r = strict->result("share");
+    CHECK(r.status == Status::Fail);
+    CHECK(r.indicator->pack_id == "child");
+    REQUIRE(r.versions.size() == 2);
+    CHECK(r.versions[0].first->pack_id == "parent");
+    CHECK(r.versions[0].second == Status::Pass);
+    CHECK(r.versions[1].second == Status::Fail);
+    CHECK(r.shortfall->needed == Rational(89));
+    // 2024: the child's target is not due yet, but the parent's >50% of 2023 is, and fails.
+    auto early = cascade(2024, "高职", 50);
+    CHECK(early->result("share").status == Status::Fail);
+    CHECK(early->result("share").indicator->pack_id == "parent");
+    CHECK(cascade(2024, "高职", 60)->result("share").status == Status::NotDue);
+    CHECK(cascade(2025, "高职", 80)->result("share").status == Status::Pass);
+    // A type the child leaves out is still held to the parent's target.
+    auto technical = cascade(2025, "技工", 50);
+    CHECK(technical->result("share").status == Status::Fail);
+    CHECK(technical->result("share").indicator->pack_id == "parent");
+}

@@ -51,8 +51,9 @@ struct Indicator {
     Rational tolerance_for(const Rational& target_value) const;
     std::string tolerance_text() const;  // "±10%", "±1"
     std::optional<SourceExpr> require;
-    std::string lever;  // fact key whose change closes the gap
-    std::string word;   // the comparison word of the source
+    std::string lever;    // fact key whose change closes the gap
+    std::string word;     // the comparison word of the source
+    std::string relaxes;  // why this version is weaker than a parent's, when it is (read by lint)
     int deadline = 0;
     Severity severity = Severity::Required;
     Citation source;
@@ -87,8 +88,16 @@ struct PackInfo {
     SourceLocation extends_where;
 };
 
+// A parent indicator a pack deliberately does not take over, and why.
+struct Drop {
+    std::string id;
+    std::string reason;
+    SourceLocation where;
+};
+
 struct Pack {
     PackInfo info;
+    std::vector<Drop> drops;
     std::vector<FactDef> facts;
     std::vector<Indicator> indicators;
 };

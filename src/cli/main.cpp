@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "vetcheck/batch.hpp"
+#include "vetcheck/lint.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/text.hpp"
@@ -152,6 +153,23 @@ int run_check(Settings& s, Catalog& catalog) {
     return kExitPass;
 }
 
+// Exit 1 when the pack is weaker than a parent somewhere it does not explain.
+int run_lint(Catalog& catalog, const std::string& id) {
+    auto findings = lint_pack(catalog, id);
+    int unexplained = 0;
+    for (const auto& f : findings) {
+        std::cout << fmt::format("{}: {}: {} ({})\n", f.where.to_string(), f.indicator, f.message,
+                                 f.parent_pack);
+        if (f.explained())
+            std::cout << fmt::format("    explained: {}\n", f.explanation);
+        else
+            ++unexplained;
+    }
+    std::cout << fmt::format("{}: {} finding{}, {} unexplained\n", id, findings.size(),
+                             findings.size() == 1 ? "" : "s", unexplained);
+    return unexplained ? kExitFail : kExitPass;
+}
+
 Lang chosen_lang(const Settings& s) {
     Lang lang = lang_from_environment();
     if (!s.lang.empty()) parse_lang(s.lang, &lang);
@@ -212,6 +230,9 @@ int main(int argc, char** argv) {
     auto* show = packs->add_subcommand(
         "show", "show a pack's indicators with thresholds, deadlines and sources");
     show->add_option("id", s.pack_id, "pack id")->required();
+    auto* lint =
+        packs->add_subcommand("lint", "report where a pack is weaker than the packs it extends");
+    lint->add_option("id", s.pack_id, "pack id")->required();
     auto* explain = app.add_subcommand(
         "explain", "explain one indicator: formula, facts, source, restatements");
     explain->add_option("indicator", s.indicator_id, "indicator id")->required();
@@ -231,6 +252,7 @@ int main(int argc, char** argv) {
             report::write_pack(catalog, s.pack_id, lang, std::cout);
             return kExitPass;
         }
+        if (*lint) return run_lint(catalog, s.pack_id);
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
             return kExitPass;

@@ -105,6 +105,9 @@ run "packs show" 0 "--lang en packs show cn-2020-7" "ideological_teacher_ratio" 
 run "packs show an unknown pack" 2 "packs show cn-2020-8" "unknown pack 'cn-2020-8', did you mean 'cn-2020-7'?"
 run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
   "needs students.full_time (full-time enrolled students, count, 人)"
+run "lint a shipped pack" 0 "packs lint zj-2021" "zj-2021: 0 findings, 0 unexplained"
+run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-demo" \
+  "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7)" "2 findings, 2 unexplained"
 run "explain an unknown indicator" 2 "explain no_such_indicator" "no pack has an indicator 'no_such_indicator'"
 
 # --- command line errors ---
