@@ -175,6 +175,14 @@ void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
                              fmt::format("{}: the target is in {} but the measure is in {}", ind.id,
                                          t.unit.none() ? "no unit" : t.unit.to_string(),
                                          m.unit.none() ? "no unit" : m.unit.to_string()));
+        if (ind.rollup) {
+            const FactDef& f = facts.at(ind.measure->tree->name);
+            if (f.type != FactType::Count && f.type != FactType::Amount)
+                throw InputError(
+                    ind.where,
+                    fmt::format("{}.rollup: '{}' is a {}; only counts and amounts add up", ind.id,
+                                f.key, fact_type_name(f.type)));
+        }
         ind.unit = m.free_unit ? t.unit : m.unit;
         ind.notation = t.notation != Notation::Plain ? t.notation : m.notation;
         if (!ind.lever.empty()) {

@@ -101,39 +101,10 @@ class IndicatorCheck {
     }
 
     bool holds(const Rational& actual, const Rational& target) const {
-        switch (ind_.comparison) {
-            case Comparison::AtLeast:
-                return actual >= target;
-            case Comparison::MoreThan:
-                return actual > target;
-            case Comparison::AtMost:
-                return actual <= target;
-            case Comparison::LessThan:
-                return actual < target;
-            case Comparison::Equal:
-                return actual == target;
-            case Comparison::About:
-                return (actual - target).abs() <= ind_.tolerance_for(target);
-        }
-        return false;
+        return ind_.holds(actual, target);
     }
-
-    // How far from passing, positive: short of a lower bound, over an upper bound, outside the
-    // band.
     Rational distance(const Rational& actual, const Rational& target) const {
-        switch (ind_.comparison) {
-            case Comparison::AtLeast:
-            case Comparison::MoreThan:
-                return target - actual;
-            case Comparison::AtMost:
-            case Comparison::LessThan:
-                return actual - target;
-            case Comparison::Equal:
-                return (actual - target).abs();
-            case Comparison::About:
-                return (actual - target).abs() - ind_.tolerance_for(target);
-        }
-        return Rational(0);
+        return ind_.distance(actual, target);
     }
 
     Quantity shown(Rational value) const { return Quantity{value, ind_.unit, ind_.notation}; }

@@ -63,6 +63,40 @@ bool Indicator::covers_type(const std::string& type) const {
     return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
 }
 
+bool Indicator::holds(const Rational& actual, const Rational& t) const {
+    switch (comparison) {
+        case Comparison::AtLeast:
+            return actual >= t;
+        case Comparison::MoreThan:
+            return actual > t;
+        case Comparison::AtMost:
+            return actual <= t;
+        case Comparison::LessThan:
+            return actual < t;
+        case Comparison::Equal:
+            return actual == t;
+        case Comparison::About:
+            return (actual - t).abs() <= tolerance_for(t);
+    }
+    return false;
+}
+
+Rational Indicator::distance(const Rational& actual, const Rational& t) const {
+    switch (comparison) {
+        case Comparison::AtLeast:
+        case Comparison::MoreThan:
+            return t - actual;
+        case Comparison::AtMost:
+        case Comparison::LessThan:
+            return actual - t;
+        case Comparison::Equal:
+            return (actual - t).abs();
+        case Comparison::About:
+            return (actual - t).abs() - tolerance_for(t);
+    }
+    return Rational(0);
+}
+
 std::string Indicator::formula() const {
     if (require) return require->text;
     std::string f =

@@ -102,7 +102,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
     MapReader r(n, "indicators[]");
     r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
                       "tolerance", "require", "lever", "word", "deadline", "severity", "source",
-                      "note", "relaxes"});
+                      "note", "relaxes", "rollup"});
     Indicator ind;
     ind.id = r.required_string("id");
     MapReader named(n, ind.id);
@@ -148,6 +148,16 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
     ind.lever = r.optional_string("lever").value_or("");
     ind.word = r.optional_string("word").value_or("");
     ind.relaxes = r.optional_string("relaxes").value_or("");
+    if (const Node* rollup = r.optional("rollup")) {
+        if (expect_string(*rollup, ind.id + ".rollup") != "sum")
+            fail_expected(*rollup, ind.id + ".rollup", "sum");
+        if (ind.subject != expr::Scope::Plan || !ind.measure ||
+            ind.measure->tree->kind != expr::Expr::Kind::Fact)
+            throw InputError(
+                rollup->where(),
+                ind.id + ".rollup: only a plan target whose measure is one fact adds up");
+        ind.rollup = true;
+    }
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");

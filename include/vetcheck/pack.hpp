@@ -54,6 +54,7 @@ struct Indicator {
     std::string lever;    // fact key whose change closes the gap
     std::string word;     // the comparison word of the source
     std::string relaxes;  // why this version is weaker than a parent's, when it is (read by lint)
+    bool rollup = false;  // a total the plans one level down add up to (`vetcheck rollup`)
     int deadline = 0;
     Severity severity = Severity::Required;
     Citation source;
@@ -70,6 +71,10 @@ struct Indicator {
 
     bool is_requirement() const { return require.has_value(); }
     bool covers_type(const std::string& type) const;
+    bool holds(const Rational& actual, const Rational& target_value) const;
+    // How far from passing, positive: short of a lower bound, over an upper bound, outside the
+    // band.
+    Rational distance(const Rational& actual, const Rational& target_value) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
 };
 

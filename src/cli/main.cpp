@@ -11,8 +11,10 @@
 
 #include "vetcheck/batch.hpp"
 #include "vetcheck/lint.hpp"
+#include "vetcheck/plan_loader.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
+#include "vetcheck/report/rollup_text.hpp"
 #include "vetcheck/text.hpp"
 
 namespace {
@@ -170,6 +172,24 @@ int run_lint(Catalog& catalog, const std::string& id) {
     return unexplained ? kExitFail : kExitPass;
 }
 
+int run_rollup(const Settings& s, Catalog& catalog, const std::string& upper_path,
+               const std::vector<std::string>& lower_paths) {
+    LoadedPlan upper = load_plan(read_input_file(upper_path, s.max_file_size), upper_path, catalog);
+    std::vector<LoadedPlan> lower;
+    for (const auto& path : expand_inputs(lower_paths))
+        lower.push_back(load_plan(read_input_file(path, s.max_file_size), path, catalog));
+    std::vector<const Plan*> plans;
+    for (const auto& l : lower) plans.push_back(&l.plan);
+    CheckOptions options;
+    if (s.as_of) options.as_of = s.as_of;
+    auto results = check_rollup(*upper.rules, upper.plan, plans, options);
+    report::ReportOptions o = report_options(s);
+    report::write_rollup(upper.plan, *upper.rules, results, o, std::cout);
+    Summary summary;
+    for (const auto& r : results) summary.add(r.status);
+    return summary.failed(o.policy) ? kExitFail : kExitPass;
+}
+
 Lang chosen_lang(const Settings& s) {
     Lang lang = lang_from_environment();
     if (!s.lang.empty()) parse_lang(s.lang, &lang);
@@ -233,6 +253,15 @@ int main(int argc, char** argv) {
     auto* lint =
         packs->add_subcommand("lint", "report where a pack is weaker than the packs it extends");
     lint->add_option("id", s.pack_id, "pack id")->required();
+    std::string upper_plan;
+    std::vector<std::string> lower_plans;
+    auto* rollup = app.add_subcommand(
+        "rollup", "check a plan's totals against the sum of the plans one level down");
+    rollup->add_option("plan", upper_plan, "the upper plan (e.g. a province's)")->required();
+    rollup
+        ->add_option("lower", lower_plans,
+                     "the lower plans (files or directories, e.g. its cities')")
+        ->required();
     auto* explain = app.add_subcommand(
         "explain", "explain one indicator: formula, facts, source, restatements");
     explain->add_option("indicator", s.indicator_id, "indicator id")->required();
@@ -253,6 +282,7 @@ int main(int argc, char** argv) {
             return kExitPass;
         }
         if (*lint) return run_lint(catalog, s.pack_id);
+        if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
             return kExitPass;

@@ -108,6 +108,9 @@ run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
 run "lint a shipped pack" 0 "packs lint zj-2021" "zj-2021: 0 findings, 0 unexplained"
 run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-demo" \
   "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7)" "2 findings, 2 unexplained"
+run "roll-up of Zhejiang's cities" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang" \
+  "✗ High-level secondary vocational schools" "46所  needs ≥50所" "4所 short; the plan itself reports 50所, not the sum" \
+  "杭州市 14所 (28%) · 宁波市 12所 (24%) · 温州市 11所 (22%) · XX市 9所 (18%)" "missing data: XX市"
 run "explain an unknown indicator" 2 "explain no_such_indicator" "no pack has an indicator 'no_such_indicator'"
 
 # --- command line errors ---

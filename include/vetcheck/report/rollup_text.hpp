@@ -1,0 +1,16 @@
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "vetcheck/report/reporter.hpp"
+#include "vetcheck/rollup.hpp"
+
+namespace vetcheck::report {
+
+// `vetcheck rollup`: each total of the upper plan against the sum of the lower plans, with every
+// lower plan's share of the target.
+void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<RollupResult>& results,
+                  const ReportOptions& options, std::ostream& out);
+
+}  // namespace vetcheck::report

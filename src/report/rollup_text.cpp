@@ -1,0 +1,110 @@
+#include "vetcheck/report/rollup_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "vetcheck/report/format.hpp"
+#include "vetcheck/text.hpp"
+
+namespace vetcheck::report {
+
+namespace {
+
+const char* mark(Status s) {
+    switch (s) {
+        case Status::Pass:
+            return "✓";
+        case Status::Fail:
+            return "✗";
+        case Status::Missing:
+            return "?";
+        case Status::Error:
+            return "!";
+        case Status::NotDue:
+            return "…";
+        case Status::Advisory:
+            return "*";
+        default:
+            return "-";
+    }
+}
+
+// The lower plans are told apart by region when they give one: 杭州市 rather than the plan's title.
+std::string who(const Plan& p) {
+    return p.region.empty() ? p.name : p.region;
+}
+
+std::string share_text(const RollupShare& s, const std::optional<Quantity>& target,
+                       const Unit& unit) {
+    if (!s.value) return fmt::format("{} —", who(*s.plan));
+    std::string text =
+        fmt::format("{} {}{}", who(*s.plan), s.value->to_decimal(2), unit.to_string());
+    if (target && !target->value.is_zero())
+        text += fmt::format(" ({}%)", (*s.value / target->value * Rational(100)).to_decimal(1));
+    return text;
+}
+
+std::string detail(const RollupResult& r, Lang lang) {
+    std::string own;
+    if (r.upper_value && *r.upper_value != r.total.value)
+        own = fmt::format("; {} {}{}{}", lang == Lang::Zh ? "本级填报" : "the plan itself reports",
+                          r.upper_value->to_decimal(2), r.indicator->unit.to_string(),
+                          lang == Lang::Zh ? "，与下级合计不符" : ", not the sum");
+    if (r.status == Status::Missing && !r.missing.empty())
+        return fmt::format("{}: {}{}", label(Label::MissingData, lang), join(r.missing, ", "), own);
+    if (!r.reason.empty()) return r.reason;
+    if (!r.gap) return own.empty() ? "" : own.substr(2);
+    bool over = r.indicator->comparison == Comparison::AtMost ||
+                r.indicator->comparison == Comparison::LessThan;
+    std::string amount = r.gap->to_string(2);
+    if (lang == Lang::Zh) return fmt::format("{} {}{}", over ? "超出" : "差", amount, own);
+    return fmt::format("{} {}{}", amount, over ? "over" : "short", own);
+}
+
+}  // namespace
+
+void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<RollupResult>& results,
+                  const ReportOptions& o, std::ostream& out) {
+    size_t lower = results.empty() ? 0 : results.front().shares.size();
+    out << fmt::format("{} ({}) — {} {} {}\n", upper.name, upper.year,
+                       o.lang == Lang::Zh ? fmt::format("汇总 {} 份下级规划", lower)
+                                          : fmt::format("roll-up of {} plans", lower),
+                       label(Label::Against, o.lang), against_text(rules, o.lang));
+    int name_w = 0, total_w = 0, target_w = 0;
+    for (const auto& r : results) {
+        if (r.status == Status::NotApplicable && !o.show_all) continue;
+        name_w = std::max(name_w, display_width(r.indicator->name.in(o.lang)));
+        total_w = std::max(total_w, display_width(r.total.to_string(2)));
+        if (r.target)
+            target_w = std::max(target_w, display_width(comparison_sign(r.indicator->comparison) +
+                                                        r.target->to_string(2)));
+    }
+    Summary summary;
+    for (const auto& r : results) {
+        summary.add(r.status);
+        if (r.status == Status::NotApplicable && !o.show_all) continue;
+        std::string target =
+            r.target ? comparison_sign(r.indicator->comparison) + r.target->to_string(2) : "—";
+        std::string line =
+            fmt::format(" {} {}  {}  {} {}  {}", mark(r.status),
+                        pad_right(r.indicator->name.in(o.lang), name_w),
+                        pad_left(r.total.to_string(2), total_w), label(Label::Needs, o.lang),
+                        pad_right(target, target_w), detail(r, o.lang));
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+        std::vector<std::string> shares;
+        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.indicator->unit));
+        out << "     " << join(shares, " · ") << '\n';
+    }
+    std::vector<std::string> parts;
+    for (int i = 0; i < kStatusCount; ++i)
+        if (summary.counts[i])
+            parts.push_back(fmt::format("{} {}", summary.counts[i],
+                                        status_text(static_cast<Status>(i), o.lang)));
+    out << fmt::format(" {} {}: {}      {} {}\n", summary.total,
+                       o.lang == Lang::Zh ? "项汇总检查" : "roll-up checks", join(parts, " · "),
+                       label(Label::ExitCode, o.lang), summary.failed(o.policy) ? 1 : 0);
+}
+
+}  // namespace vetcheck::report
