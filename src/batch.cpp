@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -54,23 +57,54 @@ std::string line_of(const std::string& text, int line) {
 
 }  // namespace
 
+namespace {
+
+// One input's outcome, filled by whichever thread takes it.
+struct Slot {
+    std::optional<report::PlanReport> report;
+    std::optional<InputFailure> failure;
+};
+
+Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string text;
+    Slot slot;
+    try {
+        text = read_input_file(path, options.max_file_bytes);
+        LoadedPlan loaded = load_plan(text, name, catalog, options.yaml);
+        auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
+        slot.report =
+            report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)};
+    } catch (const InputError& e) {
+        std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
+        slot.failure = InputFailure{e, line};
+    }
+    return slot;
+}
+
+}  // namespace
+
 BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
                          const BatchOptions& options) {
-    BatchOutcome outcome;
-    for (const auto& path : paths) {
-        std::string name = path == "-" ? "<stdin>" : path;
-        std::string text;
-        try {
-            text = read_input_file(path, options.max_file_bytes);
-            LoadedPlan loaded = load_plan(text, name, catalog, options.yaml);
-            auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
-            report::PlanReport r{plan, loaded.rules,
-                                 check_plan(*loaded.rules, *plan, options.check)};
-            outcome.reports.push_back(std::move(r));
-        } catch (const InputError& e) {
-            std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
-            outcome.failures.push_back(InputFailure{e, line});
+    std::vector<Slot> slots(paths.size());
+    std::atomic<size_t> next{0}, done{0};
+    auto work = [&] {
+        for (size_t i = next++; i < paths.size(); i = next++) {
+            slots[i] = check_one(paths[i], catalog, options);
+            size_t finished = ++done;
+            if (options.progress) options.progress(finished, paths.size());
         }
+    };
+    unsigned threads =
+        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    BatchOutcome outcome;
+    for (auto& slot : slots) {
+        if (slot.report) outcome.reports.push_back(std::move(*slot.report));
+        if (slot.failure) outcome.failures.push_back(std::move(*slot.failure));
     }
     return outcome;
 }

@@ -25,18 +25,21 @@ void Catalog::add_file(const std::string& path) {
 
 void Catalog::add_text(std::string_view text, const std::string& name) {
     auto pack = std::make_unique<Pack>(load_pack(text, name));
+    std::lock_guard lock(mutex_);
     std::string id = pack->info.id;
     entries_[id] = Entry{{}, name, std::string(text), std::move(pack)};
     compiled_.clear();
 }
 
 std::vector<std::string> Catalog::ids() const {
+    std::lock_guard lock(mutex_);
     std::vector<std::string> out;
     for (const auto& [id, e] : entries_) out.push_back(id);
     return out;
 }
 
 const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) {
+    std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end())
         throw InputError(asked_at,
@@ -70,6 +73,7 @@ void Catalog::collect(const std::string& id, const SourceLocation& asked_at,
 
 std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& ids,
                                                 const SourceLocation& asked_at) {
+    std::lock_guard lock(mutex_);
     std::string cache_key = join(ids, ",");
     if (auto it = compiled_.find(cache_key); it != compiled_.end()) return it->second;
     auto rules = std::make_shared<RuleSet>();

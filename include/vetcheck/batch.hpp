@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace vetcheck {
 
 struct BatchOptions {
     CheckOptions check;
+    unsigned jobs = 1;  // plans checked in parallel
+    // Called after each plan, from the checking threads, with how many are done: for a progress
+    // bar.
+    std::function<void(size_t done, size_t total)> progress;
     size_t max_file_bytes = 64u << 20;
     YamlLimits yaml;
 };
@@ -31,7 +36,8 @@ struct BatchOutcome {
 // inputs.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
 
-// Checks every input; a file that cannot be checked is recorded and the others still are.
+// Checks every input, on `jobs` threads; a file that cannot be checked is recorded and the others
+// still are. Reports and failures come in input order whatever the threads' timing.
 BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
                          const BatchOptions& options);
 

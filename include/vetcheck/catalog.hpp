@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,9 @@ class Catalog {
     void collect(const std::string& id, const SourceLocation& asked_at,
                  std::vector<std::string>* stack, std::vector<const Pack*>* order);
 
+    // Plans checked in parallel share one catalog: packs are parsed and rule sets compiled once,
+    // under this lock; what they hand out is immutable.
+    mutable std::recursive_mutex mutex_;
     std::map<std::string, Entry> entries_;
     std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
 };

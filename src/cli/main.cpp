@@ -2,9 +2,13 @@
 // 0: every required check passes; 1: a required check fails or lacks data; 2: input not checkable.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -38,6 +42,7 @@ struct Settings {
     int as_of = 0;
     size_t max_file_size = 64u << 20;
     int max_depth = 200;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string pack_id;
     std::string indicator_id;
 };
@@ -80,6 +85,43 @@ report::ReportOptions report_options(const Settings& s) {
         }
     }
     return o;
+}
+
+// A progress line on standard error, only for a person watching a long run: never when standard
+// error is not a terminal (CI logs), never under CI=..., and only for batches big enough to wait
+// on.
+class ProgressBar {
+  public:
+    explicit ProgressBar(bool big_batch)
+        : enabled_(big_batch && ::isatty(STDERR_FILENO) && !std::getenv("CI")) {}
+    bool enabled() const { return enabled_; }
+    void update(size_t done, size_t total) {
+        std::lock_guard lock(mutex_);
+        if (done != total && done % 50 != 0) return;
+        int width = 30;
+        int filled = static_cast<int>(width * done / std::max<size_t>(total, 1));
+        std::cerr << fmt::format("\r  [{}{}] {}/{} plans",
+                                 std::string(static_cast<size_t>(filled), '#'),
+                                 std::string(static_cast<size_t>(width - filled), ' '), done, total)
+                  << std::flush;
+        shown_ = true;
+    }
+    void finish() {
+        if (shown_) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+
+  private:
+    bool enabled_;
+    bool shown_ = false;
+    std::mutex mutex_;
+};
+
+// A batch is worth a progress bar when it names a directory or many files.
+bool inputs_hint(const std::vector<std::string>& args) {
+    if (args.size() > 20) return true;
+    for (const auto& a : args)
+        if (std::filesystem::is_directory(a)) return true;
+    return false;
 }
 
 struct FormatTarget {
@@ -130,12 +172,18 @@ int run_check(Settings& s, Catalog& catalog) {
     if (s.as_of) batch.check.as_of = s.as_of;
     batch.max_file_bytes = s.max_file_size;
     batch.yaml.max_depth = s.max_depth;
+    batch.jobs = s.jobs;
+    bool machine_format = false;
+    for (const auto& t : targets) machine_format |= t.entry->name != "term";
+    ProgressBar bar(inputs_hint(s.plans) && !machine_format);
+    if (bar.enabled()) batch.progress = [&](size_t done, size_t total) { bar.update(done, total); };
     auto inputs = expand_inputs(s.plans);
     if (inputs.empty()) {
         std::cerr << "vetcheck: no .yaml or .yml files found in " << join(s.plans, ", ") << '\n';
         return kExitInput;
     }
     BatchOutcome outcome = check_files(inputs, catalog, batch);
+    bar.finish();
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
 
@@ -240,6 +288,8 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", s.as_of,
                    "year that decides which targets are due (default: the plan's year)")
         ->check(CLI::Range(1949, 2100));
+    app.add_option("-j,--jobs", s.jobs, "plans checked in parallel (default: the number of cores)")
+        ->check(CLI::Range(1u, 1024u));
     app.add_option("--max-file-size", s.max_file_size, "largest input file in bytes")
         ->capture_default_str();
     app.add_option("--max-depth", s.max_depth, "deepest YAML nesting")

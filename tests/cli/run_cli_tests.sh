@@ -77,6 +77,17 @@ run "a format written to a file beside the terminal report" 0 "--lang en -f json
 if [[ -s $tmp/r.json ]]; then pass=$((pass + 1)); else echo "FAIL json=FILE wrote nothing"; fail=$((fail + 1)); fi
 run "--pack takes one file, the plan after it is a plan" 0 "--pack data/packs/cn-2020-7.yaml examples/school-pass.yaml" "exit 0"
 
+# --- batches: the same bytes whatever the number of threads; a bad file does not stop the others ---
+mkdir -p "$tmp/batch"
+for i in $(seq 1 12); do cp examples/school-fail.yaml "$tmp/batch/s$i.yaml"; cp examples/xx-city.yaml "$tmp/batch/c$i.yaml"; done
+cp examples/zhejiang-province.yaml "$tmp/batch/"
+"$vetcheck" --lang en -j 1 "$tmp/batch" >"$tmp/j1" 2>&1
+"$vetcheck" --lang en -j 4 "$tmp/batch" >"$tmp/j4" 2>&1
+if cmp -s "$tmp/j1" "$tmp/j4" && [[ -s $tmp/j1 ]]; then pass=$((pass + 1)); else echo "FAIL -j 1 and -j 4 differ"; fail=$((fail + 1)); fi
+cp tests/cli/cases/bad-number.yaml "$tmp/batch/m-bad.yaml"
+run "a directory with one bad file" 2 "--lang en -j 3 $tmp/batch" "m-bad.yaml:4:23: teachers.double_qualified" \
+  "$tmp/batch/s9.yaml" "$tmp/batch/c12.yaml" "25 plans —"
+
 # --- colour ---
 "$vetcheck" --color always --lang en examples/school-fail.yaml >"$tmp/out" 2>&1
 check "NO_COLOR wins over --color always" 1 "$tmp/out" $?
