@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -88,9 +89,25 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
                          const BatchOptions& options) {
     std::vector<Slot> slots(paths.size());
     std::atomic<size_t> next{0}, done{0};
+    std::mutex deliver_mutex;
+    std::vector<bool> ready(paths.size(), false);
+    size_t delivered = 0;
+    bool streaming = options.on_report || options.on_failure;
+    // Hands over, in input order, every finished outcome that no earlier unfinished one holds back.
+    auto deliver = [&](size_t i) {
+        std::lock_guard lock(deliver_mutex);
+        ready[i] = true;
+        for (; delivered < paths.size() && ready[delivered]; ++delivered) {
+            Slot& slot = slots[delivered];
+            if (slot.report && options.on_report) options.on_report(std::move(*slot.report));
+            if (slot.failure && options.on_failure) options.on_failure(std::move(*slot.failure));
+            slot = Slot{};
+        }
+    };
     auto work = [&] {
         for (size_t i = next++; i < paths.size(); i = next++) {
             slots[i] = check_one(paths[i], catalog, options);
+            if (streaming) deliver(i);
             size_t finished = ++done;
             if (options.progress) options.progress(finished, paths.size());
         }

@@ -11,20 +11,24 @@
 
 namespace vetcheck {
 
+// A file that could not be checked, with the message and the source line it points at.
+struct InputFailure {
+    InputError error;
+    std::string source_line;  // the offending line of the file, when known
+};
+
 struct BatchOptions {
     CheckOptions check;
     unsigned jobs = 1;  // plans checked in parallel
     // Called after each plan, from the checking threads, with how many are done: for a progress
     // bar.
     std::function<void(size_t done, size_t total)> progress;
+    // When set, each outcome is handed over in input order as soon as it and all before it are
+    // done, and not kept in the BatchOutcome: memory stays flat however many plans there are.
+    std::function<void(report::PlanReport&&)> on_report;
+    std::function<void(InputFailure&&)> on_failure;
     size_t max_file_bytes = 64u << 20;
     YamlLimits yaml;
-};
-
-// A file that could not be checked, with the message and the source line it points at.
-struct InputFailure {
-    InputError error;
-    std::string source_line;  // the offending line of the file, when known
 };
 
 struct BatchOutcome {

@@ -19,6 +19,7 @@
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/rollup_text.hpp"
+#include "vetcheck/report/terminal_reporter.hpp"
 #include "vetcheck/text.hpp"
 
 namespace {
@@ -154,6 +155,33 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
     return true;
 }
 
+// The terminal report of a batch is written plan by plan as each is checked, so that a national
+// batch needs no more memory than a few plans.
+int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, BatchOptions& batch,
+                    const report::ReportOptions& options, ProgressBar& bar, bool stderr_tty) {
+    Summary total;
+    size_t plans = 0;
+    bool failed = false, bad_input = false;
+    batch.on_report = [&](report::PlanReport&& r) {
+        bar.finish();
+        if (plans++) std::cout << '\n';
+        report::TerminalReporter::write_plan(r, options, std::cout);
+        Summary s = summarize(r.results);
+        failed |= s.failed(options.policy);
+        for (const auto& result : r.results) total.add(result.status);
+    };
+    batch.on_failure = [&](InputFailure&& f) {
+        bar.finish();
+        std::cout.flush();
+        print_failure(f, stderr_tty);
+        bad_input = true;
+    };
+    check_files(inputs, catalog, batch);
+    bar.finish();
+    report::TerminalReporter::write_total(plans, total, options, std::cout);
+    return bad_input ? kExitInput : failed ? kExitFail : kExitPass;
+}
+
 int run_check(Settings& s, Catalog& catalog) {
     if (s.plans.empty()) {
         std::cerr
@@ -182,9 +210,11 @@ int run_check(Settings& s, Catalog& catalog) {
         std::cerr << "vetcheck: no .yaml or .yml files found in " << join(s.plans, ", ") << '\n';
         return kExitInput;
     }
+    bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    if (targets.size() == 1 && targets[0].file.empty() && targets[0].entry->name == "term")
+        return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty);
     BatchOutcome outcome = check_files(inputs, catalog, batch);
     bar.finish();
-    bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
 
     for (const auto& target : targets) {

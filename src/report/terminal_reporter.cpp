@@ -90,7 +90,7 @@ std::string summary_line(const Summary& s, const ReportOptions& o) {
     return fmt::format("{} checks: {}", s.total, join(parts, " · "));
 }
 
-void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
+void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
     const Plan& plan = *report.plan;
     out << paint(fmt::format("{} ({})", plan.name, plan.year), "1", o.color) << " — "
         << label(Label::Against, o.lang) << " " << against_text(*report.rules, o.lang) << '\n';
@@ -125,6 +125,17 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
 
 }  // namespace
 
+void TerminalReporter::write_plan(const PlanReport& report, const ReportOptions& options,
+                                  std::ostream& out) {
+    write_one_plan(report, options, out);
+}
+
+void TerminalReporter::write_total(size_t plans, const Summary& total, const ReportOptions& options,
+                                   std::ostream& out) {
+    if (plans > 1)
+        out << '\n' << fmt::format("{} plans — {}", plans, summary_line(total, options)) << '\n';
+}
+
 void TerminalReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
                              std::ostream& out) {
     Summary total;
@@ -133,9 +144,7 @@ void TerminalReporter::write(const std::vector<PlanReport>& reports, const Repor
         write_plan(reports[i], options, out);
         for (const auto& r : reports[i].results) total.add(r.status);
     }
-    if (reports.size() > 1)
-        out << '\n'
-            << fmt::format("{} plans — {}", reports.size(), summary_line(total, options)) << '\n';
+    write_total(reports.size(), total, options, out);
 }
 
 }  // namespace vetcheck::report
