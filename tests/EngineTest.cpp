@@ -193,7 +193,7 @@ std::unique_ptr<testing::Checked> cascade(int year, const char* type, int double
 }
 }  // namespace
 
-TEST_CASE("Engine: a restated target binds at every level; the strictest outcome counts",
+TEST_CASE("Engine: a restated target binds at every level, the strictest outcome counts",
           "[engine][cascade]") {
     // 2025: the child's 89% for 中职 decides.
     auto strict = cascade(2025, "中职", 85);

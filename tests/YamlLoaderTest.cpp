@@ -32,7 +32,7 @@ TEST_CASE("YamlLoader: columns count characters, not bytes", "[yaml]") {
     CHECK(root.find("名称")->where().column == 5);
 }
 
-TEST_CASE("YamlLoader: scalars are text; quoting is remembered", "[yaml]") {
+TEST_CASE("YamlLoader: scalars are text, quoting is remembered", "[yaml]") {
     Node root = load_yaml("a: 1:350\nb: '57%'\nc: ~\nd:\n", "p.yaml");
     CHECK(root.find("a")->text() == "1:350");
     CHECK_FALSE(root.find("a")->quoted());
@@ -61,7 +61,7 @@ TEST_CASE("YamlLoader: a second document is an error", "[yaml]") {
     CHECK(load_error("a: 1\n---\nb: 2\n").find("expected one YAML document") != std::string::npos);
 }
 
-TEST_CASE("YamlLoader: not UTF-8 is an error; a byte-order mark is fine", "[yaml]") {
+TEST_CASE("YamlLoader: not UTF-8 is an error, a byte-order mark is fine", "[yaml]") {
     CHECK(load_error("a: \xFF\xFE\n").find("not valid UTF-8") != std::string::npos);
     CHECK(load_yaml("\xEF\xBB\xBF"
                     "a: 1\n",
