@@ -156,6 +156,7 @@ std::string summary_text(const Summary& s, Lang lang) {
         if (s.counts[i] > 0)
             parts.push_back(
                 fmt::format("{} {}", s.counts[i], status_text(static_cast<Status>(i), lang)));
+    if (parts.empty()) return fmt::format("{} {}", s.total, label(Label::Checks, lang));
     return fmt::format("{} {}: {}", s.total, label(Label::Checks, lang), join(parts, " · "));
 }
 

@@ -135,7 +135,7 @@ void JsonWriter::value(bool b) {
 
 void JsonWriter::value(int64_t n) {
     before_value();
-    out_ << n;
+    out_ << fmt::format("{}", n);  // never a locale's digit grouping
 }
 
 void JsonWriter::number(double d) {

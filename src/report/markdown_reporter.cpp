@@ -114,6 +114,7 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
     out << fmt::format("**{}** — {} · {} {}\n\n", verdict(failed, o.lang),
                        markdown_escape(summary_text(s, o.lang)), label(Label::ExitCode, o.lang),
                        failed ? 1 : 0);
+    if (report.results.empty()) out << label(Label::NoIndicators, o.lang) << "\n\n";
     auto needs_attention = attention(report);
     if (!needs_attention.empty()) {
         write_attention(needs_attention, o.lang, out);
