@@ -310,7 +310,7 @@ TEST_CASE("JSON: n/a results are listed with their reason", "[json]") {
     CHECK(has(block, "\"reason\": \"checked at province level\""));
 }
 
-TEST_CASE("JSON: summaries count every status; the explanation only with --explain", "[json]") {
+TEST_CASE("JSON: summaries count every status, the explanation only with --explain", "[json]") {
     std::string json = render();
     CHECK(has(json, "\"pass\": 1,\n        \"fail\": 4,\n        \"missing\": 3,"));
     CHECK(has(json, "\"total\": 10,\n        \"failed\": true"));
