@@ -152,6 +152,16 @@ std::string against_text(const RuleSet& rules, Lang lang) {
     return join(names, ", ");
 }
 
+std::string summary_text(const Summary& s, Lang lang) {
+    std::vector<std::string> parts;
+    for (int i = 0; i < kStatusCount; ++i)
+        if (s.counts[i] > 0)
+            parts.push_back(
+                fmt::format("{} {}", s.counts[i], status_text(static_cast<Status>(i), lang)));
+    if (parts.empty()) return fmt::format("{} {}", s.total, label(Label::Checks, lang));
+    return fmt::format("{} {}: {}", s.total, label(Label::Checks, lang), join(parts, " · "));
+}
+
 }  // namespace vetcheck::report
 
 namespace vetcheck::report {

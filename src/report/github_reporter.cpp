@@ -1,10 +1,109 @@
 #include "vetcheck/report/github_reporter.hpp"
 
+#include <fmt/format.h>
+
+#include "vetcheck/report/format.hpp"
+
 namespace vetcheck::report {
 
-void GithubReporter::write(const std::vector<PlanReport>&, const ReportOptions&,
+namespace {
+
+// The annotation level of a status, or nullptr for statuses that are not annotated (pass, n/a,
+// waived): a pull request shows only what needs attention.
+const char* command_of(Status s) {
+    switch (s) {
+        case Status::Fail:
+        case Status::Missing:
+        case Status::Error:
+            return "error";
+        case Status::Advisory:
+            return "warning";
+        case Status::NotDue:
+            return "notice";
+        default:
+            return nullptr;
+    }
+}
+
+std::string properties(const Result& r, Lang lang) {
+    const SourceLocation& at = r.deciding;
+    std::string file = at.file.empty() ? r.plan->file : at.file;
+    std::string props = "file=" + github_escape_property(file);
+    if (at.known()) {
+        props += fmt::format(",line={}", at.line);
+        if (at.column > 0) props += fmt::format(",col={}", at.column);
+    }
+    return props + ",title=" + github_escape_property(r.indicator->name.in(lang));
+}
+
+// "fail — XX职业技术学院 (高职): 1:500, needs ≥1:350; 4 more …", then the source on a second line.
+std::string message(const Result& r, Lang lang) {
+    std::string actual = actual_text(r, lang);
+    std::string needs = fmt::format("{} {}", label(Label::Needs, lang), target_text(r, lang));
+    std::string value = actual == "—" ? needs : fmt::format("{}, {}", actual, needs);
+    std::string text = fmt::format("{}: {}", subject_text(r, lang), value);
+    // The gap words of missing and advisory results begin with the status ("missing data: …",
+    // "advisory; …"); the others say it first.
+    if (r.status != Status::Missing && r.status != Status::Advisory)
+        text = fmt::format("{} — {}", status_text(r.status, lang), text);
+    std::string gap = gap_text(r, lang);
+    if (!gap.empty()) text += "; " + gap;
+    const Citation& c = r.indicator->source;
+    text += fmt::format("\n{}: {} {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.file,
+                        c.section, c.quote);
+    return text;
+}
+
+std::string summary_line(const std::vector<PlanReport>& reports, const ReportOptions& o) {
+    Summary total;
+    for (const auto& report : reports)
+        for (const auto& r : report.results) total.add(r.status);
+    bool zh = o.lang == Lang::Zh;
+    return fmt::format("vetcheck: {} {}, {}; {} {}", reports.size(),
+                       zh ? "个规划" : (reports.size() == 1 ? "plan" : "plans"),
+                       summary_text(total, o.lang), label(Label::ExitCode, o.lang),
+                       total.failed(o.policy) ? 1 : 0);
+}
+
+}  // namespace
+
+std::string github_escape_data(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string github_escape_property(std::string_view text) {
+    std::string out;
+    for (char c : github_escape_data(text)) {
+        if (c == ':')
+            out += "%3A";
+        else if (c == ',')
+            out += "%2C";
+        else
+            out += c;
+    }
+    return out;
+}
+
+void GithubReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
                            std::ostream& out) {
-    out << "github report: not implemented yet\n";
+    for (const auto& report : reports)
+        for (const auto& r : report.results)
+            if (const char* command = command_of(r.status))
+                out << "::" << command << ' ' << properties(r, options.lang)
+                    << "::" << github_escape_data(message(r, options.lang)) << '\n';
+    // A plain line, not a command: the log says how the run went without adding an annotation.
+    out << summary_line(reports, options) << '\n';
 }
 
 }  // namespace vetcheck::report

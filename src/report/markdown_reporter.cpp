@@ -1,10 +1,165 @@
 #include "vetcheck/report/markdown_reporter.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "vetcheck/report/format.hpp"
+
 namespace vetcheck::report {
 
-void MarkdownReporter::write(const std::vector<PlanReport>&, const ReportOptions&,
+namespace {
+
+bool zh(Lang lang) {
+    return lang == Lang::Zh;
+}
+
+const char* mark_of(Status s) {
+    static constexpr const char* kMarks[] = {"✓", "✗", "?", "!", "…", "-", "*", "~"};
+    return kMarks[static_cast<int>(s)];
+}
+
+// The order of the attention table: what fails the run first, then what only warns.
+int attention_rank(Status s) {
+    switch (s) {
+        case Status::Fail:
+            return 0;
+        case Status::Error:
+            return 1;
+        case Status::Missing:
+            return 2;
+        case Status::Advisory:
+            return 3;
+        case Status::NotDue:
+            return 4;
+        default:
+            return -1;  // pass, n/a, waived: not in the attention table
+    }
+}
+
+std::string status_cell(Status s, Lang lang) {
+    return markdown_escape(fmt::format("{} {}", mark_of(s), status_text(s, lang)));
+}
+
+std::string row(const std::vector<std::string>& cells) {
+    return "| " + fmt::format("{}", fmt::join(cells, " | ")) + " |\n";
+}
+
+void table_head(std::ostream& out, const std::vector<std::string>& titles) {
+    out << row(titles) << row(std::vector<std::string>(titles.size(), "---"));
+}
+
+std::vector<const Result*> attention(const PlanReport& report) {
+    std::vector<const Result*> out;
+    for (const auto& r : report.results)
+        if (attention_rank(r.status) >= 0) out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [](const Result* a, const Result* b) {
+        return attention_rank(a->status) < attention_rank(b->status);
+    });
+    return out;
+}
+
+void write_attention(const std::vector<const Result*>& results, Lang lang, std::ostream& out) {
+    if (zh(lang))
+        table_head(out, {"状态", "指标", "对象", "实际", "目标", "差距"});
+    else
+        table_head(out, {"Status", "Indicator", "Subject", "Actual", "Target", "Gap"});
+    for (const Result* r : results)
+        out << row({status_cell(r->status, lang), markdown_escape(r->indicator->name.in(lang)),
+                    markdown_escape(subject_text(*r, lang)), markdown_escape(actual_text(*r, lang)),
+                    markdown_escape(target_text(*r, lang)), markdown_escape(gap_text(*r, lang))});
+}
+
+// Passing (and waived) results, or n/a ones with their reason, folded into a <details> block.
+void write_folded(const PlanReport& report, bool not_applicable, Lang lang, std::ostream& out) {
+    std::vector<const Result*> rows;
+    for (const auto& r : report.results)
+        if ((r.status == Status::NotApplicable) == not_applicable && attention_rank(r.status) < 0)
+            rows.push_back(&r);
+    if (rows.empty()) return;
+    bool one = rows.size() == 1;
+    std::string what = not_applicable ? (zh(lang) ? "项不适用"
+                                         : one    ? "check does not apply"
+                                                  : "checks do not apply")
+                                      : (zh(lang) ? "项达标"
+                                         : one    ? "check passes"
+                                                  : "checks pass");
+    out << fmt::format("<details>\n<summary>{} {}</summary>\n\n", rows.size(), what);
+    std::string last =
+        not_applicable ? (zh(lang) ? "原因" : "Reason") : (zh(lang) ? "目标" : "Target");
+    if (zh(lang))
+        table_head(out, {"状态", "指标", "对象", "实际", last});
+    else
+        table_head(out, {"Status", "Indicator", "Subject", "Actual", last});
+    for (const Result* r : rows)
+        out << row({status_cell(r->status, lang), markdown_escape(r->indicator->name.in(lang)),
+                    markdown_escape(subject_text(*r, lang)), markdown_escape(actual_text(*r, lang)),
+                    markdown_escape(not_applicable ? r->reason : target_text(*r, lang))});
+    out << "\n</details>\n";
+}
+
+std::string verdict(bool failed, Lang lang) {
+    if (zh(lang)) return failed ? "❌ 未通过" : "✅ 通过";
+    return failed ? "❌ fails" : "✅ passes";
+}
+
+void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
+    const Plan& plan = *report.plan;
+    Summary s = summarize(report.results);
+    bool failed = s.failed(o.policy);
+    out << fmt::format("### {} ({})\n\n", markdown_escape(plan.name), plan.year);
+    out << fmt::format("{} {} · {}\n\n", zh(o.lang) ? "对照" : "Against",
+                       markdown_escape(against_text(*report.rules, o.lang)),
+                       markdown_escape(plan.file));
+    out << fmt::format("**{}** — {} · {} {}\n\n", verdict(failed, o.lang),
+                       markdown_escape(summary_text(s, o.lang)), label(Label::ExitCode, o.lang),
+                       failed ? 1 : 0);
+    if (report.results.empty()) out << label(Label::NoIndicators, o.lang) << "\n\n";
+    auto needs_attention = attention(report);
+    if (!needs_attention.empty()) {
+        write_attention(needs_attention, o.lang, out);
+        out << '\n';
+    }
+    write_folded(report, false, o.lang, out);
+    if (o.show_all) write_folded(report, true, o.lang, out);
+}
+
+}  // namespace
+
+std::string markdown_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') {
+            out += "<br>";
+            continue;
+        }
+        // Other control characters (CR included) have no place in a comment; a tab reads as a
+        // space.
+        if (static_cast<unsigned char>(c) < 0x20) {
+            if (c == '\t') out += ' ';
+            continue;
+        }
+        // Any ASCII punctuation may be backslash-escaped in CommonMark; these are the ones that
+        // could start markup (emphasis, links, HTML, code, math, a heading's closing #) or end a
+        // table cell.
+        if (std::string_view("\\`*_[]<>|~&$#").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+void MarkdownReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
                              std::ostream& out) {
-    out << "markdown report: not implemented yet\n";
+    Summary total;
+    for (size_t i = 0; i < reports.size(); ++i) {
+        if (i) out << '\n';
+        write_plan(reports[i], options, out);
+        for (const auto& r : reports[i].results) total.add(r.status);
+    }
+    if (reports.size() > 1)
+        out << fmt::format("\n**{} {}** — {}\n", reports.size(),
+                           zh(options.lang) ? "个规划" : "plans",
+                           markdown_escape(summary_text(total, options.lang)));
 }
 
 }  // namespace vetcheck::report

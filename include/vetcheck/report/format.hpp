@@ -17,6 +17,8 @@ std::string subject_text(const Result& r,
                          Lang lang);  // "XX职业技术学院 (高职)" or the plan as a whole
 std::string status_text(Status s, Lang lang);
 std::string against_text(const RuleSet& rules, Lang lang);  // "教职成〔2020〕7号, 浙江省 2021–2023"
+// "71 checks: 7 pass · 6 fail · 1 missing data"; statuses with no results are left out.
+std::string summary_text(const Summary& s, Lang lang);
 
 // What --explain shows for one result.
 struct FactLine {

@@ -1,13 +1,24 @@
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::report {
 
+// GitHub Actions workflow commands: one annotation per result that does not pass (::error for fail,
+// missing and error; ::warning for advisory; ::notice for not-due) at the plan line of the deciding
+// fact, then one plain summary line.
 class GithubReporter : public Reporter {
   public:
     void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
                std::ostream& out) override;
 };
+
+// GitHub's escaping for a command's message: % CR LF.
+std::string github_escape_data(std::string_view text);
+// For a property value (file=, title=): as for the message, and also ':' and ','.
+std::string github_escape_property(std::string_view text);
 
 }  // namespace vetcheck::report

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vetcheck::report {
+
+// Writes JSON text as it is produced, two spaces of indentation, keys in the order they are written
+// (so a report's key order is stable and reviewable). Strings are written as UTF-8, escaping only
+// what JSON requires: quotes, backslashes and control characters. Chinese text stays readable.
+class JsonWriter {
+  public:
+    explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+    void begin_object();
+    void end_object();
+    void begin_array();
+    void end_array();
+    // The next value belongs to this key; only inside an object.
+    JsonWriter& key(std::string_view name);
+
+    void value(std::string_view text);
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(const std::string& text) { value(std::string_view(text)); }
+    void value(bool b);
+    void value(int64_t n);
+    void value(int n) { value(static_cast<int64_t>(n)); }
+    void number(double d);  // the shortest text that reads back as the same double
+    void null();
+
+    // Ends the document with a newline.
+    void finish();
+
+  private:
+    void before_value();
+    void newline();
+    void end(char close);
+
+    std::ostream& out_;
+    std::vector<int> counts_;  // values written so far in each open container
+    bool after_key_ = false;
+};
+
+// `text` as a JSON string literal, quotes included. Invalid UTF-8 becomes U+FFFD rather than
+// invalid JSON.
+std::string json_string(std::string_view text);
+
+}  // namespace vetcheck::report

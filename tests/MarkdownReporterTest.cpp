@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "test_support.hpp"
+#include "vetcheck/report/markdown_reporter.hpp"
+
+using namespace vetcheck;
+using vetcheck::testing::check_text;
+
+namespace {
+
+// Names with a pipe: unescaped, it would end a table cell and shift every column after it.
+const std::string kPlan =
+    "plan: {name: \"XX市|行动计划\", level: city, year: 2025, packs: [test-pack]}\n"
+    "facts: {dropout_rate: 2.5%, funding.per_student: 9000, funding.per_student_general: 5000}\n"
+    "institutions:\n"
+    "  - {id: poly, name: \"XX职业|技术学院\", type: 高职, facts: {students.full_time: 4500, "
+    "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
+    "60}}\n";
+
+std::string render(Lang lang = Lang::En, bool show_all = false) {
+    auto c = check_text(kPlan);
+    report::PlanReport r{std::make_shared<Plan>(c->loaded.plan), c->loaded.rules, {}};
+    r.results = check_plan(*r.rules, *r.plan);
+    report::ReportOptions o;
+    o.lang = lang;
+    o.show_all = show_all;
+    std::ostringstream out;
+    report::MarkdownReporter().write({r}, o, out);
+    return out.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+// Table cells of a row, split at unescaped pipes as a Markdown renderer does.
+std::vector<std::string> cells(const std::string& row) {
+    std::vector<std::string> out;
+    std::string cell;
+    for (size_t i = 1; i + 1 < row.size(); ++i) {
+        if (row[i] == '\\' && i + 1 < row.size()) {
+            cell += row.substr(i, 2);
+            ++i;
+        } else if (row[i] == '|') {
+            out.push_back(cell);
+            cell.clear();
+        } else {
+            cell += row[i];
+        }
+    }
+    out.push_back(cell);
+    return out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("Markdown: escaping for table cells", "[markdown]") {
+    using report::markdown_escape;
+    CHECK(markdown_escape("a|b") == "a\\|b");
+    CHECK(markdown_escape("x_y *z* [l](u) <b> `c` ~s~ & $m$ #") ==
+          "x\\_y \\*z\\* \\[l\\](u) \\<b\\> \\`c\\` \\~s\\~ \\& \\$m\\$ \\#");
+    CHECK(markdown_escape("a\\|b") == "a\\\\\\|b");
+    CHECK(markdown_escape("one\r\ntwo") == "one<br>two");
+    CHECK(markdown_escape(std::string("tab\there\x01", 10)) == "tab here");
+    CHECK(markdown_escape("专职思政课教师 ≥1:350 → 13") == "专职思政课教师 ≥1:350 → 13");
+}
+
+TEST_CASE("Markdown: a heading, the verdict with the counts, and the source", "[markdown]") {
+    auto lines = lines_of(render());
+    REQUIRE(lines.size() > 6);
+    CHECK(lines[0] == "### XX市\\|行动计划 (2025)");
+    CHECK(lines[2] == "Against Test pack 2020–2023 · plan.yaml");
+    CHECK(lines[4] == "**❌ fails** — 10 checks: 1 pass · 4 fail · 3 missing data · 2 n/a · exit 1");
+}
+
+TEST_CASE("Markdown: pipes in names are escaped, so every row has its columns", "[markdown]") {
+    std::string md = render();
+    INFO(md);
+    CHECK(has(md, "XX职业\\|技术学院 (高职)"));
+    CHECK_FALSE(has(md, "XX职业|技术"));
+    for (const auto& line : lines_of(md)) {
+        if (line.rfind("|", 0) != 0) continue;
+        size_t n = cells(line).size();
+        CHECK((n == 6 || n == 5));
+    }
+}
+
+TEST_CASE("Markdown: what needs attention comes first, failures before warnings", "[markdown]") {
+    std::string md = render();
+    INFO(md);
+    auto lines = lines_of(md);
+    std::vector<std::string> statuses;
+    bool in_details = false;
+    for (const auto& line : lines) {
+        in_details = in_details || line == "<details>";
+        if (!in_details && line.rfind("| ", 0) == 0 && line.rfind("| Status", 0) != 0 &&
+            line.rfind("| ---", 0) != 0)
+            statuses.push_back(cells(line)[0]);
+    }
+    // 4 fail, then 3 missing: one row per result that does not pass.
+    REQUIRE(statuses.size() == 7);
+    for (int i = 0; i < 4; ++i) CHECK(statuses[i] == " ✗ fail ");
+    for (int i = 4; i < 7; ++i) CHECK(statuses[i] == " ? missing data ");
+    CHECK(has(md,
+              "| ✗ fail | ideological teacher ratio | XX职业\\|技术学院 (高职) | 1:500 | ≥1:350 | "
+              "4 more ideological-political teachers (9 → 13) |"));
+    CHECK(has(md, "| ✗ fail | dropout | plan as a whole | 2.5% | ≤2% | 0.5 points over |"));
+    CHECK(has(md, "missing data: courses.labor\\_required |"));
+}
+
+TEST_CASE("Markdown: passing checks are folded away, n/a only with --all", "[markdown]") {
+    std::string md = render();
+    size_t details = md.find("<details>\n<summary>1 check passes</summary>\n\n");
+    REQUIRE(details != std::string::npos);
+    CHECK(md.find("| ✓ pass | double-qualified share") > details);
+    CHECK(has(md, "</details>\n"));
+    CHECK_FALSE(has(md, "strong schools"));
+    std::string all = render(Lang::En, true);
+    CHECK(has(all, "<summary>2 checks do not apply</summary>"));
+    CHECK(has(all, "| - n/a | strong schools | plan as a whole | — | checked at province level |"));
+}
+
+TEST_CASE("Markdown: Chinese labels", "[markdown]") {
+    std::string md = render(Lang::Zh);
+    INFO(md);
+    CHECK(
+        has(md, "**❌ 未通过** — 10 项检查: 1 达标 · 4 未达标 · 3 缺少数据 · 2 不适用 · 退出码 1"));
+    CHECK(has(md, "| 状态 | 指标 | 对象 | 实际 | 目标 | 差距 |"));
+    CHECK(has(md, "需增加 4 人 (专职思政课教师数 9 → 13)"));
+}
