@@ -35,6 +35,7 @@ class IndicatorCheck {
             return not_applicable(fmt::format("checked at {} level", join(ind_.levels, "/")));
         if (ind_.when) {
             Value w = eval(*ind_.when, nullptr, &result_.uses);
+            condition_uses_ = result_.uses.size();
             // Whether a target covers the subject is the plan's own declaration: when it is not
             // given, the target is listed as not applicable, naming what would decide it.
             if (is_missing(w))
@@ -78,10 +79,27 @@ class IndicatorCheck {
 
     bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }
 
-    Result settle(bool passed) {
-        if (!result_.uses.empty()) result_.deciding = result_.uses.front().where;
-        for (const auto& use : result_.uses)
+    // The plan line a report points at: the lever when there is one; for an unmet requirement, the
+    // first fact that is false; otherwise the first fact the rule itself read (not its `when`).
+    void choose_deciding_line(bool passed) {
+        const auto& uses = result_.uses;
+        if (uses.size() > condition_uses_) result_.deciding = uses[condition_uses_].where;
+        else if (!uses.empty()) result_.deciding = uses.front().where;
+        if (ind_.require && !passed) {
+            for (size_t i = condition_uses_; i < uses.size(); ++i) {
+                const FactValue* fv = uses[i].subject->find(uses[i].key);
+                if (fv && std::holds_alternative<bool>(fv->value) && !std::get<bool>(fv->value)) {
+                    result_.deciding = uses[i].where;
+                    break;
+                }
+            }
+        }
+        for (const auto& use : uses)
             if (use.key == ind_.lever && use.subject == &subject_) result_.deciding = use.where;
+    }
+
+    Result settle(bool passed) {
+        choose_deciding_line(passed);
         if (passed)
             result_.status = Status::Pass;
         else if (!due())
@@ -172,6 +190,7 @@ class IndicatorCheck {
     const Subject& subject_;
     const CheckOptions& options_;
     Result result_;
+    size_t condition_uses_ = 0;  // how many of result_.uses the `when` condition read
 };
 
 }  // namespace

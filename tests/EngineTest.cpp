@@ -216,3 +216,20 @@ TEST_CASE("Engine: a restated target binds at every level, the strictest outcome
     CHECK(technical->result("share").status == Status::Fail);
     CHECK(technical->result("share").indicator->pack_id == "parent");
 }
+
+TEST_CASE("Engine: a report points at the fact that decided", "[engine]") {
+    const char* pack = R"yaml(
+pack: {id: d, title: D, period: {from: 2020, to: 2023}, level: national}
+facts:
+  - {key: a, zh: A, type: boolean, subjects: [plan]}
+  - {key: b, zh: B, type: boolean, subjects: [plan]}
+  - {key: gate, zh: G, type: boolean, subjects: [plan]}
+indicators:
+  - {id: both, name: 两项, subject: plan, when: gate, require: a and b, word: 建立, source: {file: f, section: s, quote: q}}
+)yaml";
+    auto c = testing::check_text("plan: {name: x, level: city, year: 2023, packs: [d]}\nfacts:\n  gate: true\n"
+                                 "  a: true\n  b: false\n",
+                                 pack);
+    CHECK(c->result("both").status == Status::Fail);
+    CHECK(c->result("both").deciding.line == 5);  // b, the false one; not gate, not a
+}
