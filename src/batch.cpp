@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/plan_loader.hpp"
+#include "vetcheck/tabular_plans.hpp"
 
 namespace vetcheck {
 
@@ -61,10 +62,25 @@ std::string line_of(const std::string& text, int line) {
 namespace {
 
 // One input's outcome, filled by whichever thread takes it.
-struct Slot {
+// One input's outcomes (a CSV file holds many school reports), filled by whichever thread takes it,
+// in the order of the input.
+struct Outcome {
     std::optional<report::PlanReport> report;
     std::optional<InputFailure> failure;
 };
+using Slot = std::vector<Outcome>;
+
+Outcome failure_of(const InputError& e, const std::string& name, const std::string& text) {
+    std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
+    return Outcome{std::nullopt, InputFailure{e, line}};
+}
+
+Outcome checked(LoadedPlan loaded, const BatchOptions& options) {
+    auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
+    return Outcome{
+        report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
+        std::nullopt};
+}
 
 Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options) {
     std::string name = path == "-" ? "<stdin>" : path;
@@ -72,13 +88,21 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
     Slot slot;
     try {
         text = read_input_file(path, options.max_file_bytes);
-        LoadedPlan loaded = load_plan(text, name, catalog, options.yaml);
-        auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
-        slot.report =
-            report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)};
+        if (!is_csv_path(path)) {
+            slot.push_back(checked(load_plan(text, name, catalog, options.yaml), options));
+            return slot;
+        }
+        // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
+        // others are still checked.
+        for (const Node& row : plans_from_csv(text, name)) {
+            try {
+                slot.push_back(checked(load_plan_document(row, name, catalog), options));
+            } catch (const InputError& e) {
+                slot.push_back(failure_of(e, name, text));
+            }
+        }
     } catch (const InputError& e) {
-        std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
-        slot.failure = InputFailure{e, line};
+        slot.push_back(failure_of(e, name, text));
     }
     return slot;
 }
@@ -98,10 +122,11 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         std::lock_guard lock(deliver_mutex);
         ready[i] = true;
         for (; delivered < paths.size() && ready[delivered]; ++delivered) {
-            Slot& slot = slots[delivered];
-            if (slot.report && options.on_report) options.on_report(std::move(*slot.report));
-            if (slot.failure && options.on_failure) options.on_failure(std::move(*slot.failure));
-            slot = Slot{};
+            for (Outcome& o : slots[delivered]) {
+                if (o.report && options.on_report) options.on_report(std::move(*o.report));
+                if (o.failure && options.on_failure) options.on_failure(std::move(*o.failure));
+            }
+            slots[delivered] = Slot{};
         }
     };
     auto work = [&] {
@@ -120,8 +145,10 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
     for (auto& t : pool) t.join();
     BatchOutcome outcome;
     for (auto& slot : slots) {
-        if (slot.report) outcome.reports.push_back(std::move(*slot.report));
-        if (slot.failure) outcome.failures.push_back(std::move(*slot.failure));
+        for (Outcome& o : slot) {
+            if (o.report) outcome.reports.push_back(std::move(*o.report));
+            if (o.failure) outcome.failures.push_back(std::move(*o.failure));
+        }
     }
     return outcome;
 }

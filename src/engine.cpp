@@ -83,8 +83,10 @@ class IndicatorCheck {
     // first fact that is false; otherwise the first fact the rule itself read (not its `when`).
     void choose_deciding_line(bool passed) {
         const auto& uses = result_.uses;
-        if (uses.size() > condition_uses_) result_.deciding = uses[condition_uses_].where;
-        else if (!uses.empty()) result_.deciding = uses.front().where;
+        if (uses.size() > condition_uses_)
+            result_.deciding = uses[condition_uses_].where;
+        else if (!uses.empty())
+            result_.deciding = uses.front().where;
         if (ind_.require && !passed) {
             for (size_t i = condition_uses_; i < uses.size(); ++i) {
                 const FactValue* fv = uses[i].subject->find(uses[i].key);

@@ -105,7 +105,10 @@ Subject read_institution(const Node& n, const FactTable& vocabulary) {
 
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits) {
-    Node root = load_yaml(text, file_name, limits);
+    return load_plan_document(load_yaml(text, file_name, limits), file_name, catalog);
+}
+
+LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog) {
     if (!root.is_map())
         throw InputError(root.where(),
                          fmt::format("a plan: expected a mapping with plan:, facts: and "

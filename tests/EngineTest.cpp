@@ -227,9 +227,10 @@ facts:
 indicators:
   - {id: both, name: 两项, subject: plan, when: gate, require: a and b, word: 建立, source: {file: f, section: s, quote: q}}
 )yaml";
-    auto c = testing::check_text("plan: {name: x, level: city, year: 2023, packs: [d]}\nfacts:\n  gate: true\n"
-                                 "  a: true\n  b: false\n",
-                                 pack);
+    auto c = testing::check_text(
+        "plan: {name: x, level: city, year: 2023, packs: [d]}\nfacts:\n  gate: true\n"
+        "  a: true\n  b: false\n",
+        pack);
     CHECK(c->result("both").status == Status::Fail);
     CHECK(c->result("both").deciding.line == 5);  // b, the false one; not gate, not a
 }

@@ -21,6 +21,9 @@ struct LoadedPlan {
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits = {});
 
+// The same for a document already in the located model (a CSV row, say).
+LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog);
+
 // Reads a whole file (or standard input for "-"), rejecting directories and unreadable paths.
 std::string read_input_file(const std::string& path, size_t max_bytes);
 

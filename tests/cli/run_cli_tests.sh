@@ -88,6 +88,17 @@ cp tests/cli/cases/bad-number.yaml "$tmp/batch/m-bad.yaml"
 run "a directory with one bad file" 2 "--lang en -j 3 $tmp/batch" "m-bad.yaml:4:23: teachers.double_qualified" \
   "$tmp/batch/s9.yaml" "$tmp/batch/c12.yaml" "25 plans —"
 
+# --- spreadsheets of school reports ---
+run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
+  "✗ Full-time ideological-political teacher ratio" "4 plans —"
+printf 'id,type,year,students.full_time\na,高职,2023,八十\nb,高职,2023,300\n' >"$tmp/bad.csv"
+run "a CSV error names the row and column; the other rows are checked" 2 "--lang en $tmp/bad.csv" \
+  "bad.csv:2:11: students.full_time: expected a whole number 人 (e.g. 4500), got \"八十\"" "  b (高职)"
+printf 'name,type,students.full_time\na,高职,3\n' >"$tmp/nohead.csv"
+run "a CSV without the id column" 2 "$tmp/nohead.csv" "nohead.csv:1:1: the header row has no 'id' column"
+printf 'id,type,year\n"a,高职,2023\n' >"$tmp/quote.csv"
+run "a CSV with an unterminated quote" 2 "$tmp/quote.csv" "quote.csv:2:1: unterminated quoted cell"
+
 # --- colour ---
 "$vetcheck" --color always --lang en examples/school-fail.yaml >"$tmp/out" 2>&1
 check "NO_COLOR wins over --color always" 1 "$tmp/out" $?

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vetcheck/document.hpp"
+
+namespace vetcheck {
+
+// A spreadsheet of school reports: one row per institution, a header row naming the columns. The
+// columns id, name, type and year describe the school (level, region and packs may be given too;
+// packs separated by ';'); every other column is a fact key. An empty cell is a fact not reported.
+// Each row becomes a plan document (a school report), its values located at their cells, so errors
+// name the row and column. Throws InputError for a header without id, type or year.
+std::vector<Node> plans_from_csv(std::string_view text, const std::string& file_name);
+
+bool is_csv_path(std::string_view path);
+
+}  // namespace vetcheck

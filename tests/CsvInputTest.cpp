@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+#include "vetcheck/csv.hpp"
+#include "vetcheck/tabular_plans.hpp"
+
+using namespace vetcheck;
+
+TEST_CASE("CsvInput: RFC 4180 cells with their rows and columns", "[csv]") {
+    auto rows = parse_csv(
+        "\xEF\xBB\xBF"
+        "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\r\n中文,\"two\nlines\",z\n",
+        "t.csv");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0][0].where.to_string() == "t.csv:1:1");
+    CHECK(rows[1][0].text == "x, y");
+    CHECK(rows[1][1].text == "say \"hi\"");
+    CHECK(rows[1][2].text.empty());
+    CHECK(rows[2][0].text == "中文");
+    CHECK(rows[2][1].text == "two\nlines");
+    CHECK(rows[2][2].where.to_string() == "t.csv:5:8");  // after a line break inside a cell
+    CHECK_THROWS_WITH(parse_csv("a,\"b\n", "t.csv"), "t.csv:1:3: unterminated quoted cell");
+    CHECK_THROWS_WITH(parse_csv("a,b\"c\n", "t.csv"),
+                      "t.csv:1:4: a quote inside an unquoted cell; quote the whole cell");
+}
+
+TEST_CASE("CsvInput: each row is a school report", "[csv]") {
+    auto docs = plans_from_csv(
+        "id,name,type,year,packs,students.full_time,teachers.ideological_political\n"
+        "a,甲校,高职,2023,cn-2020-7,700,\n",
+        "s.csv");
+    REQUIRE(docs.size() == 1);
+    Catalog catalog;
+    LoadedPlan p = load_plan_document(docs[0], "s.csv", catalog);
+    CHECK(p.plan.is_school());
+    CHECK(p.plan.whole.type == "高职");
+    CHECK(p.plan.whole.find("students.full_time")->where.to_string() == "s.csv:2:24");
+    CHECK_FALSE(p.plan.whole.find("teachers.ideological_political"));  // empty cell: not reported
+    auto results = check_plan(*p.rules, p.plan);
+    bool missing = false;
+    for (const auto& r : results)
+        if (r.indicator->id == "ideological_teacher_ratio") missing = r.status == Status::Missing;
+    CHECK(missing);
+}
+
+TEST_CASE("CsvInput: header problems", "[csv]") {
+    CHECK_THROWS_WITH(plans_from_csv("id,type\n", "h.csv"),
+                      Catch::Contains("h.csv:1:1: the header row has no 'year' column"));
+    CHECK_THROWS_WITH(plans_from_csv("id,type,year,id\n", "h.csv"),
+                      "h.csv:1:14: column 'id' appears twice");
+    CHECK_THROWS_WITH(plans_from_csv("id,type,year\na,高职,2023,extra\n", "h.csv"),
+                      "h.csv:2:11: row has 4 cells but the header names 3 columns");
+    CHECK_THROWS_WITH(plans_from_csv("", "h.csv"), Catch::Contains("expected a header row"));
+}
