@@ -5,8 +5,9 @@
 namespace vetcheck::report {
 
 class HtmlReporter : public Reporter {
-public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options, std::ostream& out) override;
+  public:
+    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
+               std::ostream& out) override;
 };
 
 }  // namespace vetcheck::report
