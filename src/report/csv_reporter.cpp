@@ -1,9 +1,116 @@
 #include "vetcheck/report/csv_reporter.hpp"
 
+#include "vetcheck/report/format.hpp"
+#include "vetcheck/report/status_matrix.hpp"
+#include "vetcheck/text.hpp"
+
 namespace vetcheck::report {
 
-void CsvReporter::write(const std::vector<PlanReport>&, const ReportOptions&, std::ostream& out) {
-    out << "csv report: not implemented yet\n";
+namespace {
+
+// Without it Excel reads UTF-8 as the local code page and Chinese names come out garbled.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+const std::vector<std::string> kColumns = {
+    "plan_file",      "plan_id",        "plan_name",    "level",
+    "year",           "subject_id",     "subject_name", "subject_type",
+    "indicator_id",   "indicator_name", "pack",         "status",
+    "actual",         "target",         "gap",          "shortfall_change",
+    "shortfall_fact", "missing",        "reason",       "severity",
+    "deadline",       "location",       "source_file",  "source_section",
+    "source_quote"};
+
+// The change in the lever fact's own scale, as a number a spreadsheet reads: a share as a
+// percentage ("3.5%" reads as 0.035), anything else as a plain decimal; negative means fewer.
+std::string change_text(const Shortfall& s) {
+    if (s.fact->type == FactType::Share) return (s.change() * Rational(100)).to_decimal(4) + "%";
+    return s.change().to_decimal(4);
+}
+
+std::string subject_name(const Result& r, Lang lang) {
+    if (r.on_whole_plan() && !r.plan->is_school()) return label(Label::WholePlan, lang);
+    return r.subject->name;
+}
+
+std::vector<std::string> result_fields(const Result& r, Lang lang) {
+    const Plan& plan = *r.plan;
+    const Indicator& ind = *r.indicator;
+    const Citation& src = ind.source;
+    return {csv_text(plan.file),
+            csv_text(plan.id),
+            csv_text(plan.name),
+            plan.level,
+            std::to_string(plan.year),
+            csv_text(r.subject->id),
+            csv_text(subject_name(r, lang)),
+            r.subject->type,
+            ind.id,
+            csv_text(ind.name.in(lang)),
+            ind.pack_id,
+            status_name(r.status),
+            actual_text(r, lang),  // numbers we format: "-3" must stay a number
+            target_text(r, lang),
+            csv_text(gap_text(r, lang)),
+            r.shortfall ? change_text(*r.shortfall) : "",
+            r.shortfall ? r.shortfall->fact->key : "",
+            join(r.missing, " "),
+            csv_text(r.reason),
+            ind.severity == Severity::Advisory ? "advisory" : "required",
+            ind.deadline ? std::to_string(ind.deadline) : "",
+            r.deciding.known() ? csv_text(r.deciding.to_string()) : "",
+            csv_text(src.file),
+            csv_text(src.section),
+            csv_text(src.quote)};
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_text(std::string_view text) {
+    bool formula =
+        !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    return formula ? "'" + std::string(text) : std::string(text);
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::string row;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) row += ',';
+        row += csv_field(fields[i]);
+    }
+    return row + "\r\n";
+}
+
+void CsvReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                        std::ostream& out) {
+    out << kByteOrderMark << csv_row(kColumns);
+    // Every result, n/a included: a spreadsheet filters, and a missing row would look like a gap.
+    for (const auto& report : reports)
+        for (const auto& r : report.results) out << csv_row(result_fields(r, options.lang));
+}
+
+void CsvMatrixReporter::write(const std::vector<PlanReport>& reports, const ReportOptions&,
+                              std::ostream& out) {
+    StatusMatrix m = status_matrix(reports);
+    std::vector<std::string> header = {"plan_file", "plan_id", "plan_name"};
+    for (const Indicator* ind : m.indicators) header.push_back(ind->id);
+    out << kByteOrderMark << csv_row(header);
+    for (size_t p = 0; p < reports.size(); ++p) {
+        const Plan& plan = *reports[p].plan;
+        std::vector<std::string> row = {csv_text(plan.file), csv_text(plan.id),
+                                        csv_text(plan.name)};
+        for (const auto& cell : m.cells[p]) row.push_back(cell ? status_name(*cell) : "");
+        out << csv_row(row);
+    }
 }
 
 }  // namespace vetcheck::report

@@ -28,6 +28,7 @@ const std::vector<ReporterEntry>& reporters() {
         {"github", "GitHub Actions workflow annotations", make<GithubReporter>},
         {"markdown", "a summary for a pull-request comment", make<MarkdownReporter>},
         {"csv", "one row per result, UTF-8 with a byte-order mark", make<CsvReporter>},
+        {"csv-matrix", "plans × indicators, each cell the worst status", make<CsvMatrixReporter>},
         {"html", "one self-contained page with charts", make<HtmlReporter>},
     };
     return kReporters;

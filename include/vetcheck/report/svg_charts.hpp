@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vetcheck/report/reporter.hpp"
+#include "vetcheck/report/status_matrix.hpp"
+
+namespace vetcheck::report {
+
+// Charts for the HTML report, drawn as inline SVG so that the page needs no script, font, image or
+// network. Every number a chart shows is also a text element, so it can be read, copied and tested.
+
+// How a status is marked: the terminal's mark, a fill colour for shapes and a darker ink for text
+// on white. Colour is never the only cue: the mark and the status word go with it.
+struct StatusStyle {
+    const char* mark;
+    const char* fill;
+    const char* ink;
+};
+StatusStyle status_style(Status s);
+
+// Checks that count towards a pass rate: those that apply and are due (not n/a, not-due, waived).
+struct PassRate {
+    int passed = 0;
+    int counted = 0;
+    std::string percent() const;  // "87.5", exact to one decimal; "" when nothing counted
+};
+PassRate pass_rate(const std::vector<Result>& results);
+
+// One horizontal bar per numeric result (a measure with an actual and a target): where the actual
+// stands, the target as a line, a tolerance band for "about" targets, and both numbers as text.
+// "" when no result has numbers to draw.
+std::string svg_target_bars(const std::vector<const Result*>& results, Lang lang);
+
+// Plans × indicators, cells coloured by the worst status; columns that are n/a or empty for every
+// plan are left out. Row labels link to "#plan-N" (N counting plans from 1).
+std::string svg_heatmap(const std::vector<PlanReport>& reports, const StatusMatrix& matrix,
+                        Lang lang);
+
+// Plans ranked by pass rate, best first (ties keep the input order), each bar split by status.
+std::string svg_ranking(const std::vector<PlanReport>& reports, Lang lang);
+
+}  // namespace vetcheck::report

@@ -1,0 +1,232 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "test_support.hpp"
+#include "vetcheck/report/csv_reporter.hpp"
+#include "vetcheck/report/format.hpp"
+#include "vetcheck/report/status_matrix.hpp"
+
+using namespace vetcheck;
+using vetcheck::testing::check_text;
+
+namespace {
+
+// Two institutions that differ on the same indicators, so that the matrix has something to decide.
+const std::string kPlan =
+    "plan: {id: xx-city, name: 'XX市, \"一号\" 计划', level: city, year: 2025, packs: "
+    "[test-pack]}\n"
+    "facts: {dropout_rate: 2.5%, funding.per_student: 9000, funding.per_student_general: 5000}\n"
+    "institutions:\n"
+    "  - {id: poly, name: XX职业技术学院, type: 高职, facts: {students.full_time: 4500, "
+    "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
+    "60,\n"
+    "     hours.practical: 40, hours.total: 100}}\n"
+    "  - {id: sec, name: XX中学, type: 中职, facts: {students.full_time: 1000, "
+    "teachers.professional: 100, teachers.double_qualified: 40}}\n";
+
+const std::string kOtherPlan =
+    "plan: {id: yy-city, name: YY市, level: city, year: 2025, packs: [test-pack]}\n"
+    "facts: {dropout_rate: 1%, region.cities: 3}\n";
+
+// The test pack with one more indicator, which only the second plan is checked against.
+const std::string kExtendedPack = std::string(testing::kTestPack) +
+                                  "  - id: extra\n"
+                                  "    name: {zh: 额外指标, en: extra indicator}\n"
+                                  "    subject: plan\n"
+                                  "    measure: region.cities\n"
+                                  "    op: \">=\"\n"
+                                  "    target: 2个\n"
+                                  "    word: 不少于\n"
+                                  "    source: {file: f, section: s, quote: q}\n";
+
+// A checked plan and the report made from it; the Checked keeps the catalog the rules point into.
+struct Run {
+    std::unique_ptr<testing::Checked> checked;
+    report::PlanReport report;
+};
+
+Run run(const std::string& plan, const std::string& pack = testing::kTestPack) {
+    Run r{check_text(plan, pack), {}};
+    r.report.plan = std::make_shared<Plan>(r.checked->loaded.plan);
+    r.report.rules = r.checked->loaded.rules;
+    r.report.results = check_plan(*r.report.rules, *r.report.plan);
+    return r;
+}
+
+std::string write(report::Reporter&& reporter, const std::vector<report::PlanReport>& reports,
+                  Lang lang = Lang::En) {
+    report::ReportOptions o;
+    o.lang = lang;
+    std::ostringstream out;
+    reporter.write(reports, o, out);
+    return out.str();
+}
+
+// A strict RFC 4180 reader: records end in CRLF, a bare CR or LF is allowed only inside quotes.
+std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        std::string& field = rows.back().back();
+        if (quoted) {
+            if (c != '"')
+                field += c;
+            else if (i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else
+                quoted = false;
+        } else if (c == '"') {
+            REQUIRE(field.empty());  // a quote opens a field or is doubled inside one
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().emplace_back();
+        } else if (c == '\r') {
+            REQUIRE((i + 1 < text.size() && text[i + 1] == '\n'));
+            ++i;
+            rows.emplace_back(1);
+        } else {
+            REQUIRE(c != '\n');  // a line end that is not CRLF
+            field += c;
+        }
+    }
+    REQUIRE_FALSE(quoted);
+    REQUIRE(rows.back() == std::vector<std::string>{""});  // the last record ends in CRLF too
+    rows.pop_back();
+    return rows;
+}
+
+const std::string kBom = "\xEF\xBB\xBF";
+
+std::vector<std::vector<std::string>> body_of(const std::string& csv) {
+    REQUIRE(csv.rfind(kBom, 0) == 0);
+    return parse_csv(std::string_view(csv).substr(kBom.size()));
+}
+
+size_t column(const std::vector<std::string>& header, const std::string& name) {
+    auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<size_t>(it - header.begin());
+}
+
+const std::vector<std::string>& row_for(const std::vector<std::vector<std::string>>& rows,
+                                        const std::string& indicator, const std::string& subject) {
+    size_t ind = column(rows[0], "indicator_id"), sub = column(rows[0], "subject_id");
+    for (const auto& row : rows)
+        if (row[ind] == indicator && row[sub] == subject) return row;
+    FAIL("no row for " << indicator << " " << subject);
+    return rows[0];
+}
+
+}  // namespace
+
+TEST_CASE("CSV: fields are quoted only when they must be, with quotes doubled", "[csv]") {
+    CHECK(report::csv_field("plain") == "plain");
+    CHECK(report::csv_field("专职思政课教师配备") == "专职思政课教师配备");
+    CHECK(report::csv_field("") == "");
+    CHECK(report::csv_field("a,b") == "\"a,b\"");
+    CHECK(report::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(report::csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(report::csv_field("cr\rhere") == "\"cr\rhere\"");
+    CHECK(report::csv_row({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
+}
+
+TEST_CASE("CSV: text that a spreadsheet would run as a formula is defused", "[csv]") {
+    CHECK(report::csv_text("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")");
+    CHECK(report::csv_text("+1") == "'+1");
+    CHECK(report::csv_text("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(report::csv_text("XX市") == "XX市");
+    CHECK(report::csv_text("") == "");
+    auto r = run("plan: {name: '=1+1', level: city, year: 2025, packs: [test-pack]}\n");
+    auto rows = body_of(write(report::CsvReporter(), {r.report}));
+    CHECK(rows[1][column(rows[0], "plan_name")] == "'=1+1");
+}
+
+TEST_CASE("CSV: byte-order mark, header, CRLF and one row per result", "[csv]") {
+    auto r = run(kPlan);
+    std::string csv = write(report::CsvReporter(), {r.report});
+    INFO(csv);
+    REQUIRE(csv.rfind(kBom + "plan_file,plan_id,plan_name,level,year,subject_id,", 0) == 0);
+    auto rows = body_of(csv);
+    CHECK(rows[0].size() == 25);
+    CHECK(rows[0].back() == "source_quote");
+    CHECK(rows.size() == r.report.results.size() + 1);
+    for (const auto& row : rows) CHECK(row.size() == rows[0].size());
+    // The name with a comma and quotes comes back whole.
+    CHECK(rows[1][column(rows[0], "plan_name")] == "XX市, \"一号\" 计划");
+}
+
+TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {
+    auto r = run(kPlan);
+    auto rows = body_of(write(report::CsvReporter(), {r.report}));
+    const auto& h = rows[0];
+    const auto& ratio = row_for(rows, "ratio", "poly");
+    CHECK(ratio[column(h, "status")] == "fail");
+    CHECK(ratio[column(h, "actual")] == "1:500");
+    CHECK(ratio[column(h, "target")] == "≥1:350");
+    CHECK(ratio[column(h, "gap")] == "4 more ideological-political teachers (9 → 13)");
+    CHECK(ratio[column(h, "shortfall_change")] == "4");
+    CHECK(ratio[column(h, "shortfall_fact")] == "teachers.ideological_political");
+    CHECK(ratio[column(h, "subject_name")] == "XX职业技术学院");
+    CHECK(ratio[column(h, "subject_type")] == "高职");
+    CHECK(ratio[column(h, "severity")] == "required");
+    CHECK(ratio[column(h, "pack")] == "test-pack");
+    // The line of the plan that decides it: where the lever fact is written.
+    CHECK(ratio[column(h, "location")] == r.checked->result("ratio", "poly").deciding.to_string());
+    CHECK(ratio[column(h, "location")].rfind("plan.yaml:", 0) == 0);
+    const auto& practical = row_for(rows, "practical", "sec");
+    CHECK(practical[column(h, "status")] == "missing");
+    CHECK(practical[column(h, "missing")] == "hours.practical hours.total");
+    CHECK(practical[column(h, "severity")] == "advisory");
+    const auto& per_unit = row_for(rows, "per_unit", "xx-city");
+    CHECK(per_unit[column(h, "status")] == "n/a");
+    CHECK(per_unit[column(h, "reason")] == per_unit[column(h, "gap")]);
+    CHECK(per_unit[column(h, "deadline")] == "2025");
+}
+
+TEST_CASE("CSV: names in the report language", "[csv]") {
+    auto r = run(kPlan);
+    auto rows = body_of(write(report::CsvReporter(), {r.report}, Lang::Zh));
+    const auto& h = rows[0];
+    CHECK(row_for(rows, "ratio", "poly")[column(h, "indicator_name")] == "专职思政课教师配备");
+    CHECK(row_for(rows, "upper", "xx-city")[column(h, "subject_name")] == "全市/全域");
+    CHECK(row_for(rows, "upper", "xx-city")[column(h, "gap")] == "超出 0.5 个百分点");
+}
+
+TEST_CASE("Status matrix: the worst status wins, in a fixed order of badness", "[csv][matrix]") {
+    using S = Status;
+    const std::vector<S> worst_first = {S::Error,  S::Fail,   S::Missing, S::Advisory,
+                                        S::NotDue, S::Waived, S::Pass,    S::NotApplicable};
+    for (size_t i = 0; i + 1 < worst_first.size(); ++i) {
+        CHECK(report::badness(worst_first[i]) > report::badness(worst_first[i + 1]));
+        CHECK(report::worse(worst_first[i], worst_first[i + 1]) == worst_first[i]);
+        CHECK(report::worse(worst_first[i + 1], worst_first[i]) == worst_first[i]);
+    }
+}
+
+TEST_CASE("CSV matrix: plans × indicators, worst status over subjects, empty when absent",
+          "[csv][matrix]") {
+    auto first = run(kPlan);
+    auto second = run(kOtherPlan, kExtendedPack);
+    std::string csv = write(report::CsvMatrixReporter(), {first.report, second.report});
+    INFO(csv);
+    auto rows = body_of(csv);
+    REQUIRE(rows.size() == 3);
+    const auto& h = rows[0];
+    CHECK(std::vector<std::string>(h.begin(), h.begin() + 4) ==
+          std::vector<std::string>{"plan_file", "plan_id", "plan_name", "ratio"});
+    CHECK(h.back() == "extra");  // first seen in the second plan, so last
+    CHECK(rows[1][column(h, "plan_id")] == "xx-city");
+    // share: 60% passes at poly, 40% fails at sec → fail.
+    CHECK(first.checked->result("share", "poly").status == Status::Pass);
+    CHECK(rows[1][column(h, "share")] == "fail");
+    // practical: advisory at poly (40%), missing at sec → missing.
+    CHECK(rows[1][column(h, "practical")] == "missing");
+    // ratio: fail at poly, n/a at sec (not 高职) → fail.
+    CHECK(rows[1][column(h, "ratio")] == "fail");
+    CHECK(rows[1][column(h, "extra")] == "");  // the first plan has no such indicator
+    CHECK(rows[2][column(h, "extra")] == "pass");
+    CHECK(rows[2][column(h, "ratio")] == "n/a");  // no institutions of the type
+    CHECK(rows[2][column(h, "upper")] == "pass");
+}

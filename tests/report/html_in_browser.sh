@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The HTML report of a multi-plan run (every example), rendered by headless Chromium: the browser
+# must parse it into a DOM that holds the key numbers and the SVG charts, must not refuse anything
+# under the page's Content-Security-Policy, and leaves a screenshot for a person to look at.
+# Usage: html_in_browser.sh VETCHECK SOURCE_DIR OUTPUT_DIR     (CHROMIUM=path overrides the browser)
+# Without a browser the test fails: a report nobody rendered is not a tested report.
+set -u
+vetcheck=$1
+source_dir=$2
+out=$3
+failures=0
+
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+find_chromium() {
+  if [[ -n ${CHROMIUM:-} ]]; then  # asked for by name: that one or none
+    command -v "$CHROMIUM"
+    return
+  fi
+  local candidate
+  for candidate in chromium chromium-browser google-chrome; do
+    command -v "$candidate" && return 0
+  done
+  return 1
+}
+
+if ! chromium=$(find_chromium); then
+  echo "FAIL: no Chromium found (tried \$CHROMIUM, chromium, chromium-browser, google-chrome)."
+  echo "      Install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/browser."
+  exit 1
+fi
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  echo "WARNING: no font with Chinese glyphs is installed; the screenshot will show boxes for"
+  echo "         Chinese (Debian: apt-get install fonts-wqy-microhei or fonts-noto-cjk)."
+fi
+
+mkdir -p "$out"
+html=$out/report.html
+screenshot=$out/report.png
+dom=$out/dom.html
+rm -f "$html" "$screenshot" "$dom"
+
+(cd "$source_dir" && NO_COLOR=1 "$vetcheck" --lang zh -f html examples/school-fail.yaml examples/school-pass.yaml examples/shanxi-city.yaml) >"$html"
+code=$?
+[[ $code == 1 ]] || fail "vetcheck exited $code on the examples (expected 1: they include failures)"
+
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+# Without the background-networking switches Chromium tries to reach its services and logs refused
+# connections; the page itself must need no network at all.
+browser=(timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+  --disable-background-networking --disable-component-update --disable-sync
+  --user-data-dir="$profile" --enable-logging=stderr --v=0)
+
+"${browser[@]}" --window-size=1280,2000 --screenshot="$screenshot" "file://$html" >"$out/screenshot.log" 2>&1
+[[ -s $screenshot ]] || fail "no screenshot written (see $out/screenshot.log)"
+"${browser[@]}" --dump-dom "file://$html" >"$dom" 2>"$out/dom.log"
+[[ -s $dom ]] || fail "no DOM dumped (see $out/dom.log)"
+
+# The page has no script and asks for nothing, so the console must stay silent: any message there
+# is a resource the policy blocked, a load that failed, or a script that should not exist.
+if grep -h -E "CONSOLE|Refused to|Content Security Policy|net::ERR_" "$out/screenshot.log" "$out/dom.log"; then
+  fail "the browser blocked, refused or failed to load something (above)"
+fi
+
+expect() {  # expect TEXT WHAT: the parsed DOM holds TEXT
+  grep -qF -- "$1" "$dom" || fail "the DOM lacks $2: $1"
+}
+count() {  # count PATTERN: occurrences in the parsed DOM
+  grep -oF -- "$1" "$dom" | wc -l
+}
+
+expect '<title>vetcheck — 3 份规划</title>' "the page title"
+expect 'XX职业技术学院 2023 年度质量报告' "a plan name in Chinese"
+expect '未达标' "a status word"
+# Numbers the terminal report gives for the same plans, as SVG text and in the table.
+expect '>1:500</text>' "the failing ratio of school-fail"
+expect '>≥1:350</text>' "the ratio target"
+expect '>46.4%</text>' "the advisory practical share"
+expect '>1:376.9</text>' "the failing ratio in the Shanxi city"
+expect '>≈5所 ±1所</text>' "an about-target with its tolerance"
+expect '>100% (15/15)</text>' "the pass rate of school-pass"
+expect '>89.6% (103/115)</text>' "the pass rate of the Shanxi city"
+expect '>46.7% (7/15)</text>' "the pass rate of school-fail"
+expect '<td class="gap">需增加 4 人' "the shortfall in words"
+# Ranking, heatmap, and one bar chart per plan: five SVG elements.
+svgs=$(count '<svg ')
+((svgs == 5)) || fail "expected 5 SVG charts in the DOM, found $svgs"
+bars=$(count '<g class="bar"')
+((bars >= 25)) || fail "expected at least 25 target bars, found $bars"
+cells=$(count 'data-status="')
+((cells >= 100)) || fail "expected the heatmap's cells in the DOM, found $cells status marks"
+# The browser rebuilds the DOM from what it parsed: had markup been broken (an unescaped < in a
+# name), elements would be missing or misnested and these counts would differ from the source.
+for element in '<svg ' '<g class="bar"' '<tr class=' '<section class="plan"'; do
+  [[ $(count "$element") == $(grep -oF -- "$element" "$html" | wc -l) ]] ||
+    fail "the DOM and the source differ in the number of $element"
+done
+for bad in 'not implemented' '<parsererror' 'http://' 'https://'; do
+  if grep -qF -- "$bad" "$dom"; then fail "the DOM contains '$bad'"; fi
+done
+
+echo "report:     $html"
+echo "DOM:        $dom"
+echo "screenshot: $screenshot"
+if ((failures > 0)); then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "html in browser: all checks passed"
