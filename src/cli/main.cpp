@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "vetcheck/batch.hpp"
+#include "vetcheck/batch_summary.hpp"
 #include "vetcheck/lint.hpp"
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/report/pack_text.hpp"
@@ -39,6 +40,7 @@ struct Settings {
     std::string output;
     std::vector<std::string> formats;  // NAME or NAME=FILE
     bool explain = false;
+    bool summary = false;
     bool show_all = false;
     int as_of = 0;
     size_t max_file_size = 64u << 20;
@@ -158,14 +160,21 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
 // The terminal report of a batch is written plan by plan as each is checked, so that a national
 // batch needs no more memory than a few plans.
 int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, BatchOptions& batch,
-                    const report::ReportOptions& options, ProgressBar& bar, bool stderr_tty) {
+                    const report::ReportOptions& options, ProgressBar& bar, bool stderr_tty,
+                    bool summary_only) {
     Summary total;
+    BatchSummary summary;
     size_t plans = 0;
     bool failed = false, bad_input = false;
     batch.on_report = [&](report::PlanReport&& r) {
-        bar.finish();
-        if (plans++) std::cout << '\n';
-        report::TerminalReporter::write_plan(r, options, std::cout);
+        if (summary_only) {
+            summary.add(r);
+        } else {
+            bar.finish();
+            if (plans) std::cout << '\n';
+            report::TerminalReporter::write_plan(r, options, std::cout);
+        }
+        ++plans;
         Summary s = summarize(r.results);
         failed |= s.failed(options.policy);
         for (const auto& result : r.results) total.add(result.status);
@@ -178,7 +187,10 @@ int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, Ba
     };
     check_files(inputs, catalog, batch);
     bar.finish();
-    report::TerminalReporter::write_total(plans, total, options, std::cout);
+    if (summary_only)
+        write_batch_summary(summary, options.lang, std::cout);
+    else
+        report::TerminalReporter::write_total(plans, total, options, std::cout);
     return bad_input ? kExitInput : failed ? kExitFail : kExitPass;
 }
 
@@ -212,7 +224,7 @@ int run_check(Settings& s, Catalog& catalog) {
     }
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     if (targets.size() == 1 && targets[0].file.empty() && targets[0].entry->name == "term")
-        return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty);
+        return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty, s.summary);
     BatchOutcome outcome = check_files(inputs, catalog, batch);
     bar.finish();
     for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
@@ -306,12 +318,16 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
     std::string format_names;
     for (const auto& r : report::reporters())
-        format_names += fmt::format("\n  {:<9} {}", r.name, r.description);
+        format_names += fmt::format("\n  {:<11} {}", r.name, r.description);
     app.add_option(
            "-f,--format", s.formats,
            "report format, repeatable; NAME=FILE writes that format to a file:" + format_names)
         ->allow_extra_args(false);
     app.add_option("-o,--output", s.output, "write the report to FILE (whole or not at all)");
+    app.add_flag(
+        "--summary", s.summary,
+        "for a batch: pass rate per indicator, the plans that fare worst and the largest gaps, "
+        "instead of every plan's report");
     app.add_flag("--explain", s.explain,
                  "show each formula with the plan's values, the facts and the source quote");
     app.add_flag("--all", s.show_all, "also list the checks that do not apply (n/a)");

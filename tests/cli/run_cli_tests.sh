@@ -88,6 +88,12 @@ cp tests/cli/cases/bad-number.yaml "$tmp/batch/m-bad.yaml"
 run "a directory with one bad file" 2 "--lang en -j 3 $tmp/batch" "m-bad.yaml:4:23: teachers.double_qualified" \
   "$tmp/batch/s9.yaml" "$tmp/batch/c12.yaml" "25 plans —"
 
+rm -f "$tmp/batch/m-bad.yaml"
+run "a batch summary" 1 "--lang en --summary $tmp/batch examples/school-pass.yaml" \
+  "Batch summary — 26 plans" "Pass rate per indicator (checks that apply and are due):" \
+  "Full-time ideological-political teacher ratio" "Plans with the lowest pass rate:" \
+  "Largest gaps (relative to the target):"
+
 # --- spreadsheets of school reports ---
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"
