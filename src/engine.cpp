@@ -57,7 +57,7 @@ class IndicatorCheck {
     Result not_applicable(std::string reason) {
         result_.status = Status::NotApplicable;
         result_.reason = std::move(reason);
-        return result_;
+        return std::move(result_);
     }
 
     Result unknown(const Value& v) {
@@ -74,7 +74,7 @@ class IndicatorCheck {
             result_.reason = "missing data: " + join(result_.missing, ", ");
             result_.status = Status::NotDue;
         }
-        return result_;
+        return std::move(result_);
     }
 
     bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }
@@ -111,7 +111,7 @@ class IndicatorCheck {
         else
             result_.status = Status::Fail;
         if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
-        return result_;
+        return std::move(result_);
     }
 
     Result requirement() {

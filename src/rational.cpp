@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <limits>
+#include <numeric>
 
 namespace vetcheck {
 
@@ -26,6 +27,16 @@ bool fits(WideInt v) {
 
 Rational Rational::from_wide(WideInt numerator, WideInt denominator) {
     if (denominator == 0) throw ArithmeticError("division by zero");
+    // Most values fit in 64 bits, where the gcd needs no 128-bit division.
+    if (denominator > 0 && denominator <= INT64_MAX && numerator >= -INT64_MAX &&
+        numerator <= INT64_MAX) {
+        int64_t n = static_cast<int64_t>(numerator), d = static_cast<int64_t>(denominator);
+        int64_t g = std::gcd(n, d);
+        Rational r;
+        r.num_ = g > 1 ? n / g : n;
+        r.den_ = g > 1 ? d / g : d;
+        return r;
+    }
     if (denominator < 0) {
         numerator = -numerator;
         denominator = -denominator;

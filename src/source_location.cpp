@@ -1,12 +1,33 @@
 #include "vetcheck/source_location.hpp"
 
+#include <mutex>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 namespace vetcheck {
 
+namespace {
+
+// Names are never freed: a run reads a bounded number of files, and every location keeps pointing
+// at its name.
+const std::string* intern(std::string_view name) {
+    static std::mutex mutex;
+    static std::unordered_set<std::string> names;
+    std::lock_guard lock(mutex);
+    return &*names.emplace(name).first;
+}
+
+}  // namespace
+
+FileName::FileName() : name_(intern("")) {}
+FileName::FileName(const std::string& name) : name_(intern(name)) {}
+FileName::FileName(const char* name) : name_(intern(name)) {}
+FileName::FileName(std::string_view name) : name_(intern(name)) {}
+
 std::string SourceLocation::to_string() const {
-    if (!known()) return file;
-    return fmt::format("{}:{}:{}", file, line, column);
+    if (!known()) return file.str();
+    return fmt::format("{}:{}:{}", file.str(), line, column);
 }
 
 InputError::InputError(SourceLocation where, std::string message)

@@ -67,6 +67,12 @@ int display_width(std::string_view utf8) {
     int width = 0;
     size_t pos = 0;
     while (pos < utf8.size()) {
+        unsigned char byte = static_cast<unsigned char>(utf8[pos]);
+        if (byte >= 0x20 && byte < 0x7F) {  // the common case: printable ASCII, one column
+            ++width;
+            ++pos;
+            continue;
+        }
         char32_t cp = decode_utf8(utf8, pos);
         if (cp == 0x1B) {  // skip ANSI colour sequences: ESC [ ... m
             while (pos < utf8.size() && utf8[pos] != 'm') ++pos;

@@ -175,7 +175,7 @@ class EventParser {
     }
 
     yaml_parser_t parser_{};
-    std::string file_;
+    FileName file_;
     YamlLimits limits_;
     std::map<std::string, Node> anchors_;
     size_t nodes_ = 0;

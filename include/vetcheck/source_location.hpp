@@ -2,13 +2,34 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace vetcheck {
+
+// A file name, interned: every value of a file carries its location, and copying a pointer is what
+// keeps that cheap. Reads as the std::string it names.
+class FileName {
+  public:
+    FileName();
+    FileName(const std::string& name);  // NOLINT: a file name is written as a string everywhere
+    FileName(const char* name);         // NOLINT
+    FileName(std::string_view name);    // NOLINT
+
+    const std::string& str() const { return *name_; }
+    operator const std::string&() const { return *name_; }  // NOLINT
+    bool empty() const { return name_->empty(); }
+
+    friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_; }
+    friend bool operator==(const FileName& a, const std::string& b) { return *a.name_ == b; }
+
+  private:
+    const std::string* name_;
+};
 
 // Where a value came from, 1-based for people. Every loaded value carries one so that every message
 // and every result can point back at the line that decided it.
 struct SourceLocation {
-    std::string file;
+    FileName file;
     int line = 0;  // 0 = unknown (e.g. a built-in value)
     int column = 0;
 

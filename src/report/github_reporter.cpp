@@ -27,7 +27,7 @@ const char* command_of(Status s) {
 
 std::string properties(const Result& r, Lang lang) {
     const SourceLocation& at = r.deciding;
-    std::string file = at.file.empty() ? r.plan->file : at.file;
+    std::string file = at.file.empty() ? r.plan->file : at.file.str();
     std::string props = "file=" + github_escape_property(file);
     if (at.known()) {
         props += fmt::format(",line={}", at.line);
