@@ -122,6 +122,22 @@ TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
           std::string::npos);
 }
 
+TEST_CASE("JUnit: a waiver passes with its reason", "[junit]") {
+    Rendered r = render();
+    for (auto& result : r.report.results) {
+        if (result.indicator->id != "ratio") continue;
+        result.status = Status::Waived;
+        result.reason = "exemption 2024-3 until 2025";
+    }
+    std::ostringstream out;
+    report::JunitReporter().write({r.report}, {}, out);
+    std::string t = testcase(out.str(), "ratio", "poly");
+    INFO(t);
+    CHECK(t.find("<failure") == std::string::npos);
+    CHECK(t.find("<system-out>waived: exemption 2024-3 until 2025 — does not fail this run") !=
+          std::string::npos);
+}
+
 TEST_CASE("JUnit: failures and errors follow --fail-on, like the exit code", "[junit]") {
     report::ReportOptions o;
     o.policy.fails[static_cast<int>(Status::Advisory)] = true;

@@ -106,6 +106,13 @@ std::string skipped_text(const Result& r, const std::string& message, Lang lang)
     return message.rfind(status, 0) == 0 ? message : status + ": " + message;
 }
 
+// A passing result that is not a pass: why it does not fail the run, then the detail.
+std::string note_text(const Result& r, const ReportOptions& o) {
+    std::string why = r.status == Status::Waived && !r.reason.empty() ? ": " + r.reason : "";
+    return fmt::format("{}{} — {}\n{}", status_text(r.status, o.lang), why,
+                       words(o.lang).not_failing, detail_text(r, o));
+}
+
 void write_outcome(XmlWriter& xml, const Result& r, Outcome outcome, const ReportOptions& o) {
     std::string message = outcome_text(r, o.lang);
     switch (outcome) {
@@ -122,10 +129,7 @@ void write_outcome(XmlWriter& xml, const Result& r, Outcome outcome, const Repor
             return;
         case Outcome::Passed:
             // A missed advisory target or a waiver passes, but CI readers should still see it.
-            if (r.status != Status::Pass)
-                xml.element("system-out",
-                            fmt::format("{} — {}\n{}", status_text(r.status, o.lang),
-                                        words(o.lang).not_failing, detail_text(r, o)));
+            if (r.status != Status::Pass) xml.element("system-out", note_text(r, o));
             return;
     }
 }
