@@ -123,6 +123,35 @@ indicators:
     source: {file: f, section: s, quote: q}
 )";
 
+const char* const kEveryStatusPlan = R"(plan:
+  id: draft
+  name: '计划 <A&B> "草案"'
+  level: city
+  year: 2024
+  packs: [test-pack]
+facts:
+  dropout_rate: 2.5%
+  funding.per_student: 9000
+  funding.per_student_general: 5000
+institutions:
+  - id: poly
+    name: "Dept \"A\" & <B>\tC"
+    type: 高职
+    facts:
+      students.full_time: 4500
+      teachers.ideological_political: 9
+      teachers.professional: 100
+      teachers.double_qualified: 60
+      hours.practical: 40
+      hours.total: 100
+  - id: mid
+    name: XX中职
+    type: 中职
+    facts:
+      hours.practical: 10
+      hours.total: 0
+)";
+
 const Result& Checked::result(const std::string& indicator, const std::string& subject) const {
     for (const auto& r : results)
         if (r.indicator->id == indicator && (subject.empty() || r.subject->id == subject)) return r;

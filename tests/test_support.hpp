@@ -12,6 +12,11 @@ namespace vetcheck::testing {
 // A pack small enough to read in a test, declaring the facts the unit tests use.
 extern const char* const kTestPack;
 
+// A city plan for kTestPack with every status but waived: fail, pass, advisory, missing, error,
+// n/a and not-due (the plan's year is 2024, the contribution index is due 2025). Its names carry
+// characters that report formats must escape.
+extern const char* const kEveryStatusPlan;
+
 // A plan checked against `pack_text` (plus the embedded packs), kept alive with its results.
 struct Checked {
     Catalog catalog;

@@ -162,6 +162,16 @@ std::string summary_text(const Summary& s, Lang lang) {
     return fmt::format("{} {}: {}", s.total, label(Label::Checks, lang), join(parts, " · "));
 }
 
+std::string outcome_text(const Result& r, Lang lang) {
+    std::string gap = gap_text(r, lang);
+    std::string actual = actual_text(r, lang);
+    if (actual == "—") return gap.empty() ? status_text(r.status, lang) : gap;
+    std::string text = fmt::format("{}{}{} {}", actual, zh(lang) ? "，" : ", ",
+                                   label(Label::Needs, lang), target_text(r, lang));
+    if (!gap.empty()) text += (zh(lang) ? "；" : "; ") + gap;
+    return text;
+}
+
 }  // namespace vetcheck::report
 
 namespace vetcheck::report {

@@ -19,6 +19,9 @@ std::string status_text(Status s, Lang lang);
 std::string against_text(const RuleSet& rules, Lang lang);  // "教职成〔2020〕7号, 浙江省 2021–2023"
 // "71 checks: 7 pass · 6 fail · 1 missing data"; statuses with no results are left out.
 std::string summary_text(const Summary& s, Lang lang);
+// What a result found, in one line, for formats that have no columns (JUnit, SARIF):
+// "1:500, needs ≥1:350; 4 more teachers (9 → 13)", or just the gap when there is no value.
+std::string outcome_text(const Result& r, Lang lang);
 
 // What --explain shows for one result.
 struct FactLine {

@@ -1,0 +1,221 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "test_support.hpp"
+#include "vetcheck/report/junit_reporter.hpp"
+#include "vetcheck/report/xml_writer.hpp"
+
+using namespace vetcheck;
+using vetcheck::testing::check_text;
+
+namespace {
+
+struct Rendered {
+    std::unique_ptr<testing::Checked> checked;
+    report::PlanReport report;
+    std::string xml;
+};
+
+Rendered render(report::ReportOptions o = {}) {
+    Rendered r;
+    r.checked = check_text(testing::kEveryStatusPlan);
+    r.report = {std::make_shared<Plan>(r.checked->loaded.plan), r.checked->loaded.rules, {}};
+    r.report.results = check_plan(*r.report.rules, *r.report.plan);
+    std::ostringstream out;
+    report::JunitReporter().write({r.report}, o, out);
+    r.xml = out.str();
+    return r;
+}
+
+int occurrences(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// The element of one testcase, from its start tag to its end.
+std::string testcase(const std::string& xml, const std::string& indicator,
+                     const std::string& subject) {
+    std::string start = "<testcase name=\"" + indicator + " — ";
+    for (size_t at = xml.find(start); at != std::string::npos; at = xml.find(start, at + 1)) {
+        size_t end = xml.find("</testcase>", at);
+        size_t tag_end = xml.find('>', at);
+        if (xml[tag_end - 1] == '/') end = tag_end;
+        std::string element = xml.substr(at, end - at + 1);
+        if (element.find("classname=\"test-pack." + subject + "\"") != std::string::npos)
+            return element;
+    }
+    FAIL("no testcase for " << indicator << " on " << subject);
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("JUnit: declaration, totals and one suite per plan", "[junit]") {
+    Rendered r = render();
+    INFO(r.xml);
+    CHECK(r.xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"vetcheck\" ",
+                      0) == 0);
+    Summary s = summarize(r.report.results);
+    REQUIRE(s.count(Status::Fail) == 4);
+    REQUIRE(s.count(Status::Missing) + s.count(Status::Error) == 4);
+    REQUIRE(s.count(Status::NotApplicable) + s.count(Status::NotDue) == 4);
+    std::string counts = fmt::format("tests=\"{}\" failures=\"4\" errors=\"4\"", s.total);
+    CHECK(r.xml.find("<testsuites name=\"vetcheck\" " + counts + ">") != std::string::npos);
+    CHECK(r.xml.find(counts + " skipped=\"4\" time=\"0\" file=\"plan.yaml\">") !=
+          std::string::npos);
+    CHECK(occurrences(r.xml, "<testsuite ") == 1);
+    CHECK(occurrences(r.xml, "<testcase ") == s.total);
+    CHECK(occurrences(r.xml, "<failure ") == 4);
+    CHECK(occurrences(r.xml, "<error ") == 4);
+    CHECK(occurrences(r.xml, "<skipped ") == 4);
+    CHECK(r.xml.find("<property name=\"against\" value=\"Test pack 2020–2023\"/>") !=
+          std::string::npos);
+}
+
+TEST_CASE("JUnit: names, quotes and markup are escaped", "[junit]") {
+    std::string xml = render().xml;
+    INFO(xml);
+    CHECK(xml.find("<testsuite name=\"计划 &lt;A&amp;B&gt; &quot;草案&quot;\"") !=
+          std::string::npos);
+    // In element text quotes stay as they are; the tab of the name is kept.
+    CHECK(xml.find("subject: Dept \"A\" &amp; &lt;B&gt;\tC (高职)") != std::string::npos);
+    CHECK(xml.find("<B>") == std::string::npos);
+    CHECK(xml.find(" & ") == std::string::npos);
+}
+
+TEST_CASE("JUnit: a failure names the gap, the values, the line and the source", "[junit]") {
+    std::string t = testcase(render().xml, "ratio", "poly");
+    INFO(t);
+    CHECK(
+        t.find("<testcase name=\"ratio — ideological teacher ratio\" classname=\"test-pack.poly\" "
+               "file=\"plan.yaml\" line=\"17\" time=\"0\">") == 0);
+    CHECK(t.find("<failure message=\"1:500, needs ≥1:350; 4 more ideological-political teachers "
+                 "(9 → 13)\" type=\"fail\">") != std::string::npos);
+    CHECK(t.find("actual: 1:500\ntarget: ≥1:350\nshortfall: 4 more") != std::string::npos);
+    CHECK(t.find("at: plan.yaml:17:39") != std::string::npos);
+    CHECK(t.find("source: f, s\n“q”</failure>") != std::string::npos);
+}
+
+TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
+    std::string xml = render().xml;
+    INFO(xml);
+    CHECK(testcase(xml, "share", "poly").find("<failure") == std::string::npos);
+    CHECK(testcase(xml, "share", "poly").find("/>") != std::string::npos);  // a pass is empty
+    CHECK(testcase(xml, "yesno", "poly")
+              .find("<error message=\"missing data: courses.labor_required\" type=\"missing\">") !=
+          std::string::npos);
+    CHECK(testcase(xml, "practical", "mid").find("type=\"error\"") != std::string::npos);
+    CHECK(testcase(xml, "multiple", "poly")
+              .find("<skipped message=\"n/a: condition not reported: is_quality_school\"/>") !=
+          std::string::npos);
+    CHECK(testcase(xml, "index", "draft")
+              .find("<skipped message=\"not due: missing data: index.contribution\"/>") !=
+          std::string::npos);
+    std::string advisory = testcase(xml, "practical", "poly");
+    CHECK(advisory.find("<failure") == std::string::npos);
+    CHECK(advisory.find(
+              "<system-out>advisory — does not fail this run (see --fail-on)\nactual: 40%") !=
+          std::string::npos);
+}
+
+TEST_CASE("JUnit: a waiver passes with its reason", "[junit]") {
+    Rendered r = render();
+    for (auto& result : r.report.results) {
+        if (result.indicator->id != "ratio") continue;
+        result.status = Status::Waived;
+        result.reason = "exemption 2024-3 until 2025";
+    }
+    std::ostringstream out;
+    report::JunitReporter().write({r.report}, {}, out);
+    std::string t = testcase(out.str(), "ratio", "poly");
+    INFO(t);
+    CHECK(t.find("<failure") == std::string::npos);
+    CHECK(t.find("<system-out>waived: exemption 2024-3 until 2025 — does not fail this run") !=
+          std::string::npos);
+}
+
+TEST_CASE("JUnit: failures and errors follow --fail-on, like the exit code", "[junit]") {
+    report::ReportOptions o;
+    o.policy.fails[static_cast<int>(Status::Advisory)] = true;
+    std::string strict = render(o).xml;
+    CHECK(testcase(strict, "practical", "poly")
+              .find("<failure message=\"40%, needs ≥50%; advisory;") != std::string::npos);
+    CHECK(testcase(strict, "practical", "poly").find("type=\"advisory\"") != std::string::npos);
+
+    o.policy = FailPolicy{};
+    o.policy.fails[static_cast<int>(Status::Fail)] = true;  // --fail-on fail
+    std::string lenient = render(o).xml;
+    INFO(lenient);
+    CHECK(lenient.find("failures=\"4\" errors=\"0\" skipped=\"8\"") != std::string::npos);
+    CHECK(testcase(lenient, "yesno", "poly")
+              .find("<skipped message=\"missing data: courses.labor_required\"/>") !=
+          std::string::npos);
+}
+
+TEST_CASE("JUnit: --explain adds the formula with the plan's values", "[junit]") {
+    report::ReportOptions o;
+    o.explain = true;
+    std::string t = testcase(render(o).xml, "ratio", "poly");
+    INFO(t);
+    CHECK(t.find("teachers.ideological_political / students.full_time &gt;= 1:350\n= 9 / 4500 "
+                 "&gt;= 1:350\n") != std::string::npos);
+    CHECK(t.find("teachers.ideological_political = 9人  (plan.yaml:17:39)") != std::string::npos);
+}
+
+TEST_CASE("JUnit: Chinese labels under --lang zh", "[junit]") {
+    report::ReportOptions o;
+    o.lang = Lang::Zh;
+    std::string t = testcase(render(o).xml, "ratio", "poly");
+    INFO(t);
+    CHECK(t.find("name=\"ratio — 专职思政课教师配备\"") != std::string::npos);
+    CHECK(t.find("message=\"1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
+    CHECK(t.find("实际: 1:500\n目标: ≥1:350\n差距: 需增加 4 人") != std::string::npos);
+}
+
+TEST_CASE("JUnit: byte-identical from run to run, no time stamps or host names", "[junit]") {
+    std::string a = render().xml;
+    CHECK(a == render().xml);
+    CHECK(a.find("timestamp") == std::string::npos);
+    CHECK(a.find("hostname") == std::string::npos);
+}
+
+TEST_CASE("JUnit: several plans, one suite each, totals summed", "[junit]") {
+    Rendered one = render();
+    std::ostringstream out;
+    report::JunitReporter().write({one.report, one.report}, {}, out);
+    int tests = static_cast<int>(one.report.results.size());
+    CHECK(occurrences(out.str(), "<testsuite ") == 2);
+    CHECK(out.str().find(fmt::format("<testsuites name=\"vetcheck\" tests=\"{}\" failures=\"8\" "
+                                     "errors=\"8\">",
+                                     2 * tests)) != std::string::npos);
+}
+
+TEST_CASE("XML writer: escaping keeps every character XML can carry", "[junit]") {
+    CHECK(report::xml_attribute("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c'");
+    CHECK(report::xml_text("a<b>&\"c'") == "a&lt;b&gt;&amp;\"c'");
+    CHECK(report::xml_attribute("1\t2\n3\r4") == "1&#9;2&#10;3&#13;4");
+    CHECK(report::xml_text("1\t2\n3\r4") == "1\t2\n3&#13;4");
+    // Characters XML 1.0 cannot carry, and bytes that are not UTF-8, become U+FFFD.
+    CHECK(report::xml_text(std::string("a\0b\x01"
+                                       "c\x1b",
+                                       6)) == "a\uFFFDb\uFFFDc\uFFFD");
+    CHECK(report::xml_text("\xff"
+                           "x\xEF\xBF\xBE") == "\uFFFDx\uFFFD");
+    CHECK(report::xml_text("专职 ✓ 😀") == "专职 ✓ 😀");
+}
+
+TEST_CASE("XML writer: indentation, empty elements and text kept inline", "[junit]") {
+    std::ostringstream out;
+    report::XmlWriter xml(out);
+    xml.open("a").attribute("n", 1);
+    xml.open("b").close();
+    xml.element("c", "x\ny");
+    xml.close();
+    CHECK(out.str() ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a n=\"1\">\n  <b/>\n  <c>x\ny</c>\n</a>\n");
+    CHECK_THROWS_AS(xml.close(), std::logic_error);
+}

@@ -1,0 +1,230 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "test_support.hpp"
+#include "vetcheck/report/sarif_reporter.hpp"
+
+using namespace vetcheck;
+using vetcheck::testing::check_text;
+
+namespace {
+
+struct Rendered {
+    std::unique_ptr<testing::Checked> checked;
+    report::PlanReport report;
+    std::string sarif;
+};
+
+// The report of kEveryStatusPlan; `edit` may change the results first (a waiver, a path).
+template <typename Edit>
+Rendered render(report::ReportOptions o, Edit edit) {
+    Rendered r;
+    r.checked = check_text(testing::kEveryStatusPlan);
+    r.report = {std::make_shared<Plan>(r.checked->loaded.plan), r.checked->loaded.rules, {}};
+    r.report.results = check_plan(*r.report.rules, *r.report.plan);
+    for (auto& result : r.report.results) edit(result);
+    std::ostringstream out;
+    report::SarifReporter().write({r.report}, o, out);
+    r.sarif = out.str();
+    return r;
+}
+
+Rendered render(report::ReportOptions o = {}) {
+    return render(o, [](Result&) {});
+}
+
+std::vector<std::string> all_matches(const std::string& text, const std::string& pattern) {
+    std::vector<std::string> out;
+    std::regex re(pattern);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+         ++it)
+        out.push_back((*it)[1]);
+    return out;
+}
+
+// One result object, from its ruleId to the next result (or the end of the results).
+std::string result_for(const std::string& sarif, const std::string& rule,
+                       const std::string& subject) {
+    std::string start = "\"ruleId\": \"" + rule + "\"";
+    for (size_t at = sarif.find(start); at != std::string::npos; at = sarif.find(start, at + 1)) {
+        std::string rest = sarif.substr(at, sarif.find("\"ruleId\"", at + 1) - at);
+        if (rest.find("\"subject\": \"" + subject + "\"") != std::string::npos) return rest;
+    }
+    FAIL("no result for " << rule << " on " << subject);
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("SARIF: one run of vetcheck, version 2.1.0", "[sarif]") {
+    std::string s = render().sarif;
+    INFO(s);
+    CHECK(s.rfind("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                  "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\n"
+                  "        \"driver\": {\n          \"name\": \"vetcheck\",\n",
+                  0) == 0);
+    CHECK(s.find("\"semanticVersion\": \"") != std::string::npos);
+    CHECK(s.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+    CHECK(s.back() == '\n');
+}
+
+TEST_CASE("SARIF: a result for each finding, none for passes and n/a", "[sarif]") {
+    Rendered r = render();
+    INFO(r.sarif);
+    Summary sum = summarize(r.report.results);
+    int findings = sum.count(Status::Fail) + sum.count(Status::Error) + sum.count(Status::Missing) +
+                   sum.count(Status::Advisory) + sum.count(Status::NotDue);
+    REQUIRE(findings == 10);
+    std::vector<std::string> levels =
+        all_matches(r.sarif, "\"level\": \"(\\w+)\",\n\\s*\"message\"");
+    CHECK(levels.size() == 10);
+    CHECK(std::count(levels.begin(), levels.end(), "error") == 5);      // 4 fail + 1 error
+    CHECK(std::count(levels.begin(), levels.end(), "warning") == 4);    // 3 missing + 1 advisory
+    CHECK(std::count(levels.begin(), levels.end(), "note") == 1);       // not due
+    CHECK(r.sarif.find("\"ruleId\": \"share\"") != std::string::npos);  // missing at mid
+    CHECK(result_for(r.sarif, "share", "mid").find("\"status\": \"missing\"") != std::string::npos);
+    CHECK(r.sarif.find("\"status\": \"pass\"") == std::string::npos);
+    CHECK(r.sarif.find("\"status\": \"n/a\"") == std::string::npos);
+}
+
+TEST_CASE("SARIF: levels follow the status", "[sarif]") {
+    std::string s = render().sarif;
+    INFO(s);
+    CHECK(result_for(s, "ratio", "poly").find("\"level\": \"error\"") != std::string::npos);
+    CHECK(result_for(s, "practical", "mid").find("\"level\": \"error\"") != std::string::npos);
+    CHECK(result_for(s, "practical", "poly").find("\"level\": \"warning\"") != std::string::npos);
+    CHECK(result_for(s, "yesno", "poly").find("\"level\": \"warning\"") != std::string::npos);
+    CHECK(result_for(s, "index", "draft").find("\"level\": \"note\"") != std::string::npos);
+}
+
+TEST_CASE("SARIF: one rule per indicator found, ruleIndex in rule order", "[sarif]") {
+    std::string s = render().sarif;
+    INFO(s);
+    std::string rules = s.substr(0, s.find("\"results\""));
+    std::vector<std::string> ids = all_matches(rules, "\"id\": \"([a-z_]+)\"");
+    // The order results come in: indicators as the pack lists them, each for every subject.
+    CHECK(ids == std::vector<std::string>{"ratio", "share", "practical", "relative", "upper",
+                                          "about", "yesno", "index"});
+    std::regex pair("\"ruleId\": \"([a-z_]+)\",\n\\s*\"ruleIndex\": (\\d+)");
+    int results = 0;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), pair); it != std::sregex_iterator();
+         ++it, ++results)
+        CHECK(ids.at(std::stoul((*it)[2])) == (*it)[1]);
+    CHECK(results == 10);
+}
+
+TEST_CASE("SARIF: a rule carries the name, formula, source and pack", "[sarif]") {
+    std::string s = render().sarif;
+    INFO(s);
+    CHECK(s.find(R"(              "id": "ratio",
+              "name": "Ratio",
+              "shortDescription": {
+                "text": "ideological teacher ratio"
+              },
+              "fullDescription": {
+                "text": "teachers.ideological_political / students.full_time >= 1:350"
+              },
+              "help": {
+                "text": "f, s: “q”",
+                "markdown": "f, s\n\n> q"
+              },
+              "defaultConfiguration": {
+                "level": "error"
+              },
+              "properties": {
+                "pack": "test-pack",
+                "severity": "required",
+                "deadline": 2023
+              })") != std::string::npos);
+    CHECK(s.find(R"("severity": "advisory")") != std::string::npos);
+    CHECK(s.find(R"("name": "Practical")") != std::string::npos);
+}
+
+TEST_CASE("SARIF: the message gives the gap, the location the deciding line", "[sarif]") {
+    std::string r = result_for(render().sarif, "ratio", "poly");
+    INFO(r);
+    // The institution's name carries quotes, a tab, & and <: JSON escapes only what it must.
+    CHECK(
+        r.find(
+            R"x("text": "ideological teacher ratio — Dept \"A\" & <B>\tC (高职): 1:500, needs ≥1:350; 4 more ideological-political teachers (9 → 13)")x") !=
+        std::string::npos);
+    CHECK(r.find(R"("artifactLocation": {
+                  "uri": "plan.yaml",
+                  "uriBaseId": "%SRCROOT%"
+                },
+                "region": {
+                  "startLine": 17,
+                  "startColumn": 39
+                })") != std::string::npos);
+    CHECK(r.find(R"("vetcheckResult/v1": "draft/ratio/poly")") != std::string::npos);
+}
+
+TEST_CASE("SARIF: fingerprints are distinct and output is byte-identical", "[sarif]") {
+    std::string s = render().sarif;
+    std::vector<std::string> prints = all_matches(s, "\"vetcheckResult/v1\": \"([^\"]+)\"");
+    CHECK(prints.size() == 10);
+    CHECK(std::set<std::string>(prints.begin(), prints.end()).size() == prints.size());
+    CHECK(s == render().sarif);
+    CHECK(s.find("Time") == std::string::npos);  // no startTimeUtc or the like
+}
+
+TEST_CASE("SARIF: paths become URI references", "[sarif]") {
+    auto with_file = [](std::string file) {
+        return render({}, [file](Result& r) { r.deciding.file = file; }).sarif;
+    };
+    std::string chinese = with_file("./plans/规划 1.yaml");
+    CHECK(chinese.find(R"("uri": "plans/%E8%A7%84%E5%88%92%201.yaml",
+                  "uriBaseId": "%SRCROOT%")") != std::string::npos);
+    std::string absolute = with_file("/srv/plans/a#b.yaml");
+    CHECK(absolute.find(R"("uri": "file:///srv/plans/a%23b.yaml"
+                },)") != std::string::npos);
+    CHECK(absolute.find("uriBaseId") == std::string::npos);
+}
+
+TEST_CASE("SARIF: a waived result is reported as suppressed", "[sarif]") {
+    auto waive = [](Result& r) {
+        if (r.indicator->id != "ratio") return;
+        r.status = Status::Waived;
+        r.reason = "exemption 2024-3 until 2025";
+    };
+    std::string r = result_for(render({}, waive).sarif, "ratio", "poly");
+    INFO(r);
+    CHECK(r.find(R"("level": "note")") != std::string::npos);
+    CHECK(r.find(R"("suppressions": [
+            {
+              "kind": "external",
+              "justification": "exemption 2024-3 until 2025"
+            }
+          ])") != std::string::npos);
+}
+
+TEST_CASE("SARIF: control characters and bytes that are not UTF-8 stay valid JSON", "[sarif]") {
+    auto waive = [](Result& r) {
+        r.status = Status::Waived;
+        r.reason = std::string(
+            "a\x01"
+            "b\xff"
+            "c\\");
+    };
+    CHECK(render({}, waive).sarif.find(R"("justification": "a\u0001b\ufffdc\\")") !=
+          std::string::npos);
+}
+
+TEST_CASE("SARIF: no findings is an empty result list", "[sarif]") {
+    auto pass_all = [](Result& r) { r.status = Status::Pass; };
+    std::string s = render({}, pass_all).sarif;
+    CHECK(s.find("\"rules\": []") != std::string::npos);
+    CHECK(s.find("\"results\": []") != std::string::npos);
+}
+
+TEST_CASE("SARIF: Chinese descriptions under --lang zh", "[sarif]") {
+    report::ReportOptions o;
+    o.lang = Lang::Zh;
+    std::string s = render(o).sarif;
+    CHECK(s.find(R"("text": "专职思政课教师配备")") != std::string::npos);
+    CHECK(s.find("1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
+}
