@@ -155,6 +155,16 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
 
 void write_file_atomically(const std::string& path, const std::string& content) {
     fs::path target(path);
+    std::error_code status_error;
+    auto status = fs::status(target, status_error);
+    if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
+        // /dev/null, a pipe, a terminal: there is nothing to half-write, and renaming over a device
+        // node would replace it with a file.
+        std::ofstream out(target, std::ios::binary);
+        out << content;
+        if (!out) throw InputError(SourceLocation{path}, "cannot write the report");
+        return;
+    }
     fs::path temp = target;
     temp += fmt::format(".tmp{}", static_cast<long>(::getpid()));
     {

@@ -32,7 +32,7 @@ class IndicatorCheck {
         if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type))
             return not_applicable(fmt::format("not for {}", subject_.type));
         if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level))
-            return not_applicable(fmt::format("checked at {} level", join(ind_.levels, "/")));
+            return not_applicable(ind_.levels_reason);
         if (ind_.when) {
             Value w = eval(*ind_.when, nullptr, &result_.uses);
             condition_uses_ = result_.uses.size();

@@ -120,6 +120,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
         throw InputError(r.optional("types")->where(),
                          ind.id + ".types: only institution indicators have types");
     ind.levels = read_string_list(r.optional("levels"), ind.id + ".levels");
+    ind.levels_reason = fmt::format("checked at {} level", join(ind.levels, "/"));
     for (const auto& l : ind.levels)
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
     if (const Node* w = r.optional("when")) ind.when = read_expression(*w, ind.id + ".when");

@@ -41,6 +41,7 @@ struct Indicator {
     expr::Scope subject = expr::Scope::Plan;
     std::vector<std::string> types;   // institution types covered; empty = all
     std::vector<std::string> levels;  // plan levels checked; empty = all
+    std::string levels_reason;        // "checked at national level": made once, given to every n/a
     std::optional<SourceExpr> when;
     std::optional<SourceExpr> measure;
     Comparison comparison = Comparison::AtLeast;

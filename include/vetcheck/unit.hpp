@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,16 +16,21 @@ class Unit {
     // "人", "元/年", "元/人/年"; "" is no unit.
     static Unit parse(std::string_view text);
 
-    bool none() const { return factors_.empty(); }
+    bool none() const { return !factors_ || factors_->empty(); }
     std::string to_string() const;
 
     friend Unit operator*(const Unit& a, const Unit& b);
     friend Unit operator/(const Unit& a, const Unit& b);
-    friend bool operator==(const Unit& a, const Unit& b) = default;
+    friend bool operator==(const Unit& a, const Unit& b);
 
   private:
-    void multiply(const std::string& name, int exponent);
-    std::vector<std::pair<std::string, int>> factors_;  // sorted by name, exponents never 0
+    using Factors = std::vector<std::pair<std::string, int>>;  // sorted by name, exponents never 0
+    static Unit of(Factors factors);
+    static void multiply(Factors& factors, const std::string& name, int exponent);
+    const Factors& factors() const;
+    // Shared and immutable: every quantity carries its unit, and copying a pointer is what keeps
+    // evaluation free of allocations.
+    std::shared_ptr<const Factors> factors_;
 };
 
 }  // namespace vetcheck
