@@ -6,6 +6,7 @@
 
 #include "vetcheck/shortfall.hpp"
 #include "vetcheck/text.hpp"
+#include "vetcheck/waiver.hpp"
 
 namespace vetcheck {
 
@@ -266,6 +267,7 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
             results.push_back(std::move(r));
         }
     }
+    if (!plan.waivers.empty()) apply_waivers(plan, results, options.today.value_or(Date::today()));
     return results;
 }
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/text.hpp"
+#include "vetcheck/waiver.hpp"
 
 namespace vetcheck {
 
@@ -112,7 +113,7 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
                                      "institutions:, got {}",
                                      root.describe()));
     MapReader r(root, "");
-    r.reject_unknown({"plan", "facts", "institutions"});
+    r.reject_unknown({"plan", "facts", "institutions", "waivers"});
     const Node& meta = r.required("plan");
     MapReader m(meta, "plan");
     m.reject_unknown({"id", "name", "region", "level", "year", "packs", "type", "note"});
@@ -165,6 +166,8 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
                                                         plan.institutions.back().id));
         }
     }
+    if (const Node* waivers = r.optional("waivers"))
+        plan.waivers = read_waivers(*waivers, *loaded.rules, plan);
     return loaded;
 }
 

@@ -36,6 +36,7 @@ struct Settings {
     bool explain = false;
     bool show_all = false;
     int as_of = 0;
+    std::string today;  // YYYY-MM-DD: the day waivers are checked against (default: today)
     size_t max_file_size = 64u << 20;
     int max_depth = 200;
     std::string pack_id;
@@ -128,6 +129,7 @@ int run_check(Settings& s, Catalog& catalog) {
     options.color = options.color && terminal_on_stdout;
     BatchOptions batch;
     if (s.as_of) batch.check.as_of = s.as_of;
+    if (!s.today.empty()) batch.check.today = Date::parse(s.today);
     batch.max_file_bytes = s.max_file_size;
     batch.yaml.max_depth = s.max_depth;
     auto inputs = expand_inputs(s.plans);
@@ -182,6 +184,7 @@ int run_rollup(const Settings& s, Catalog& catalog, const std::string& upper_pat
     for (const auto& l : lower) plans.push_back(&l.plan);
     CheckOptions options;
     if (s.as_of) options.as_of = s.as_of;
+    if (!s.today.empty()) options.today = Date::parse(s.today);
     auto results = check_rollup(*upper.rules, upper.plan, plans, options);
     report::ReportOptions o = report_options(s);
     report::write_rollup(upper.plan, *upper.rules, results, o, std::cout);
@@ -225,7 +228,8 @@ int main(int argc, char** argv) {
            "statuses that fail the run (default: fail,missing,error); e.g. --fail-on fail,advisory")
         ->delimiter(',')
         ->allow_extra_args(false)
-        ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
+        ->check(
+            CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "waived", "none"}));
     std::string format_names;
     for (const auto& r : report::reporters())
         format_names += fmt::format("\n  {:<9} {}", r.name, r.description);
@@ -240,6 +244,11 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", s.as_of,
                    "year that decides which targets are due (default: the plan's year)")
         ->check(CLI::Range(1949, 2100));
+    app.add_option("--today", s.today,
+                   "the date waivers are checked against, YYYY-MM-DD (default: the current date)")
+        ->check([](const std::string& text) {
+            return Date::parse(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+        });
     app.add_option("--max-file-size", s.max_file_size, "largest input file in bytes")
         ->capture_default_str();
     app.add_option("--max-depth", s.max_depth, "deepest YAML nesting")

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/report/waiver_text.hpp"
 #include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
@@ -102,6 +103,14 @@ std::string target_text(const Result& r, Lang lang) {
 }
 
 std::string gap_text(const Result& r, Lang lang) {
+    if (r.waiver) {  // what the waiver did, then the gap as it stands without it
+        Result unwaived = r;
+        unwaived.waiver.reset();
+        unwaived.status = r.waiver->original;
+        if (r.waiver->state == WaiverState::Applied) unwaived.reason.clear();
+        std::string note = waiver_text(r, lang), rest = gap_text(unwaived, lang);
+        return rest.empty() ? note : note + "; " + rest;
+    }
     switch (r.status) {
         case Status::Pass:
             return "";

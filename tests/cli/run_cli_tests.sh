@@ -121,6 +121,24 @@ run "an unknown option" 2 "--frobnicate examples/school-pass.yaml" "frobnicate"
 run "--version" 0 "--version" "vetcheck 0."
 run "--help" 0 "--help" "Exit codes: 0"
 
+# --- waivers (pinned with --today) ---
+w=tests/cli/authoring
+run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/waivers.yaml" \
+  "~ Full-time ideological-political teacher ratio" \
+  "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24)" \
+  "warning: $w/waivers.yaml:40:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
+  "71 checks: 14 pass · 56 n/a · 1 waived      exit 0"
+run "an expired waiver does not waive" 1 "--lang en --today 2025-01-01 $w/waivers.yaml" \
+  "✗ Full-time ideological-political teacher ratio" "waiver expired 2024-12-31 (approved by XX市教育局); 4 more" \
+  "warning: $w/waivers.yaml:36:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
+run "waivers in Chinese" 0 "--lang zh --today 2024-12-31 $w/waivers.yaml" "已豁免至 2024-12-31 (批准: XX市教育局)" \
+  "警告: $w/waivers.yaml:40:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
+run "--fail-on waived" 1 "--lang en --today 2024-06-01 --fail-on fail,waived $w/waivers.yaml"
+run "a waiver for an unknown indicator" 2 "--lang en $w/waiver-unknown.yaml" \
+  "$w/waiver-unknown.yaml:36:16: waivers[].indicator: unknown indicator 'ideological_teacher_ration' in the packs this plan answers to (cn-2020-7), did you mean 'ideological_teacher_ratio'?" \
+  "    - indicator: ideological_teacher_ration"
+run "--today must be a date" 2 "--today 2024-02-30 examples/school-pass.yaml" "expected a date YYYY-MM-DD, got 2024-02-30"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
