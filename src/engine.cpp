@@ -71,7 +71,7 @@ class IndicatorCheck {
         // A target not yet due does not fail for lack of data either; the report still says what is
         // missing. An uncomputable rule stays an error whatever the year: it will not fix itself.
         if (!due() && result_.status == Status::Missing) {
-            result_.reason = "missing data: " + join(result_.missing, ", ");
+            result_.reason = fmt::format("due {}", ind_.deadline);  // the report adds the facts
             result_.status = Status::NotDue;
         }
         return result_;

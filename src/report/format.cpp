@@ -128,6 +128,8 @@ std::string gap_text(const Result& r, Lang lang) {
     else if (r.gap)
         text = distance_text(r, lang);
     if (r.status == Status::NotDue) {
+        if (text.empty() && !r.missing.empty())
+            text = fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
         std::string due = r.reason.empty() ? "" : r.reason;
         if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
         text = text.empty() ? due : fmt::format("{}; {}", due, text);

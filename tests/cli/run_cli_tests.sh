@@ -121,6 +121,24 @@ run "an unknown option" 2 "--frobnicate examples/school-pass.yaml" "frobnicate"
 run "--version" 0 "--version" "vetcheck 0."
 run "--help" 0 "--help" "Exit codes: 0"
 
+# --- deadlines in time: --as-of before and after a deadline ---
+run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
+  "… Full-time ideological-political teacher ratio" \
+  "1:500  needs ≥1:350   due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
+  "due 2023; missing data: informatization.digital_campus_standard" "71 checks: 7 pass · 8 not due · 56 n/a      exit 0"
+run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
+  "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
+run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
+  "✗ Full-time ideological-political teacher ratio"
+run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
+  "… Local retention of higher vocational graduates" \
+  "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
+  "221 checks: 114 pass · 4 fail · 2 missing data · 9 not due · 92 n/a"
+run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
+  "✗ Local retention of higher vocational graduates"
+run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
+  "期限 2023; 缺少数据: informatization.digital_campus_standard"
+
 # --- waivers (pinned with --today) ---
 w=tests/cli/authoring
 run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/waivers.yaml" \
