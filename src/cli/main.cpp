@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "vetcheck/batch.hpp"
 #include "vetcheck/lint.hpp"
 #include "vetcheck/plan_loader.hpp"
@@ -211,7 +212,8 @@ int main(int argc, char** argv) {
         "  vetcheck plans/                         check every .yaml under a directory\n"
         "  vetcheck --lang en plan.yaml            English labels\n"
         "  vetcheck packs                          list the target packs\n"
-        "  vetcheck explain ideological_teacher_ratio\n\n"
+        "  vetcheck explain ideological_teacher_ratio\n"
+        "  vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml\n\n"
         "Exit codes: 0 all required checks pass, 1 a required check fails or lacks data, 2 input "
         "error.");
     app.set_version_flag("--version", std::string("vetcheck ") + VETCHECK_VERSION);
@@ -274,6 +276,8 @@ int main(int argc, char** argv) {
     auto* explain = app.add_subcommand(
         "explain", "explain one indicator: formula, facts, source, restatements");
     explain->add_option("indicator", s.indicator_id, "indicator id")->required();
+    cli::InitCommand init;
+    cli::add_init_command(app, &init);
 
     try {
         app.parse(argc, argv);
@@ -292,6 +296,11 @@ int main(int argc, char** argv) {
         }
         if (*lint) return run_lint(catalog, s.pack_id);
         if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);
+        if (*init.app && !s.plans.empty()) {  // a stray argument fell through
+            std::cerr << fmt::format("vetcheck: unexpected argument '{}'\n", s.plans.front());
+            return kExitInput;
+        }
+        if (*init.app) return cli::run_init(init, catalog, lang);
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
             return kExitPass;

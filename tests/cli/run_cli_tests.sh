@@ -157,6 +157,27 @@ run "a waiver for an unknown indicator" 2 "--lang en $w/waiver-unknown.yaml" \
   "    - indicator: ideological_teacher_ration"
 run "--today must be a date" 2 "--today 2024-02-30 examples/school-pass.yaml" "expected a date YYYY-MM-DD, got 2024-02-30"
 
+# --- init: plan templates ---
+run "init: a school report template" 0 "--lang en init --pack cn-2020-7 --level school --type 高职" \
+  "  level: school" "  type: 高职" "  packs: [cn-2020-7]" "  teachers.ideological_political:" \
+  "  #   ideological_teacher_ratio 专职思政课教师配备: ≥1:350, by 2023 — 教职成〔2020〕7号 二、(一) 3. 创新职业学校思想政治教育模式"
+rm -f "$tmp/template.yaml"
+run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
+if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then pass=$((pass + 1)); else echo "FAIL init -o"; fail=$((fail + 1)); fi
+run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
+  "? Full-time ideological-political teacher ratio" "71 checks: 14 missing data · 57 n/a      exit 1"
+sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
+  -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
+run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
+  "✓ Full-time ideological-political teacher ratio" "71 checks: 1 pass · 13 missing data · 57 n/a"
+run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
+  "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
+run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
+run "init: an unknown pack" 2 "init --pack cn-2020-8" "--pack: unknown pack 'cn-2020-8', did you mean 'cn-2020-7'?"
+run "init: a school needs its type" 2 "init --pack cn-2020-7 --level school" "needs exactly one --type"
+run "init: an unknown type" 2 "init --pack cn-2020-7 --type 大学" "--type"
+run "init: the program's options may follow" 0 "init --pack cn-2020-7 --level school --type 高职 --lang en" "Written by vetcheck init"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
