@@ -24,4 +24,17 @@ struct InitCommand {
 void add_init_command(CLI::App& app, InitCommand* cmd);
 int run_init(const InitCommand& cmd, Catalog& catalog, Lang lang);
 
+// `vetcheck diff OLD NEW [--format term|markdown|json] [-o FILE]`: exit 1 when NEW is worse on a
+// required target.
+struct DiffCommand {
+    CLI::App* app = nullptr;
+    std::string before;
+    std::string after;
+    std::string format = "term";
+    std::string output;
+};
+void add_diff_command(CLI::App& app, DiffCommand* cmd);
+int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
+             report::ReportOptions report, size_t max_file_bytes);
+
 }  // namespace vetcheck::cli

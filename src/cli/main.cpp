@@ -213,7 +213,8 @@ int main(int argc, char** argv) {
         "  vetcheck --lang en plan.yaml            English labels\n"
         "  vetcheck packs                          list the target packs\n"
         "  vetcheck explain ideological_teacher_ratio\n"
-        "  vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml\n\n"
+        "  vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml\n"
+        "  vetcheck diff draft-1.yaml draft-2.yaml\n\n"
         "Exit codes: 0 all required checks pass, 1 a required check fails or lacks data, 2 input "
         "error.");
     app.set_version_flag("--version", std::string("vetcheck ") + VETCHECK_VERSION);
@@ -278,6 +279,8 @@ int main(int argc, char** argv) {
     explain->add_option("indicator", s.indicator_id, "indicator id")->required();
     cli::InitCommand init;
     cli::add_init_command(app, &init);
+    cli::DiffCommand diff;
+    cli::add_diff_command(app, &diff);
 
     try {
         app.parse(argc, argv);
@@ -296,11 +299,17 @@ int main(int argc, char** argv) {
         }
         if (*lint) return run_lint(catalog, s.pack_id);
         if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);
-        if (*init.app && !s.plans.empty()) {  // a stray argument fell through
+        if ((*init.app || *diff.app) && !s.plans.empty()) {  // a stray argument fell through
             std::cerr << fmt::format("vetcheck: unexpected argument '{}'\n", s.plans.front());
             return kExitInput;
         }
         if (*init.app) return cli::run_init(init, catalog, lang);
+        if (*diff.app) {
+            CheckOptions check;
+            if (s.as_of) check.as_of = s.as_of;
+            if (!s.today.empty()) check.today = Date::parse(s.today);
+            return cli::run_diff(diff, catalog, check, report_options(s), s.max_file_size);
+        }
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
             return kExitPass;

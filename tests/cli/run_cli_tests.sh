@@ -178,6 +178,30 @@ run "init: a school needs its type" 2 "init --pack cn-2020-7 --level school" "ne
 run "init: an unknown type" 2 "init --pack cn-2020-7 --type 大学" "--type"
 run "init: the program's options may follow" 0 "init --pack cn-2020-7 --level school --type 高职 --lang en" "Written by vetcheck init"
 
+# --- diff: two drafts ---
+run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
+  "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
+  "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
+  "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
+  "2 newly failing · 2 newly passing · 1 gap shrank · 79 unchanged — worse on a required target      exit 1"
+run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
+run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
+  "newly passing:" "no required target worse      exit 0"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "84 unchanged"
+run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
+  ":x: **The new draft is worse on a required target.**" \
+  "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | XX职业技术学院 (高职) | pass | fail |"
+run "diff: json" 1 "--lang en diff --format json $w/draft-1.yaml $w/draft-2.yaml" \
+  '"schema": "vetcheck-diff/1"' '"worse": true' '"change": "renamed"'
+run "diff: Chinese" 1 "--lang zh diff $w/draft-1.yaml $w/draft-2.yaml" "新增未达标:" "新稿变差 (必达目标)      退出码 1"
+rm -f "$tmp/diff.md"
+run "diff -o writes the file" 1 "--lang en diff -f markdown -o $tmp/diff.md $w/draft-1.yaml $w/draft-2.yaml"
+if grep -qF "### vetcheck diff" "$tmp/diff.md"; then pass=$((pass + 1)); else echo "FAIL diff -o"; fail=$((fail + 1)); fi
+run "diff: a draft that cannot be read" 2 "diff $w/draft-1.yaml tests/cli/cases/bad-number.yaml" \
+  "tests/cli/cases/bad-number.yaml:4:23: teachers.double_qualified"
+run "diff: a stray argument" 2 "diff $w/draft-1.yaml $w/draft-2.yaml extra.yaml" "unexpected argument 'extra.yaml'"
+run "diff: an unknown format" 2 "diff -f html $w/draft-1.yaml $w/draft-2.yaml" "html"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
