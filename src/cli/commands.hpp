@@ -37,4 +37,7 @@ void add_diff_command(CLI::App& app, DiffCommand* cmd);
 int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
              report::ReportOptions report, size_t max_file_bytes);
 
+// Examples at the foot of every subcommand's --help. Call after every subcommand is added.
+void add_help_footers(CLI::App& app);
+
 }  // namespace vetcheck::cli

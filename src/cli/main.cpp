@@ -281,6 +281,7 @@ int main(int argc, char** argv) {
     cli::add_init_command(app, &init);
     cli::DiffCommand diff;
     cli::add_diff_command(app, &diff);
+    cli::add_help_footers(app);
 
     try {
         app.parse(argc, argv);

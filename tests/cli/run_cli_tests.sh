@@ -202,6 +202,15 @@ run "diff: a draft that cannot be read" 2 "diff $w/draft-1.yaml tests/cli/cases/
 run "diff: a stray argument" 2 "diff $w/draft-1.yaml $w/draft-2.yaml extra.yaml" "unexpected argument 'extra.yaml'"
 run "diff: an unknown format" 2 "diff -f html $w/draft-1.yaml $w/draft-2.yaml" "html"
 
+# --- help with examples ---
+run "init --help" 0 "init --help" "vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml"
+run "diff --help" 0 "diff --help" "Exit codes: 0 the new draft is no worse" "vetcheck diff -f markdown -o diff.md"
+run "packs --help" 0 "packs --help" "vetcheck packs show zj-2021"
+run "packs lint --help" 0 "packs lint --help" "Exit codes: 0 nothing unexplained"
+run "rollup --help" 0 "rollup --help" "vetcheck rollup examples/zhejiang-province.yaml examples/rollup/zhejiang/"
+run "explain --help" 0 "explain --help" "vetcheck explain ideological_teacher_ratio"
+run "--help lists init and diff" 0 "--help" "init" "diff" "--today"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
