@@ -6,6 +6,7 @@
 
 #include "vetcheck/shortfall.hpp"
 #include "vetcheck/text.hpp"
+#include "vetcheck/waiver.hpp"
 
 namespace vetcheck {
 
@@ -71,7 +72,7 @@ class IndicatorCheck {
         // A target not yet due does not fail for lack of data either; the report still says what is
         // missing. An uncomputable rule stays an error whatever the year: it will not fix itself.
         if (!due() && result_.status == Status::Missing) {
-            result_.reason = "missing data: " + join(result_.missing, ", ");
+            result_.reason = fmt::format("due {}", ind_.deadline);  // the report adds the facts
             result_.status = Status::NotDue;
         }
         return std::move(result_);
@@ -287,6 +288,7 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
             results.push_back(std::move(r));
         }
     }
+    if (!plan.waivers.empty()) apply_waivers(plan, results, options.today.value_or(Date::today()));
     return results;
 }
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/text.hpp"
+#include "vetcheck/waiver.hpp"
 
 namespace vetcheck {
 
@@ -115,7 +116,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                                      "institutions:, got {}",
                                      root.describe()));
     MapReader r(root, "");
-    r.reject_unknown({"plan", "facts", "institutions"});
+    r.reject_unknown({"plan", "facts", "institutions", "waivers"});
     const Node& meta = r.required("plan");
     MapReader m(meta, "plan");
     m.reject_unknown({"id", "name", "region", "level", "year", "packs", "type", "note"});
@@ -168,6 +169,8 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                                                         plan.institutions.back().id));
         }
     }
+    if (const Node* waivers = r.optional("waivers"))
+        plan.waivers = read_waivers(*waivers, *loaded.rules, plan);
     return loaded;
 }
 

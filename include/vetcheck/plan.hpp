@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "vetcheck/fact.hpp"
+#include "vetcheck/waiver.hpp"
 
 namespace vetcheck {
 
@@ -29,6 +30,7 @@ struct Plan {
     SourceLocation packs_where;
     Subject whole;  // the plan's own facts; for a school report, the school itself
     std::vector<Subject> institutions;
+    std::vector<Waiver> waivers;  // approved exceptions (waiver.hpp)
 
     bool is_school() const { return level == "school"; }
 };

@@ -28,6 +28,14 @@ struct Shortfall {
     Rational change() const { return needed - current; }
 };
 
+// A waiver of the plan that names a result: whether it applied, and the status it replaced (or,
+// when it did not apply, the status the result keeps).
+struct WaiverUse {
+    const Waiver* waiver = nullptr;
+    WaiverState state = WaiverState::Applied;
+    Status original = Status::Fail;
+};
+
 struct Result {
     const Indicator* indicator = nullptr;
     const Plan* plan = nullptr;
@@ -45,6 +53,7 @@ struct Result {
     // When packs along the cascade state the same target, how each version came out, parent first;
     // `indicator` is then the version that decided the result (the strictest outcome).
     std::vector<std::pair<const Indicator*, Status>> versions;
+    std::optional<WaiverUse> waiver;  // set when a waiver of the plan names this failing result
 
     bool on_whole_plan() const { return subject == &plan->whole; }
 };

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "vetcheck/batch.hpp"
 #include "vetcheck/batch_summary.hpp"
 #include "vetcheck/lint.hpp"
@@ -43,6 +44,7 @@ struct Settings {
     bool summary = false;
     bool show_all = false;
     int as_of = 0;
+    std::string today;  // YYYY-MM-DD: the day waivers are checked against (default: today)
     size_t max_file_size = 64u << 20;
     int max_depth = 200;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -210,6 +212,7 @@ int run_check(Settings& s, Catalog& catalog) {
     options.color = options.color && terminal_on_stdout;
     BatchOptions batch;
     if (s.as_of) batch.check.as_of = s.as_of;
+    if (!s.today.empty()) batch.check.today = Date::parse(s.today);
     batch.max_file_bytes = s.max_file_size;
     batch.yaml.max_depth = s.max_depth;
     batch.jobs = s.jobs;
@@ -272,6 +275,7 @@ int run_rollup(const Settings& s, Catalog& catalog, const std::string& upper_pat
     for (const auto& l : lower) plans.push_back(&l.plan);
     CheckOptions options;
     if (s.as_of) options.as_of = s.as_of;
+    if (!s.today.empty()) options.today = Date::parse(s.today);
     auto results = check_rollup(*upper.rules, upper.plan, plans, options);
     report::ReportOptions o = report_options(s);
     report::write_rollup(upper.plan, *upper.rules, results, o, std::cout);
@@ -298,7 +302,9 @@ int main(int argc, char** argv) {
         "  vetcheck plans/                         check every .yaml under a directory\n"
         "  vetcheck --lang en plan.yaml            English labels\n"
         "  vetcheck packs                          list the target packs\n"
-        "  vetcheck explain ideological_teacher_ratio\n\n"
+        "  vetcheck explain ideological_teacher_ratio\n"
+        "  vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml\n"
+        "  vetcheck diff draft-1.yaml draft-2.yaml\n\n"
         "Exit codes: 0 all required checks pass, 1 a required check fails or lacks data, 2 input "
         "error.");
     app.set_version_flag("--version", std::string("vetcheck ") + VETCHECK_VERSION);
@@ -315,7 +321,8 @@ int main(int argc, char** argv) {
            "statuses that fail the run (default: fail,missing,error); e.g. --fail-on fail,advisory")
         ->delimiter(',')
         ->allow_extra_args(false)
-        ->check(CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "none"}));
+        ->check(
+            CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "waived", "none"}));
     std::string format_names;
     for (const auto& r : report::reporters())
         format_names += fmt::format("\n  {:<11} {}", r.name, r.description);
@@ -336,6 +343,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1949, 2100));
     app.add_option("-j,--jobs", s.jobs, "plans checked in parallel (default: the number of cores)")
         ->check(CLI::Range(1u, 1024u));
+    app.add_option("--today", s.today,
+                   "the date waivers are checked against, YYYY-MM-DD (default: the current date)")
+        ->check([](const std::string& text) {
+            return Date::parse(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+        });
     app.add_option("--max-file-size", s.max_file_size, "largest input file in bytes")
         ->capture_default_str();
     app.add_option("--max-depth", s.max_depth, "deepest YAML nesting")
@@ -361,6 +373,11 @@ int main(int argc, char** argv) {
     auto* explain = app.add_subcommand(
         "explain", "explain one indicator: formula, facts, source, restatements");
     explain->add_option("indicator", s.indicator_id, "indicator id")->required();
+    cli::InitCommand init;
+    cli::add_init_command(app, &init);
+    cli::DiffCommand diff;
+    cli::add_diff_command(app, &diff);
+    cli::add_help_footers(app);
 
     try {
         app.parse(argc, argv);
@@ -379,6 +396,17 @@ int main(int argc, char** argv) {
         }
         if (*lint) return run_lint(catalog, s.pack_id);
         if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);
+        if ((*init.app || *diff.app) && !s.plans.empty()) {  // a stray argument fell through
+            std::cerr << fmt::format("vetcheck: unexpected argument '{}'\n", s.plans.front());
+            return kExitInput;
+        }
+        if (*init.app) return cli::run_init(init, catalog, lang);
+        if (*diff.app) {
+            CheckOptions check;
+            if (s.as_of) check.as_of = s.as_of;
+            if (!s.today.empty()) check.today = Date::parse(s.today);
+            return cli::run_diff(diff, catalog, check, report_options(s), s.max_file_size);
+        }
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
             return kExitPass;

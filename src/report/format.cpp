@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/report/waiver_text.hpp"
 #include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
@@ -102,6 +103,14 @@ std::string target_text(const Result& r, Lang lang) {
 }
 
 std::string gap_text(const Result& r, Lang lang) {
+    if (r.waiver) {  // what the waiver did, then the gap as it stands without it
+        Result unwaived = r;
+        unwaived.waiver.reset();
+        unwaived.status = r.waiver->original;
+        if (r.waiver->state == WaiverState::Applied) unwaived.reason.clear();
+        std::string note = waiver_text(r, lang), rest = gap_text(unwaived, lang);
+        return rest.empty() ? note : note + "; " + rest;
+    }
     switch (r.status) {
         case Status::Pass:
             return "";
@@ -119,6 +128,8 @@ std::string gap_text(const Result& r, Lang lang) {
     else if (r.gap)
         text = distance_text(r, lang);
     if (r.status == Status::NotDue) {
+        if (text.empty() && !r.missing.empty())
+            text = fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
         std::string due = r.reason.empty() ? "" : r.reason;
         if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
         text = text.empty() ? due : fmt::format("{}; {}", due, text);

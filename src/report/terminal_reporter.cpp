@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/waiver_text.hpp"
 #include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
@@ -123,6 +124,8 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
         out << "  " << heading << '\n';
         write_rows(rows, o, out);
     }
+    for (const auto& w : waiver_warnings(plan, report.results, o.lang))
+        out << "  " << (o.lang == Lang::Zh ? "警告" : "warning") << ": " << w << '\n';
     Summary s = summarize(report.results);
     out << "  " << summary_line(s, o) << "      " << label(Label::ExitCode, o.lang) << " "
         << (s.failed(o.policy) ? 1 : 0) << "\n";

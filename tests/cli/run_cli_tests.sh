@@ -149,6 +149,96 @@ run "an unknown option" 2 "--frobnicate examples/school-pass.yaml" "frobnicate"
 run "--version" 0 "--version" "vetcheck 0."
 run "--help" 0 "--help" "Exit codes: 0"
 
+# --- deadlines in time: --as-of before and after a deadline ---
+run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
+  "… Full-time ideological-political teacher ratio" \
+  "1:500  needs ≥1:350   due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
+  "due 2023; missing data: informatization.digital_campus_standard" "71 checks: 7 pass · 8 not due · 56 n/a      exit 0"
+run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
+  "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
+run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
+  "✗ Full-time ideological-political teacher ratio"
+run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
+  "… Local retention of higher vocational graduates" \
+  "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
+  "221 checks: 114 pass · 4 fail · 2 missing data · 9 not due · 92 n/a"
+run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
+  "✗ Local retention of higher vocational graduates"
+run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
+  "期限 2023; 缺少数据: informatization.digital_campus_standard"
+
+# --- waivers (pinned with --today) ---
+w=tests/cli/authoring
+run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/waivers.yaml" \
+  "~ Full-time ideological-political teacher ratio" \
+  "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24)" \
+  "warning: $w/waivers.yaml:40:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
+  "71 checks: 14 pass · 56 n/a · 1 waived      exit 0"
+run "an expired waiver does not waive" 1 "--lang en --today 2025-01-01 $w/waivers.yaml" \
+  "✗ Full-time ideological-political teacher ratio" "waiver expired 2024-12-31 (approved by XX市教育局); 4 more" \
+  "warning: $w/waivers.yaml:36:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
+run "waivers in Chinese" 0 "--lang zh --today 2024-12-31 $w/waivers.yaml" "已豁免至 2024-12-31 (批准: XX市教育局)" \
+  "警告: $w/waivers.yaml:40:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
+run "--fail-on waived" 1 "--lang en --today 2024-06-01 --fail-on fail,waived $w/waivers.yaml"
+run "a waiver for an unknown indicator" 2 "--lang en $w/waiver-unknown.yaml" \
+  "$w/waiver-unknown.yaml:36:16: waivers[].indicator: unknown indicator 'ideological_teacher_ration' in the packs this plan answers to (cn-2020-7), did you mean 'ideological_teacher_ratio'?" \
+  "    - indicator: ideological_teacher_ration"
+run "--today must be a date" 2 "--today 2024-02-30 examples/school-pass.yaml" "expected a date YYYY-MM-DD, got 2024-02-30"
+
+# --- init: plan templates ---
+run "init: a school report template" 0 "--lang en init --pack cn-2020-7 --level school --type 高职" \
+  "  level: school" "  type: 高职" "  packs: [cn-2020-7]" "  teachers.ideological_political:" \
+  "  #   ideological_teacher_ratio 专职思政课教师配备: ≥1:350, by 2023 — 教职成〔2020〕7号 二、(一) 3. 创新职业学校思想政治教育模式"
+rm -f "$tmp/template.yaml"
+run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
+if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then pass=$((pass + 1)); else echo "FAIL init -o"; fail=$((fail + 1)); fi
+run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
+  "? Full-time ideological-political teacher ratio" "71 checks: 14 missing data · 57 n/a      exit 1"
+sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
+  -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
+run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
+  "✓ Full-time ideological-political teacher ratio" "71 checks: 1 pass · 13 missing data · 57 n/a"
+run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
+  "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
+run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
+run "init: an unknown pack" 2 "init --pack cn-2020-8" "--pack: unknown pack 'cn-2020-8', did you mean 'cn-2020-7'?"
+run "init: a school needs its type" 2 "init --pack cn-2020-7 --level school" "needs exactly one --type"
+run "init: an unknown type" 2 "init --pack cn-2020-7 --type 大学" "--type"
+run "init: the program's options may follow" 0 "init --pack cn-2020-7 --level school --type 高职 --lang en" "Written by vetcheck init"
+
+# --- diff: two drafts ---
+run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
+  "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
+  "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
+  "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
+  "2 newly failing · 2 newly passing · 1 gap shrank · 79 unchanged — worse on a required target      exit 1"
+run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
+run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
+  "newly passing:" "no required target worse      exit 0"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "84 unchanged"
+run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
+  ":x: **The new draft is worse on a required target.**" \
+  "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | XX职业技术学院 (高职) | pass | fail |"
+run "diff: json" 1 "--lang en diff --format json $w/draft-1.yaml $w/draft-2.yaml" \
+  '"schema": "vetcheck-diff/1"' '"worse": true' '"change": "renamed"'
+run "diff: Chinese" 1 "--lang zh diff $w/draft-1.yaml $w/draft-2.yaml" "新增未达标:" "新稿变差 (必达目标)      退出码 1"
+rm -f "$tmp/diff.md"
+run "diff -o writes the file" 1 "--lang en diff -f markdown -o $tmp/diff.md $w/draft-1.yaml $w/draft-2.yaml"
+if grep -qF "### vetcheck diff" "$tmp/diff.md"; then pass=$((pass + 1)); else echo "FAIL diff -o"; fail=$((fail + 1)); fi
+run "diff: a draft that cannot be read" 2 "diff $w/draft-1.yaml tests/cli/cases/bad-number.yaml" \
+  "tests/cli/cases/bad-number.yaml:4:23: teachers.double_qualified"
+run "diff: a stray argument" 2 "diff $w/draft-1.yaml $w/draft-2.yaml extra.yaml" "unexpected argument 'extra.yaml'"
+run "diff: an unknown format" 2 "diff -f html $w/draft-1.yaml $w/draft-2.yaml" "html"
+
+# --- help with examples ---
+run "init --help" 0 "init --help" "vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml"
+run "diff --help" 0 "diff --help" "Exit codes: 0 the new draft is no worse" "vetcheck diff -f markdown -o diff.md"
+run "packs --help" 0 "packs --help" "vetcheck packs show zj-2021"
+run "packs lint --help" 0 "packs lint --help" "Exit codes: 0 nothing unexplained"
+run "rollup --help" 0 "rollup --help" "vetcheck rollup examples/zhejiang-province.yaml examples/rollup/zhejiang/"
+run "explain --help" 0 "explain --help" "vetcheck explain ideological_teacher_ratio"
+run "--help lists init and diff" 0 "--help" "init" "diff" "--today"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
