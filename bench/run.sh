@@ -127,19 +127,21 @@ one_plan() {
   shift
   if command -v hyperfine >/dev/null; then
     hyperfine -N -i --warmup 20 --runs 200 --export-json "$OUT/hyperfine.json" "$*" >"$OUT/hyperfine.log" 2>&1
-    local s
+    local s m
     s=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$OUT/hyperfine.json")
+    m=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["min"])' "$OUT/hyperfine.json")
   else
     local start end
     start=$(date +%s.%N)
     for _ in $(seq 200); do "$@" >/dev/null 2>&1 || true; done
     end=$(date +%s.%N)
     s=$(python3 -c "print(($end - $start) / 200)")
+    m=""
   fi
   /usr/bin/time -f "%e %M" -o "$OUT/one.time" "$@" >/dev/null 2>&1 || true
   local k
   k=$(tail -1 "$OUT/one.time" | cut -d' ' -f2)
-  printf '%s\t%s\t%s\t%s\t\n' "one plan" "$name" "$s" "$k" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t\t%s\n' "one plan" "$name" "$s" "$k" "$m" >>"$RESULTS"
   say "   one plan / $name: $(python3 -c "print(f'{$s * 1000:.2f}')") ms, $((k / 1024)) MB"
 }
 one_plan "vetcheck --version (start-up only)" "$VC" --version
