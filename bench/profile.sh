@@ -5,7 +5,7 @@
 # Uses a Release build with debug info in build-prof/. Run bench/run.sh (or generate.py) first.
 #
 #   bench/profile.sh      about 3 minutes after the build
-set -euo pipefail
+set -eu
 cd "$(dirname "$0")/.."
 OUT=build-bench
 mkdir -p "$OUT"
@@ -22,7 +22,7 @@ echo "== callgrind: $N school reports, and the first of them alone"
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.school.out" "$VC" --lang en -f term \
   $(cat "$OUT/subset.txt") >/dev/null 2>"$OUT/callgrind.school.log" || true
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.one.out" "$VC" --lang en -f term \
-  "$(head -1 "$OUT/subset.txt")" >/dev/null 2>"$OUT/callgrind.one.log" || true
+  "$(awk 'NR == 1' "$OUT/subset.txt")" >/dev/null 2>"$OUT/callgrind.one.log" || true
 # shellcheck disable=SC2046
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.libyaml.out" "$OUT/libyaml_parse" \
   $(cat "$OUT/subset.txt") >/dev/null 2>"$OUT/callgrind.libyaml.log"
@@ -44,9 +44,13 @@ if perf record -e cpu-clock -o /dev/null true >/dev/null 2>&1; then
     perf record -q -e cpu-clock -F 1000 -g -o "$OUT/perf.$what.data" "$VC" --lang en -f term \
       "bench/corpus/$what" >/dev/null 2>&1 || true
     perf report -i "$OUT/perf.$what.data" --no-children --sort dso --stdio -g none 2>/dev/null |
-      grep '%' | grep -v '^#' | head -6
+      grep '%' | grep -v '^#' | awk 'NR <= 6'
     perf report -i "$OUT/perf.$what.data" --no-children --sort symbol --stdio -g none 2>/dev/null |
-      grep '%' | grep -v '^#' | head -15 | cut -c1-150
+      grep '%' | grep -v '^#' | awk 'NR <= 15' | cut -c1-150
+    echo "  inclusive (children) of some phases:"
+    perf report -i "$OUT/perf.$what.data" --children --sort symbol --stdio -g none 2>/dev/null |
+      grep -E 'check_files|load_plan|check_plan|TerminalReporter::write|PlanReport.*~vector|\] exc_page_fault' |
+      awk 'NR <= 8' | cut -c1-150
   done
 else
   echo "perf cannot sample here; callgrind only"
