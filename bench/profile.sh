@@ -15,6 +15,7 @@ cmake --build build-prof -j"$(nproc)" --target vetcheck >"$OUT/prof-build.log"
 VC=build-prof/vetcheck
 find bench/corpus/school -name '*.yaml' | LC_ALL=C sort | awk 'NR % 37 == 1' | awk 'NR <= 300' >"$OUT/subset.txt"
 N=$(wc -l <"$OUT/subset.txt")
+# shellcheck disable=SC2046
 c++ -std=c++20 -O3 -DNDEBUG bench/libyaml_parse.cpp -o "$OUT/libyaml_parse" $(pkg-config --cflags --libs yaml-0.1)
 
 echo "== callgrind: $N school reports, and the first of them alone"

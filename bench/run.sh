@@ -4,7 +4,7 @@
 # the goals of the issue. Warm cache: every command runs once before it is measured; each figure is
 # the median of 3 runs (wall seconds, peak RSS and user+system CPU seconds from GNU time).
 #
-#   bench/run.sh            everything (about 6-8 minutes on 2 cores)
+#   bench/run.sh            everything (4-6 minutes on 2 cores once vetcheck is built)
 #   RUNS=5 bench/run.sh     more measured runs per command
 #   SKIP_BIG=1 bench/run.sh do not measure the 50 MB plan
 #
@@ -83,8 +83,8 @@ measure() {
     local t0=$EPOCHREALTIME
     /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" >/dev/null 2>/dev/null || true
     local t1=$EPOCHREALTIME
-    local e m u sy
-    read -r e m u sy < <(tail -1 "$log.time")
+    local m u sy
+    read -r _ m u sy < <(tail -1 "$log.time")
     # wall time to the microsecond (GNU time's %e has hundredths only)
     secs+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
     kbs+=("$m")
