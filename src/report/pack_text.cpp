@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/lint.hpp"
 #include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
@@ -73,6 +74,32 @@ void write_pack(Catalog& catalog, const std::string& id, Lang lang, std::ostream
     for (const Indicator& ind : p.indicators) write_indicator(ind, &rules->facts, lang, out);
 }
 
+namespace {
+
+// How a pack's version relates to the versions of the packs it extends: the same, or where it is
+// weaker (from lint); otherwise it is at least as strict.
+void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind,
+                       std::ostream& out) {
+    const Indicator* head = nullptr;
+    for (const auto& i : rules.indicators)
+        if (i.id == ind.id && i.pack_id == ind.pack_id) head = &i;
+    if (!head || head->restated.empty()) return;
+    std::vector<std::string> parents;
+    for (const auto& v : head->restated)
+        parents.push_back(fmt::format("{} ({})", v.pack_id, v.formula()));
+    out << fmt::format("      restates {}\n", join(parents, "; "));
+    bool weaker = false;
+    for (const auto& f : lint_pack(catalog, ind.pack_id)) {
+        if (f.indicator != ind.id) continue;
+        weaker = true;
+        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message,
+                           f.explained() ? " — " + f.explanation : "");
+    }
+    if (!weaker) out << "      at least as strict as every version it restates; all of them bind\n";
+}
+
+}  // namespace
+
 bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang lang,
                        std::ostream& out) {
     bool found = false;
@@ -83,6 +110,7 @@ bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang l
             if (ind.id != indicator_id) continue;
             out << fmt::format("{}{} ({})\n", found ? "\n" : "", id, p.info.title.in(lang));
             write_indicator(ind, &rules->facts, lang, out);
+            write_restatement(catalog, *rules, ind, out);
             found = true;
         }
     }

@@ -139,6 +139,9 @@ run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-de
 run "roll-up of Zhejiang's cities" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang" \
   "✗ High-level secondary vocational schools" "46所  needs ≥50所" "4所 short; the plan itself reports 50所, not the sum" \
   "杭州市 14所 (28%) · 宁波市 12所 (24%) · 温州市 11所 (22%) · XX市 9所 (18%)" "missing data: XX市"
+run "explain names the versions a pack restates" 0 "--lang en explain social_training_ratio" \
+  "restates zj-2021 (training.headcount_annual / students.full_time >= 1.2:1)" \
+  "at least as strict as every version it restates; all of them bind"
 run "explain an unknown indicator" 2 "explain no_such_indicator" "no pack has an indicator 'no_such_indicator'"
 
 # --- command line errors ---
