@@ -161,6 +161,15 @@ TEST_CASE("JSON: strings escape what JSON requires and keep Chinese as UTF-8", "
     CHECK(json_string("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");  // outside the BMP, as is
 }
 
+TEST_CASE("JSON: the SARIF log's escapes spell out \\b, \\f and bytes that are not UTF-8",
+          "[json]") {
+    using report::json_string, report::JsonEscapes;
+    CHECK(json_string("\b\f\n\"", JsonEscapes::Unicode) == "\"\\u0008\\u000c\\n\\\"\"");
+    // A U+FFFD that was in the text stays the character; one that replaces a bad byte is escaped.
+    CHECK(json_string("\xEF\xBF\xBD\xff\xE4\xB8", JsonEscapes::Unicode) ==
+          "\"\xEF\xBF\xBD\\ufffd\\ufffd\\ufffd\"");
+}
+
 TEST_CASE("JSON: the writer nests, indents and keeps empty containers on one line", "[json]") {
     std::ostringstream out;
     report::JsonWriter w(out);
