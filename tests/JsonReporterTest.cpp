@@ -8,7 +8,6 @@
 #include "vetcheck/report/json_writer.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
 
 namespace {
 
@@ -23,14 +22,9 @@ const std::string kPlan =
     "60}}\n";
 
 std::string render(bool explain = false, const std::string& plan = kPlan) {
-    auto c = check_text(plan);
-    report::PlanReport r{std::make_shared<Plan>(c->loaded.plan), c->loaded.rules, {}};
-    r.results = check_plan(*r.rules, *r.plan);
     report::ReportOptions o;
     o.explain = explain;
-    std::ostringstream out;
-    report::JsonReporter().write({r}, o, out);
-    return out.str();
+    return testing::write_report(report::JsonReporter(), {testing::check_report(plan).report}, o);
 }
 
 // A strict JSON reader that only says whether the whole text is one valid JSON value (RFC 8259):
