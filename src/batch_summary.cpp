@@ -85,14 +85,12 @@ void write_batch_summary(const BatchSummary& s, Lang lang, std::ostream& out) {
                static_cast<long long>(b->passed()) * a->checked();
     });
     for (const auto* i : shown) {
-        std::vector<std::string> parts;
-        for (Status st : {Status::Fail, Status::Missing, Status::Error, Status::Advisory}) {
-            int n = i->counts[static_cast<int>(st)];
-            if (n) parts.push_back(fmt::format("{} {}", n, report::status_text(st, lang)));
-        }
+        std::array<int, kStatusCount> problems = i->counts;  // what kept it from passing
+        for (Status st : {Status::Pass, Status::NotDue, Status::NotApplicable, Status::Waived})
+            problems[static_cast<int>(st)] = 0;
         std::string line = fmt::format("  {}  {}  ({}/{})  {}", pad_right(i->name.in(lang), name_w),
                                        pad_left(rate(i->passed(), i->checked()), 6), i->passed(),
-                                       i->checked(), join(parts, " · "));
+                                       i->checked(), report::status_counts_text(problems, lang));
         while (line.back() == ' ') line.pop_back();
         out << line << '\n';
     }

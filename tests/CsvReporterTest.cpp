@@ -8,7 +8,8 @@
 #include "vetcheck/report/status_matrix.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
+using vetcheck::testing::check_report;
+using vetcheck::testing::write_report;
 
 namespace {
 
@@ -39,29 +40,6 @@ const std::string kExtendedPack = std::string(testing::kTestPack) +
                                   "    target: 2个\n"
                                   "    word: 不少于\n"
                                   "    source: {file: f, section: s, quote: q}\n";
-
-// A checked plan and the report made from it; the Checked keeps the catalog the rules point into.
-struct Run {
-    std::unique_ptr<testing::Checked> checked;
-    report::PlanReport report;
-};
-
-Run run(const std::string& plan, const std::string& pack = testing::kTestPack) {
-    Run r{check_text(plan, pack), {}};
-    r.report.plan = std::make_shared<Plan>(r.checked->loaded.plan);
-    r.report.rules = r.checked->loaded.rules;
-    r.report.results = check_plan(*r.report.rules, *r.report.plan);
-    return r;
-}
-
-std::string write(report::Reporter&& reporter, const std::vector<report::PlanReport>& reports,
-                  Lang lang = Lang::En) {
-    report::ReportOptions o;
-    o.lang = lang;
-    std::ostringstream out;
-    reporter.write(reports, o, out);
-    return out.str();
-}
 
 // A strict RFC 4180 reader: records end in CRLF, a bare CR or LF is allowed only inside quotes.
 std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
@@ -138,14 +116,14 @@ TEST_CASE("CSV: text that a spreadsheet would run as a formula is defused", "[cs
     CHECK(report::csv_text("@SUM(A1)") == "'@SUM(A1)");
     CHECK(report::csv_text("XX市") == "XX市");
     CHECK(report::csv_text("") == "");
-    auto r = run("plan: {name: '=1+1', level: city, year: 2025, packs: [test-pack]}\n");
-    auto rows = body_of(write(report::CsvReporter(), {r.report}));
+    auto r = check_report("plan: {name: '=1+1', level: city, year: 2025, packs: [test-pack]}\n");
+    auto rows = body_of(write_report(report::CsvReporter(), {r.report}));
     CHECK(rows[1][column(rows[0], "plan_name")] == "'=1+1");
 }
 
 TEST_CASE("CSV: byte-order mark, header, CRLF and one row per result", "[csv]") {
-    auto r = run(kPlan);
-    std::string csv = write(report::CsvReporter(), {r.report});
+    auto r = check_report(kPlan);
+    std::string csv = write_report(report::CsvReporter(), {r.report});
     INFO(csv);
     REQUIRE(csv.rfind(kBom + "plan_file,plan_id,plan_name,level,year,subject_id,", 0) == 0);
     auto rows = body_of(csv);
@@ -158,8 +136,8 @@ TEST_CASE("CSV: byte-order mark, header, CRLF and one row per result", "[csv]") 
 }
 
 TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {
-    auto r = run(kPlan);
-    auto rows = body_of(write(report::CsvReporter(), {r.report}));
+    auto r = check_report(kPlan);
+    auto rows = body_of(write_report(report::CsvReporter(), {r.report}));
     const auto& h = rows[0];
     const auto& ratio = row_for(rows, "ratio", "poly");
     CHECK(ratio[column(h, "status")] == "fail");
@@ -186,8 +164,8 @@ TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {
 }
 
 TEST_CASE("CSV: names in the report language", "[csv]") {
-    auto r = run(kPlan);
-    auto rows = body_of(write(report::CsvReporter(), {r.report}, Lang::Zh));
+    auto r = check_report(kPlan);
+    auto rows = body_of(write_report(report::CsvReporter(), {r.report}, Lang::Zh));
     const auto& h = rows[0];
     CHECK(row_for(rows, "ratio", "poly")[column(h, "indicator_name")] == "专职思政课教师配备");
     CHECK(row_for(rows, "upper", "xx-city")[column(h, "subject_name")] == "全市/全域");
@@ -207,9 +185,9 @@ TEST_CASE("Status matrix: the worst status wins, in a fixed order of badness", "
 
 TEST_CASE("CSV matrix: plans × indicators, worst status over subjects, empty when absent",
           "[csv][matrix]") {
-    auto first = run(kPlan);
-    auto second = run(kOtherPlan, kExtendedPack);
-    std::string csv = write(report::CsvMatrixReporter(), {first.report, second.report});
+    auto first = check_report(kPlan);
+    auto second = check_report(kOtherPlan, kExtendedPack);
+    std::string csv = write_report(report::CsvMatrixReporter(), {first.report, second.report});
     INFO(csv);
     auto rows = body_of(csv);
     REQUIRE(rows.size() == 3);

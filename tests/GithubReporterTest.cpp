@@ -9,6 +9,7 @@
 
 using namespace vetcheck;
 using vetcheck::testing::check_text;
+using vetcheck::testing::lines_of;
 
 namespace {
 
@@ -45,13 +46,6 @@ Rendered render(Lang lang = Lang::En) {
     std::ostringstream text;
     report::GithubReporter().write({r}, o, text);
     out.text = text.str();
-    return out;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
 }
 

@@ -11,7 +11,8 @@
 #include "vetcheck/text.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
+using vetcheck::testing::check_report;
+using vetcheck::testing::write_report;
 
 namespace {
 
@@ -35,30 +36,8 @@ const std::string kHostilePlan =
     "  - {id: poly, name: '\"><img src=x onerror=alert(1)> & 学院', type: 高职, facts: "
     "{students.full_time: 4500, teachers.ideological_political: 9}}\n";
 
-struct Run {
-    std::unique_ptr<testing::Checked> checked;
-    report::PlanReport report;
-};
-
-Run run(const std::string& plan, const std::string& pack = testing::kTestPack) {
-    Run r{check_text(plan, pack), {}};
-    r.report.plan = std::make_shared<Plan>(r.checked->loaded.plan);
-    r.report.rules = r.checked->loaded.rules;
-    r.report.results = check_plan(*r.report.rules, *r.report.plan);
-    return r;
-}
-
-std::string write(report::Reporter&& reporter, const std::vector<report::PlanReport>& reports,
-                  Lang lang = Lang::En) {
-    report::ReportOptions o;
-    o.lang = lang;
-    std::ostringstream out;
-    reporter.write(reports, o, out);
-    return out.str();
-}
-
 std::string html_of(const std::vector<report::PlanReport>& reports, Lang lang = Lang::En) {
-    return write(report::HtmlReporter(), reports, lang);
+    return write_report(report::HtmlReporter(), reports, lang);
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -96,8 +75,8 @@ TEST_CASE("Markup: labels are cut by display width at a character boundary", "[h
 }
 
 TEST_CASE("HTML: one self-contained page that loads nothing", "[html]") {
-    auto a = run(kPlan);
-    auto b = run(kGoodPlan);
+    auto a = check_report(kPlan);
+    auto b = check_report(kGoodPlan);
     std::string html = html_of({a.report, b.report});
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
     CHECK(contains(html, "<meta charset=\"utf-8\">"));
@@ -114,7 +93,7 @@ TEST_CASE("HTML: one self-contained page that loads nothing", "[html]") {
 }
 
 TEST_CASE("HTML: names from plans stay text", "[html]") {
-    auto r = run(kHostilePlan);
+    auto r = check_report(kHostilePlan);
     std::string html = html_of({r.report});
     CHECK_FALSE(contains(html, "<script"));
     CHECK_FALSE(contains(html, "<img"));
@@ -123,7 +102,7 @@ TEST_CASE("HTML: names from plans stay text", "[html]") {
 }
 
 TEST_CASE("HTML: summary, verdict, packs and the results table", "[html]") {
-    auto r = run(kPlan);
+    auto r = check_report(kPlan);
     std::string html = html_of({r.report});
     CHECK(contains(html, "<section class=\"plan\" id=\"plan-1\">\n<h2>XX市行动计划 (2025)</h2>"));
     CHECK(contains(html, "fails — exit 1"));
@@ -140,7 +119,7 @@ TEST_CASE("HTML: summary, verdict, packs and the results table", "[html]") {
 }
 
 TEST_CASE("HTML: the bars carry the actual and target the terminal shows", "[html]") {
-    auto r = run(kPlan);
+    auto r = check_report(kPlan);
     std::string html = html_of({r.report});
     std::ostringstream term;
     report::TerminalReporter().write({r.report}, report::ReportOptions{}, term);
@@ -175,8 +154,8 @@ TEST_CASE("HTML: the bars carry the actual and target the terminal shows", "[htm
 }
 
 TEST_CASE("HTML: a batch gets a ranking by pass rate and a heatmap", "[html]") {
-    auto bad = run(kPlan);
-    auto good = run(kGoodPlan);
+    auto bad = check_report(kPlan);
+    auto good = check_report(kGoodPlan);
     std::string html = html_of({bad.report, good.report});
     REQUIRE(contains(html, "<section id=\"overview\">"));
     // The good plan ranks first though it was given second, and links to its section.
@@ -197,8 +176,8 @@ TEST_CASE("HTML: a heatmap cell with no result is empty and says so", "[html]") 
     std::string pack = std::string(testing::kTestPack) +
                        "  - {id: extra, name: {zh: 额外指标, en: extra indicator}, subject: plan, "
                        "require: 'true', word: 设立, source: {file: f, section: s, quote: q}}\n";
-    auto plain = run(kPlan);
-    auto extended = run(kGoodPlan, pack);
+    auto plain = check_report(kPlan);
+    auto extended = check_report(kGoodPlan, pack);
     std::string html = html_of({plain.report, extended.report});
     CHECK(contains(html,
                    "fill=\"#ffffff\" stroke=\"#d0d7de\" data-status=\"\">"

@@ -8,7 +8,6 @@
 #include "vetcheck/report/json_writer.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
 
 namespace {
 
@@ -23,14 +22,9 @@ const std::string kPlan =
     "60}}\n";
 
 std::string render(bool explain = false, const std::string& plan = kPlan) {
-    auto c = check_text(plan);
-    report::PlanReport r{std::make_shared<Plan>(c->loaded.plan), c->loaded.rules, {}};
-    r.results = check_plan(*r.rules, *r.plan);
     report::ReportOptions o;
     o.explain = explain;
-    std::ostringstream out;
-    report::JsonReporter().write({r}, o, out);
-    return out.str();
+    return testing::write_report(report::JsonReporter(), {testing::check_report(plan).report}, o);
 }
 
 // A strict JSON reader that only says whether the whole text is one valid JSON value (RFC 8259):
@@ -159,6 +153,15 @@ TEST_CASE("JSON: strings escape what JSON requires and keep Chinese as UTF-8", "
           "b\"");
     CHECK(json_string("\xE4\xB8") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
     CHECK(json_string("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");  // outside the BMP, as is
+}
+
+TEST_CASE("JSON: the SARIF log's escapes spell out \\b, \\f and bytes that are not UTF-8",
+          "[json]") {
+    using report::json_string, report::JsonEscapes;
+    CHECK(json_string("\b\f\n\"", JsonEscapes::Unicode) == "\"\\u0008\\u000c\\n\\\"\"");
+    // A U+FFFD that was in the text stays the character; one that replaces a bad byte is escaped.
+    CHECK(json_string("\xEF\xBF\xBD\xff\xE4\xB8", JsonEscapes::Unicode) ==
+          "\"\xEF\xBF\xBD\\ufffd\\ufffd\\ufffd\"");
 }
 
 TEST_CASE("JSON: the writer nests, indents and keeps empty containers on one line", "[json]") {

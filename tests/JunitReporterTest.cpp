@@ -9,24 +9,16 @@
 #include "vetcheck/report/xml_writer.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
 
 namespace {
 
-struct Rendered {
-    std::unique_ptr<testing::Checked> checked;
-    report::PlanReport report;
+struct Rendered : testing::CheckedReport {
     std::string xml;
 };
 
 Rendered render(report::ReportOptions o = {}) {
-    Rendered r;
-    r.checked = check_text(testing::kEveryStatusPlan);
-    r.report = {std::make_shared<Plan>(r.checked->loaded.plan), r.checked->loaded.rules, {}};
-    r.report.results = check_plan(*r.report.rules, *r.report.plan);
-    std::ostringstream out;
-    report::JunitReporter().write({r.report}, o, out);
-    r.xml = out.str();
+    Rendered r{testing::check_report(testing::kEveryStatusPlan), ""};
+    r.xml = testing::write_report(report::JunitReporter(), {r.report}, o);
     return r;
 }
 

@@ -6,7 +6,8 @@
 #include "vetcheck/report/markdown_reporter.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
+using vetcheck::testing::check_report;
+using vetcheck::testing::lines_of;
 
 namespace {
 
@@ -20,22 +21,10 @@ const std::string kPlan =
     "60}}\n";
 
 std::string render(Lang lang = Lang::En, bool show_all = false) {
-    auto c = check_text(kPlan);
-    report::PlanReport r{std::make_shared<Plan>(c->loaded.plan), c->loaded.rules, {}};
-    r.results = check_plan(*r.rules, *r.plan);
     report::ReportOptions o;
     o.lang = lang;
     o.show_all = show_all;
-    std::ostringstream out;
-    report::MarkdownReporter().write({r}, o, out);
-    return out.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
+    return testing::write_report(report::MarkdownReporter(), {check_report(kPlan).report}, o);
 }
 
 // Table cells of a row, split at unescaped pipes as a Markdown renderer does.

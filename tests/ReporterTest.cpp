@@ -8,7 +8,9 @@
 #include "vetcheck/text.hpp"
 
 using namespace vetcheck;
+using vetcheck::testing::check_report;
 using vetcheck::testing::check_text;
+using vetcheck::testing::lines_of;
 
 namespace {
 const std::string kPlan =
@@ -20,23 +22,11 @@ const std::string kPlan =
     "60}}\n";
 
 std::string render(Lang lang, bool color = false, bool show_all = false) {
-    auto c = check_text(kPlan);
-    report::PlanReport r{std::make_shared<Plan>(c->loaded.plan), c->loaded.rules, {}};
-    r.results = check_plan(*r.rules, *r.plan);
     report::ReportOptions o;
     o.lang = lang;
     o.color = color;
     o.show_all = show_all;
-    std::ostringstream out;
-    report::TerminalReporter().write({r}, o, out);
-    return out.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
+    return testing::write_report(report::TerminalReporter(), {check_report(kPlan).report}, o);
 }
 }  // namespace
 

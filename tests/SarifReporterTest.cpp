@@ -9,27 +9,19 @@
 #include "vetcheck/report/sarif_reporter.hpp"
 
 using namespace vetcheck;
-using vetcheck::testing::check_text;
 
 namespace {
 
-struct Rendered {
-    std::unique_ptr<testing::Checked> checked;
-    report::PlanReport report;
+struct Rendered : testing::CheckedReport {
     std::string sarif;
 };
 
 // The report of kEveryStatusPlan; `edit` may change the results first (a waiver, a path).
 template <typename Edit>
 Rendered render(report::ReportOptions o, Edit edit) {
-    Rendered r;
-    r.checked = check_text(testing::kEveryStatusPlan);
-    r.report = {std::make_shared<Plan>(r.checked->loaded.plan), r.checked->loaded.rules, {}};
-    r.report.results = check_plan(*r.report.rules, *r.report.plan);
+    Rendered r{testing::check_report(testing::kEveryStatusPlan), ""};
     for (auto& result : r.report.results) edit(result);
-    std::ostringstream out;
-    report::SarifReporter().write({r.report}, o, out);
-    r.sarif = out.str();
+    r.sarif = testing::write_report(report::SarifReporter(), {r.report}, o);
     return r;
 }
 

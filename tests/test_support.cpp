@@ -175,6 +175,36 @@ std::string plan_error(const std::string& plan_text, const std::string& pack_tex
     return "";
 }
 
+CheckedReport check_report(const std::string& plan_text, const std::string& pack_text) {
+    CheckedReport r{check_text(plan_text, pack_text), {}};
+    r.report.plan = std::make_shared<Plan>(r.checked->loaded.plan);
+    r.report.rules = r.checked->loaded.rules;
+    r.report.results = check_plan(*r.report.rules, *r.report.plan);
+    return r;
+}
+
+std::string write_report(report::Reporter&& reporter,
+                         const std::vector<report::PlanReport>& reports,
+                         const report::ReportOptions& options) {
+    std::ostringstream out;
+    reporter.write(reports, options, out);
+    return out.str();
+}
+
+std::string write_report(report::Reporter&& reporter,
+                         const std::vector<report::PlanReport>& reports, Lang lang) {
+    report::ReportOptions o;
+    o.lang = lang;
+    return write_report(std::move(reporter), reports, o);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);

@@ -6,6 +6,7 @@
 #include "vetcheck/catalog.hpp"
 #include "vetcheck/engine.hpp"
 #include "vetcheck/plan_loader.hpp"
+#include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::testing {
 
@@ -28,6 +29,24 @@ struct Checked {
 
 std::unique_ptr<Checked> check_text(const std::string& plan_text,
                                     const std::string& pack_text = kTestPack);
+
+// A checked plan and the report made from it, as the command line makes it (results against its
+// own copy of the plan); `checked` keeps the catalog the rules point into.
+struct CheckedReport {
+    std::unique_ptr<Checked> checked;
+    report::PlanReport report;
+};
+CheckedReport check_report(const std::string& plan_text, const std::string& pack_text = kTestPack);
+
+// What `reporter` writes for `reports`.
+std::string write_report(report::Reporter&& reporter,
+                         const std::vector<report::PlanReport>& reports,
+                         const report::ReportOptions& options = {});
+std::string write_report(report::Reporter&& reporter,
+                         const std::vector<report::PlanReport>& reports, Lang lang);
+
+// The lines of `text`, without their line ends.
+std::vector<std::string> lines_of(const std::string& text);
 
 // The InputError message load_plan gives for a plan, or "" when it loads.
 std::string plan_error(const std::string& plan_text, const std::string& pack_text = kTestPack);

@@ -77,6 +77,20 @@ std::string status_text(Status s, Lang lang) {
     return label(kLabels[static_cast<int>(s)], lang);
 }
 
+const char* status_mark(Status s) {
+    static constexpr const char* kMarks[] = {"✓", "✗", "?", "!", "…", "-", "*", "~"};
+    return kMarks[static_cast<int>(s)];
+}
+
+std::string status_counts_text(const std::array<int, kStatusCount>& counts, Lang lang) {
+    std::vector<std::string> parts;
+    for (int i = 0; i < kStatusCount; ++i)
+        if (counts[i] > 0)
+            parts.push_back(
+                fmt::format("{} {}", counts[i], status_text(static_cast<Status>(i), lang)));
+    return join(parts, " · ");
+}
+
 std::string actual_text(const Result& r, Lang lang) {
     if (r.indicator->is_requirement()) {
         if (r.status == Status::Pass) return yes_no(true, lang);
@@ -164,13 +178,9 @@ std::string against_text(const RuleSet& rules, Lang lang) {
 }
 
 std::string summary_text(const Summary& s, Lang lang) {
-    std::vector<std::string> parts;
-    for (int i = 0; i < kStatusCount; ++i)
-        if (s.counts[i] > 0)
-            parts.push_back(
-                fmt::format("{} {}", s.counts[i], status_text(static_cast<Status>(i), lang)));
-    if (parts.empty()) return fmt::format("{} {}", s.total, label(Label::Checks, lang));
-    return fmt::format("{} {}: {}", s.total, label(Label::Checks, lang), join(parts, " · "));
+    std::string counts = status_counts_text(s.counts, lang);
+    if (counts.empty()) return fmt::format("{} {}", s.total, label(Label::Checks, lang));
+    return fmt::format("{} {}: {}", s.total, label(Label::Checks, lang), counts);
 }
 
 std::string outcome_text(const Result& r, Lang lang) {

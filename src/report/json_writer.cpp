@@ -29,7 +29,7 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-void append_escaped(std::string& out, char32_t cp) {
+void append_escaped(std::string& out, char32_t cp, JsonEscapes escapes) {
     switch (cp) {
         case '"':
             out += "\\\"";
@@ -38,9 +38,11 @@ void append_escaped(std::string& out, char32_t cp) {
             out += "\\\\";
             return;
         case '\b':
+            if (escapes != JsonEscapes::Short) break;
             out += "\\b";
             return;
         case '\f':
+            if (escapes != JsonEscapes::Short) break;
             out += "\\f";
             return;
         case '\n':
@@ -63,12 +65,20 @@ void append_escaped(std::string& out, char32_t cp) {
 
 }  // namespace
 
-std::string json_string(std::string_view text) {
+std::string json_string(std::string_view text, JsonEscapes escapes) {
     std::string out = "\"";
     out.reserve(text.size() + 2);
     // Decoding and re-encoding every code point turns any invalid byte into U+FFFD, so the output
     // is valid UTF-8 whatever the input.
-    for (size_t pos = 0; pos < text.size();) append_escaped(out, decode_utf8(text, pos));
+    for (size_t pos = 0; pos < text.size();) {
+        size_t start = pos;
+        char32_t cp = decode_utf8(text, pos);
+        if (escapes == JsonEscapes::Unicode && cp == 0xFFFD &&
+            text.substr(start, pos - start) != "\xEF\xBF\xBD")
+            out += "\\ufffd";
+        else
+            append_escaped(out, cp, escapes);
+    }
     out += '"';
     return out;
 }
@@ -90,7 +100,7 @@ void JsonWriter::before_value() {
 JsonWriter& JsonWriter::key(std::string_view name) {
     if (counts_.empty() || after_key_) throw std::logic_error("JsonWriter: key outside an object");
     before_value();
-    out_ << json_string(name) << ": ";
+    out_ << json_string(name, escapes_) << ": ";
     after_key_ = true;
     return *this;
 }
@@ -125,7 +135,7 @@ void JsonWriter::end_array() {
 
 void JsonWriter::value(std::string_view text) {
     before_value();
-    out_ << json_string(text);
+    out_ << json_string(text, escapes_);
 }
 
 void JsonWriter::value(bool b) {

@@ -14,11 +14,6 @@ bool zh(Lang lang) {
     return lang == Lang::Zh;
 }
 
-const char* mark_of(Status s) {
-    static constexpr const char* kMarks[] = {"✓", "✗", "?", "!", "…", "-", "*", "~"};
-    return kMarks[static_cast<int>(s)];
-}
-
 // The order of the attention table: what fails the run first, then what only warns.
 int attention_rank(Status s) {
     switch (s) {
@@ -38,7 +33,7 @@ int attention_rank(Status s) {
 }
 
 std::string status_cell(Status s, Lang lang) {
-    return markdown_escape(fmt::format("{} {}", mark_of(s), status_text(s, lang)));
+    return markdown_escape(fmt::format("{} {}", status_mark(s), status_text(s, lang)));
 }
 
 std::string row(const std::vector<std::string>& cells) {

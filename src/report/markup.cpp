@@ -8,10 +8,38 @@
 
 namespace vetcheck::report {
 
-std::string escape_markup(std::string_view text) {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// The Char production of XML 1.0.
+bool is_xml_char(char32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// What becomes U+FFFD. XML: anything it cannot carry, and bytes that are not UTF-8. HTML: control
+// characters but tab and newline; other bytes pass as they are.
+bool replaced(char32_t c, std::string_view bytes, bool xml) {
+    if (xml) return !is_xml_char(c) || (c == 0xFFFD && bytes != kReplacement);
+    return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+}
+
+}  // namespace
+
+std::string escape_markup(std::string_view text, Markup where) {
+    const bool xml = where != Markup::Html;
+    const bool xml_attribute = where == Markup::XmlAttribute;
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (size_t pos = 0; pos < text.size();) {
+        size_t start = pos;
+        char32_t c = decode_utf8(text, pos);
+        std::string_view bytes = text.substr(start, pos - start);
+        if (replaced(c, bytes, xml)) {
+            out += kReplacement;
+            continue;
+        }
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -23,18 +51,23 @@ std::string escape_markup(std::string_view text) {
                 out += "&gt;";
                 break;
             case '"':
-                out += "&quot;";
+                out += where != Markup::XmlText ? "&quot;" : "\"";
                 break;
             case '\'':
-                out += "&#39;";
+                out += xml ? "'" : "&#39;";
+                break;
+            case '\t':
+                out += xml_attribute ? "&#9;" : "\t";
+                break;
+            case '\n':
+                out += xml_attribute ? "&#10;" : "\n";
+                break;
+            // A raw carriage return is read back as a line feed, in text as in attributes.
+            case '\r':
+                out += "&#13;";
                 break;
             default:
-                bool control =
-                    (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == '\x7f';
-                if (control)
-                    out += "\xEF\xBF\xBD";
-                else
-                    out += c;
+                out += bytes;
         }
     }
     return out;

@@ -11,25 +11,6 @@ namespace vetcheck::report {
 
 namespace {
 
-const char* mark(Status s) {
-    switch (s) {
-        case Status::Pass:
-            return "✓";
-        case Status::Fail:
-            return "✗";
-        case Status::Missing:
-            return "?";
-        case Status::Error:
-            return "!";
-        case Status::NotDue:
-            return "…";
-        case Status::Advisory:
-            return "*";
-        default:
-            return "-";
-    }
-}
-
 // The lower plans are told apart by region when they give one: 杭州市 rather than the plan's title.
 std::string who(const Plan& p) {
     return p.region.empty() ? p.name : p.region;
@@ -87,7 +68,7 @@ void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<Rol
         std::string target =
             r.target ? comparison_sign(r.indicator->comparison) + r.target->to_string(2) : "—";
         std::string line =
-            fmt::format(" {} {}  {}  {} {}  {}", mark(r.status),
+            fmt::format(" {} {}  {}  {} {}  {}", status_mark(r.status),
                         pad_right(r.indicator->name.in(o.lang), name_w),
                         pad_left(r.total.to_string(2), total_w), label(Label::Needs, o.lang),
                         pad_right(target, target_w), detail(r, o.lang));
@@ -97,14 +78,10 @@ void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<Rol
         for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.indicator->unit));
         out << "     " << join(shares, " · ") << '\n';
     }
-    std::vector<std::string> parts;
-    for (int i = 0; i < kStatusCount; ++i)
-        if (summary.counts[i])
-            parts.push_back(fmt::format("{} {}", summary.counts[i],
-                                        status_text(static_cast<Status>(i), o.lang)));
     out << fmt::format(" {} {}: {}      {} {}\n", summary.total,
-                       o.lang == Lang::Zh ? "项汇总检查" : "roll-up checks", join(parts, " · "),
-                       label(Label::ExitCode, o.lang), summary.failed(o.policy) ? 1 : 0);
+                       o.lang == Lang::Zh ? "项汇总检查" : "roll-up checks",
+                       status_counts_text(summary.counts, o.lang), label(Label::ExitCode, o.lang),
+                       summary.failed(o.policy) ? 1 : 0);
 }
 
 }  // namespace vetcheck::report

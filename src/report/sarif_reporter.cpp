@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "sarif_json.hpp"
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/json_writer.hpp"
 
 #ifndef VETCHECK_VERSION
 #define VETCHECK_VERSION "0.0.0"
@@ -15,8 +15,6 @@
 namespace vetcheck::report {
 
 namespace {
-
-using sarif_json::Value;
 
 // SARIF levels: what must be fixed is an error, what needs attention a warning, what is not yet
 // due a note. Passing and not-applicable results are not findings and are left out.
@@ -54,8 +52,10 @@ std::string rule_name(const std::string& id) {
     return name;
 }
 
-Value text(std::string s) {
-    return Value::object().set("text", std::move(s));
+void write_text(JsonWriter& w, std::string_view text) {
+    w.begin_object();
+    w.key("text").value(text);
+    w.end_object();
 }
 
 // Pack text is not Markdown: characters that would be read as inline markup are escaped.
@@ -70,27 +70,32 @@ std::string markdown_text(std::string_view text) {
 }
 
 // The source of the target: what a reader needs to check the rule against the policy text.
-Value rule_help(const Citation& c) {
-    return Value::object()
-        .set("text", fmt::format("{}, {}: “{}”", c.file, c.section, c.quote))
-        .set("markdown", fmt::format("{}, {}\n\n> {}", markdown_text(c.file),
-                                     markdown_text(c.section), markdown_text(c.quote)));
+void write_rule_help(JsonWriter& w, const Citation& c) {
+    w.begin_object();
+    w.key("text").value(fmt::format("{}, {}: “{}”", c.file, c.section, c.quote));
+    w.key("markdown")
+        .value(fmt::format("{}, {}\n\n> {}", markdown_text(c.file), markdown_text(c.section),
+                           markdown_text(c.quote)));
+    w.end_object();
 }
 
-Value rule_of(const Indicator& ind, Lang lang) {
+void write_rule(JsonWriter& w, const Indicator& ind, Lang lang) {
     bool advisory = ind.severity == Severity::Advisory;
-    Value properties = Value::object()
-                           .set("pack", ind.pack_id)
-                           .set("severity", advisory ? "advisory" : "required")
-                           .set("deadline", ind.deadline);
-    return Value::object()
-        .set("id", ind.id)
-        .set("name", rule_name(ind.id))
-        .set("shortDescription", text(ind.name.in(lang)))
-        .set("fullDescription", text(ind.formula()))
-        .set("help", rule_help(ind.source))
-        .set("defaultConfiguration", Value::object().set("level", advisory ? "warning" : "error"))
-        .set("properties", std::move(properties));
+    w.begin_object();
+    w.key("id").value(ind.id);
+    w.key("name").value(rule_name(ind.id));
+    write_text(w.key("shortDescription"), ind.name.in(lang));
+    write_text(w.key("fullDescription"), ind.formula());
+    write_rule_help(w.key("help"), ind.source);
+    w.key("defaultConfiguration").begin_object();
+    w.key("level").value(advisory ? "warning" : "error");
+    w.end_object();
+    w.key("properties").begin_object();
+    w.key("pack").value(ind.pack_id);
+    w.key("severity").value(advisory ? "advisory" : "required");
+    w.key("deadline").value(ind.deadline);
+    w.end_object();
+    w.end_object();
 }
 
 // A relative path as given, as a URI reference: every byte outside the unreserved set (and '/')
@@ -108,66 +113,83 @@ std::string uri_of(std::string_view path) {
     return uri;
 }
 
-Value location_of(const Result& r) {
+void write_location(JsonWriter& w, const Result& r) {
     const std::string& file = r.deciding.file.empty() ? r.plan->file : r.deciding.file.str();
-    Value artifact = Value::object().set("uri", uri_of(file));
-    if (file.substr(0, 1) != "/") artifact.set("uriBaseId", "%SRCROOT%");
-    Value physical = Value::object().set("artifactLocation", std::move(artifact));
+    w.begin_object();
+    w.key("physicalLocation").begin_object();
+    w.key("artifactLocation").begin_object();
+    w.key("uri").value(uri_of(file));
+    if (file.substr(0, 1) != "/") w.key("uriBaseId").value("%SRCROOT%");
+    w.end_object();
     if (r.deciding.known()) {
-        Value region = Value::object().set("startLine", r.deciding.line);
-        if (r.deciding.column > 0) region.set("startColumn", r.deciding.column);
-        physical.set("region", std::move(region));
+        w.key("region").begin_object();
+        w.key("startLine").value(r.deciding.line);
+        if (r.deciding.column > 0) w.key("startColumn").value(r.deciding.column);
+        w.end_object();
     }
-    return Value::object().set("physicalLocation", std::move(physical));
+    w.end_object();
+    w.end_object();
 }
 
 // Stable across runs and edits elsewhere in the plan, so that code scanning tracks one finding per
 // plan, indicator and subject.
-Value fingerprints(const Result& r) {
-    return Value::object().set("vetcheckResult/v1",
-                               fmt::format("{}/{}/{}", r.plan->id, r.indicator->id, r.subject->id));
+void write_fingerprints(JsonWriter& w, const Result& r) {
+    w.begin_object();
+    w.key("vetcheckResult/v1")
+        .value(fmt::format("{}/{}/{}", r.plan->id, r.indicator->id, r.subject->id));
+    w.end_object();
 }
 
-Value result_of(const Result& r, int rule_index, Lang lang) {
+void write_result(JsonWriter& w, const Result& r, int rule_index, Lang lang) {
     std::string message = fmt::format("{} — {}: {}", r.indicator->name.in(lang),
                                       subject_text(r, lang), outcome_text(r, lang));
-    Value properties =
-        Value::object().set("status", status_name(r.status)).set("subject", r.subject->id);
-    Value result = Value::object()
-                       .set("ruleId", r.indicator->id)
-                       .set("ruleIndex", rule_index)
-                       .set("level", level_of(r.status))
-                       .set("message", text(message))
-                       .set("locations", Value::array().push(location_of(r)))
-                       .set("partialFingerprints", fingerprints(r))
-                       .set("properties", std::move(properties));
+    w.begin_object();
+    w.key("ruleId").value(r.indicator->id);
+    w.key("ruleIndex").value(rule_index);
+    w.key("level").value(level_of(r.status));
+    write_text(w.key("message"), message);
+    w.key("locations").begin_array();
+    write_location(w, r);
+    w.end_array();
+    write_fingerprints(w.key("partialFingerprints"), r);
+    w.key("properties").begin_object();
+    w.key("status").value(status_name(r.status));
+    w.key("subject").value(r.subject->id);
+    w.end_object();
     if (r.status == Status::Waived) {
-        Value waiver = Value::object().set("kind", "external").set("justification", r.reason);
-        result.set("suppressions", Value::array().push(std::move(waiver)));
+        w.key("suppressions").begin_array();
+        w.begin_object();
+        w.key("kind").value("external");
+        w.key("justification").value(r.reason);
+        w.end_object();
+        w.end_array();
     }
-    return result;
+    w.end_object();
 }
 
 // Rules in the order their indicators first appear among the findings, so that ruleIndex is
 // stable; an indicator restated by several packs is one rule (the first pack that reports it).
 struct Findings {
-    Value rules = Value::array();
-    Value results = Value::array();
+    std::vector<const Indicator*> rules;
+    std::vector<std::pair<const Result*, int>> results;  // with the index of its rule
     std::map<std::string, int> index;
 
-    void add(const Result& r, Lang lang) {
+    void add(const Result& r) {
         auto [it, added] = index.emplace(r.indicator->id, static_cast<int>(index.size()));
-        if (added) rules.push(rule_of(*r.indicator, lang));
-        results.push(result_of(r, it->second, lang));
+        if (added) rules.push_back(r.indicator);
+        results.emplace_back(&r, it->second);
     }
 };
 
-Value driver(Value rules) {
-    return Value::object()
-        .set("name", "vetcheck")
-        .set("version", VETCHECK_VERSION)
-        .set("semanticVersion", VETCHECK_VERSION)
-        .set("rules", std::move(rules));
+void write_driver(JsonWriter& w, const Findings& findings, Lang lang) {
+    w.begin_object();
+    w.key("name").value("vetcheck");
+    w.key("version").value(VETCHECK_VERSION);
+    w.key("semanticVersion").value(VETCHECK_VERSION);
+    w.key("rules").begin_array();
+    for (const Indicator* ind : findings.rules) write_rule(w, *ind, lang);
+    w.end_array();
+    w.end_object();
 }
 
 }  // namespace
@@ -177,17 +199,25 @@ void SarifReporter::write(const std::vector<PlanReport>& reports, const ReportOp
     Findings findings;
     for (const auto& report : reports)
         for (const auto& r : report.results)
-            if (level_of(r.status)) findings.add(r, options.lang);
-    Value run = Value::object()
-                    .set("tool", Value::object().set("driver", driver(std::move(findings.rules))))
-                    .set("columnKind", "unicodeCodePoints")
-                    .set("results", std::move(findings.results));
-    Value log = Value::object()
-                    .set("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-                    .set("version", "2.1.0")
-                    .set("runs", Value::array().push(std::move(run)));
-    log.write(out);
-    out << '\n';
+            if (level_of(r.status)) findings.add(r);
+    JsonWriter w(out, JsonEscapes::Unicode);
+    w.begin_object();
+    w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+    w.key("version").value("2.1.0");
+    w.key("runs").begin_array();
+    w.begin_object();
+    w.key("tool").begin_object();
+    write_driver(w.key("driver"), findings, options.lang);
+    w.end_object();
+    w.key("columnKind").value("unicodeCodePoints");
+    w.key("results").begin_array();
+    for (const auto& [r, rule_index] : findings.results)
+        write_result(w, *r, rule_index, options.lang);
+    w.end_array();
+    w.end_object();
+    w.end_array();
+    w.end_object();
+    w.finish();
 }
 
 }  // namespace vetcheck::report

@@ -227,21 +227,21 @@ bool better(const PassRate& a, const PassRate& b) {
 StatusStyle status_style(Status s) {
     switch (s) {
         case Status::Pass:
-            return {"✓", "#2da44e", "#1a7f37"};
+            return {status_mark(s), "#2da44e", "#1a7f37"};
         case Status::Fail:
-            return {"✗", "#cf222e", "#a40e26"};
+            return {status_mark(s), "#cf222e", "#a40e26"};
         case Status::Missing:
-            return {"?", "#8250df", "#6639ba"};
+            return {status_mark(s), "#8250df", "#6639ba"};
         case Status::Error:
-            return {"!", "#82071e", "#82071e"};
+            return {status_mark(s), "#82071e", "#82071e"};
         case Status::NotDue:
-            return {"…", "#54aeff", "#0969da"};
+            return {status_mark(s), "#54aeff", "#0969da"};
         case Status::NotApplicable:
-            return {"-", "#d0d7de", "#6e7781"};
+            return {status_mark(s), "#d0d7de", "#6e7781"};
         case Status::Advisory:
-            return {"*", "#d4a72c", "#9a6700"};
+            return {status_mark(s), "#d4a72c", "#9a6700"};
         case Status::Waived:
-            return {"~", "#8c959f", "#57606a"};
+            return {status_mark(s), "#8c959f", "#57606a"};
     }
     return {"?", "#8c959f", "#57606a"};
 }

@@ -13,31 +13,10 @@ namespace vetcheck::report {
 
 namespace {
 
-struct Style {
-    const char* mark;
-    const char* color;  // ANSI SGR
-};
-
-Style style_of(Status s) {
-    switch (s) {
-        case Status::Pass:
-            return {"✓", "32"};
-        case Status::Fail:
-            return {"✗", "31"};
-        case Status::Missing:
-            return {"?", "33"};
-        case Status::Error:
-            return {"!", "31"};
-        case Status::NotDue:
-            return {"…", "36"};
-        case Status::NotApplicable:
-            return {"-", "90"};
-        case Status::Advisory:
-            return {"*", "33"};
-        case Status::Waived:
-            return {"~", "90"};
-    }
-    return {"?", "0"};
+// The ANSI SGR colour of a status's mark.
+const char* color_of(Status s) {
+    static constexpr const char* kColors[] = {"32", "31", "33", "31", "36", "90", "33", "90"};
+    return kColors[static_cast<int>(s)];
 }
 
 std::string paint(const std::string& text, const char* color, bool on) {
@@ -71,7 +50,7 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
     std::string needs = label(Label::Needs, o.lang);
     for (const auto& r : rows) {
         std::string line =
-            fmt::format("   {} {}  {}  {} {}", paint(r.mark, style_of(r.status).color, o.color),
+            fmt::format("   {} {}  {}  {} {}", paint(r.mark, color_of(r.status), o.color),
                         pad_right(r.name, name_w), pad_left(r.actual, actual_w), needs,
                         pad_right(r.target, target_w));
         if (!r.gap.empty()) line += "  " + r.gap;
@@ -81,15 +60,10 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
     }
 }
 
+// summary_text, but keeping the colon when there are no results at all ("0 checks: ").
 std::string summary_line(const Summary& s, const ReportOptions& o) {
-    std::vector<std::string> parts;
-    for (int i = 0; i < kStatusCount; ++i) {
-        if (s.counts[i] == 0) continue;
-        parts.push_back(
-            fmt::format("{} {}", s.counts[i], status_text(static_cast<Status>(i), o.lang)));
-    }
-    if (o.lang == Lang::Zh) return fmt::format("{} 项检查: {}", s.total, join(parts, " · "));
-    return fmt::format("{} checks: {}", s.total, join(parts, " · "));
+    return fmt::format("{} {}: {}", s.total, label(Label::Checks, o.lang),
+                       status_counts_text(s.counts, o.lang));
 }
 
 void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
@@ -115,7 +89,7 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
             const Result& r = *result;
             if (r.status == Status::NotApplicable && !o.show_all) continue;
             heading = subject_text(r, o.lang);
-            rows.push_back(Row{style_of(r.status).mark, r.indicator->name.in(o.lang),
+            rows.push_back(Row{status_mark(r.status), r.indicator->name.in(o.lang),
                                actual_text(r, o.lang), target_text(r, o.lang), gap_text(r, o.lang),
                                r.status,
                                o.explain ? explanation_lines(r) : std::vector<std::string>{}});

@@ -2,70 +2,16 @@
 
 #include <stdexcept>
 
-#include "vetcheck/text.hpp"
+#include "vetcheck/report/markup.hpp"
 
 namespace vetcheck::report {
 
-namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// The Char production of XML 1.0.
-bool is_xml_char(char32_t c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-std::string escape(std::string_view text, bool attribute) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t pos = 0; pos < text.size();) {
-        size_t start = pos;
-        char32_t c = decode_utf8(text, pos);
-        std::string_view bytes = text.substr(start, pos - start);
-        bool replaced = c == 0xFFFD && bytes != kReplacement;
-        if (replaced || !is_xml_char(c)) {
-            out += kReplacement;
-            continue;
-        }
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += attribute ? "&quot;" : "\"";
-                break;
-            case '\t':
-                out += attribute ? "&#9;" : "\t";
-                break;
-            case '\n':
-                out += attribute ? "&#10;" : "\n";
-                break;
-            // A raw carriage return is read back as a line feed, in text as in attributes.
-            case '\r':
-                out += "&#13;";
-                break;
-            default:
-                out += bytes;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string xml_text(std::string_view text) {
-    return escape(text, false);
+    return escape_markup(text, Markup::XmlText);
 }
 
 std::string xml_attribute(std::string_view text) {
-    return escape(text, true);
+    return escape_markup(text, Markup::XmlAttribute);
 }
 
 XmlWriter::XmlWriter(std::ostream& out) : out_(out) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "vetcheck/catalog.hpp"
@@ -16,6 +17,10 @@ std::string gap_text(const Result& r,
 std::string subject_text(const Result& r,
                          Lang lang);  // "XX职业技术学院 (高职)" or the plan as a whole
 std::string status_text(Status s, Lang lang);
+// A status as one character, for text reports: ✓ ✗ ? ! … - * ~ in status order.
+const char* status_mark(Status s);
+// "7 pass · 6 fail · 1 missing data": each status that has results, in status order; "" if none.
+std::string status_counts_text(const std::array<int, kStatusCount>& counts, Lang lang);
 std::string against_text(const RuleSet& rules, Lang lang);  // "教职成〔2020〕7号, 浙江省 2021–2023"
 // "71 checks: 7 pass · 6 fail · 1 missing data"; statuses with no results are left out.
 std::string summary_text(const Summary& s, Lang lang);

@@ -8,12 +8,18 @@
 
 namespace vetcheck::report {
 
+// How strings are escaped; both forms read back as the same string. Short writes \b and \f, and a
+// byte that is not UTF-8 as the character U+FFFD. Unicode writes those control characters as
+// \u0008 and \u000c, and a byte that is not UTF-8 as \ufffd: the form of the SARIF log.
+enum class JsonEscapes { Short, Unicode };
+
 // Writes JSON text as it is produced, two spaces of indentation, keys in the order they are written
 // (so a report's key order is stable and reviewable). Strings are written as UTF-8, escaping only
 // what JSON requires: quotes, backslashes and control characters. Chinese text stays readable.
 class JsonWriter {
   public:
-    explicit JsonWriter(std::ostream& out) : out_(out) {}
+    explicit JsonWriter(std::ostream& out, JsonEscapes escapes = JsonEscapes::Short)
+        : out_(out), escapes_(escapes) {}
 
     void begin_object();
     void end_object();
@@ -40,12 +46,13 @@ class JsonWriter {
     void end(char close);
 
     std::ostream& out_;
+    JsonEscapes escapes_;
     std::vector<int> counts_;  // values written so far in each open container
     bool after_key_ = false;
 };
 
 // `text` as a JSON string literal, quotes included. Invalid UTF-8 becomes U+FFFD rather than
 // invalid JSON.
-std::string json_string(std::string_view text);
+std::string json_string(std::string_view text, JsonEscapes escapes = JsonEscapes::Short);
 
 }  // namespace vetcheck::report

@@ -5,10 +5,14 @@
 
 namespace vetcheck::report {
 
-// Text made safe for HTML and SVG, in element content and in quoted attribute values alike:
-// & < > " ' become entities, and control characters other than tab and newline (which no plan
-// or pack needs, and which XML forbids) become U+FFFD.
-std::string escape_markup(std::string_view text);
+// Where escaped text goes.
+//   Html: HTML and SVG, in element content and in quoted attribute values alike. & < > " ' become
+//     entities, and control characters other than tab and newline (which no plan or pack needs,
+//     and which XML forbids) become U+FFFD; other bytes are kept as they are.
+//   XmlText, XmlAttribute: XML 1.0 (see xml_text and xml_attribute in xml_writer.hpp).
+enum class Markup { Html, XmlText, XmlAttribute };
+
+std::string escape_markup(std::string_view text, Markup where = Markup::Html);
 
 // At most `columns` display columns (wide characters count two), cut at a character boundary and
 // ended with "…" when cut. For labels in charts, where SVG text does not wrap.
