@@ -106,7 +106,7 @@ bench_corpus() {
   measure "$section" "read files (floor)" "0" "$OUT/read_files" "$dir"
   measure "$section" "libyaml events (floor)" "0" "$OUT/libyaml_parse" "$dir"
   measure "$section" "yaml-cpp tree (reference)" "0" "$OUT/yamlcpp_parse" "$dir"
-  measure "$section" "vetcheck, 1 job" "0 1" "$VC" --lang en -f term "$dir"
+  measure "$section" "vetcheck, 1 job" "0 1" "$VC" --lang en -f term ${JOBS_FLAG:+--jobs 1} "$dir"
   if [ -n "$JOBS_FLAG" ] && [ "$section" != "big plan" ]; then
     measure "$section" "vetcheck, $(nproc) jobs" "0 1" "$VC" --lang en -f term --jobs "$(nproc)" "$dir"
   elif [ "$section" != "big plan" ]; then
