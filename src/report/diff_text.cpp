@@ -1,4 +1,5 @@
 #include "vetcheck/report/diff_text.hpp"
+#include "vetcheck/report/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -281,34 +282,8 @@ void write_markdown(const PlanDiff& d, const ReportOptions& o, std::ostream& out
 
 // ---- json ----
 
-std::string js(std::string_view s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else
-                    out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
+// The shared JSON quoting of the JSON report (json_writer).
+std::string js(std::string_view s) { return json_string(s); }
 
 std::string js_or_null(const std::string& s, bool present) {
     return present ? js(s) : "null";
