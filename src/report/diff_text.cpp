@@ -283,7 +283,9 @@ void write_markdown(const PlanDiff& d, const ReportOptions& o, std::ostream& out
 // ---- json ----
 
 // The shared JSON quoting of the JSON report (json_writer).
-std::string js(std::string_view s) { return json_string(s); }
+std::string js(std::string_view s) {
+    return json_string(s);
+}
 
 std::string js_or_null(const std::string& s, bool present) {
     return present ? js(s) : "null";
