@@ -62,7 +62,11 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         std::string text;
         try {
             text = read_input_file(path, options.max_file_bytes);
-            LoadedPlan loaded = load_plan(text, name, catalog, options.yaml);
+            Limits limits = catalog.limits();
+            limits.max_file_bytes = options.max_file_bytes;
+            limits.yaml = options.yaml;
+            limits.max_institutions = options.max_institutions;
+            LoadedPlan loaded = load_plan(text, name, catalog, limits);
             auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
             report::PlanReport r{plan, loaded.rules,
                                  check_plan(*loaded.rules, *plan, options.check)};

@@ -105,7 +105,14 @@ Subject read_institution(const Node& n, const FactTable& vocabulary) {
 
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits) {
-    Node root = load_yaml(text, file_name, limits);
+    Limits all;
+    all.yaml = limits;
+    return load_plan(text, file_name, catalog, all);
+}
+
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const Limits& limits) {
+    Node root = load_yaml(text, file_name, limits.yaml);
     if (!root.is_map())
         throw InputError(root.where(),
                          fmt::format("a plan: expected a mapping with plan:, facts: and "
@@ -157,6 +164,11 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
             throw InputError(institutions->where(),
                              "institutions: a school report has no institutions; put the "
                              "school's facts under facts:");
+        if (institutions->items().size() > limits.max_institutions)
+            throw InputError(institutions->items()[limits.max_institutions].where(),
+                             fmt::format("institutions: more than {} institutions in one plan; "
+                                         "limit --max-institutions",
+                                         limits.max_institutions));
         std::set<std::string> seen;
         for (const Node& n : institutions->items()) {
             plan.institutions.push_back(read_institution(n, vocabulary));

@@ -5,6 +5,7 @@
 
 #include "vetcheck/catalog.hpp"
 #include "vetcheck/engine.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/report/reporter.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
@@ -12,8 +13,9 @@ namespace vetcheck {
 
 struct BatchOptions {
     CheckOptions check;
-    size_t max_file_bytes = 64u << 20;
+    size_t max_file_bytes = Limits{}.max_file_bytes;
     YamlLimits yaml;
+    size_t max_institutions = Limits{}.max_institutions;
 };
 
 // A file that could not be checked, with the message and the source line it points at.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/plan.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
@@ -20,6 +21,9 @@ struct LoadedPlan {
 // fact's type names what was expected. Throws InputError.
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits = {});
+// The same with every limit: also the number of institutions.
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const Limits& limits);
 
 // Reads a whole file (or standard input for "-"), rejecting directories and unreadable paths.
 std::string read_input_file(const std::string& path, size_t max_bytes);
