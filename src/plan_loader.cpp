@@ -6,9 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -180,15 +178,33 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
     return loaded;
 }
 
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") {
-        std::string text((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        if (text.size() > max_bytes)
-            throw InputError(SourceLocation{"<stdin>"},
-                             fmt::format("input larger than {} bytes", max_bytes));
-        return text;
+namespace {
+
+// Reads at most max_bytes + 1 bytes: one more than allowed is enough to know the input is too
+// large, whatever it is (a file, a pipe, a device that never ends).
+std::string read_bounded(std::istream& in, const std::string& name, size_t max_bytes) {
+    std::string text;
+    char chunk[1 << 16];
+    while (in && text.size() <= max_bytes) {
+        size_t room = max_bytes - text.size();  // then one byte more
+        size_t want = room >= sizeof chunk ? sizeof chunk : room + 1;
+        in.read(chunk, static_cast<std::streamsize>(want));
+        text.append(chunk, static_cast<size_t>(in.gcount()));
     }
+    if (text.size() > max_bytes)
+        throw InputError(
+            SourceLocation{name},
+            fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
+    if (in.bad())
+        throw InputError(SourceLocation{name},
+                         fmt::format("cannot read the file: {}", std::strerror(errno)));
+    return text;
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, size_t max_bytes) {
+    if (path == "-") return read_bounded(std::cin, "<stdin>", max_bytes);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError(SourceLocation{path}, "is a directory, not a file");
@@ -196,14 +212,13 @@ std::string read_input_file(const std::string& path, size_t max_bytes) {
     if (!in)
         throw InputError(SourceLocation{path},
                          fmt::format("cannot read the file: {}", std::strerror(errno)));
+    // A regular file's size is known before reading it: a 100 MB file is refused at once.
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > max_bytes)
         throw InputError(
             SourceLocation{path},
             fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_bounded(in, path, max_bytes);
 }
 
 }  // namespace vetcheck

@@ -71,3 +71,19 @@ TEST_CASE("Hostile: the number of institutions is limited", "[hostile][plan][lim
     limits.max_institutions = 5;
     CHECK(load_plan(plan, "plan.yaml", catalog, limits).plan.institutions.size() == 5);
 }
+
+TEST_CASE("Hostile: input is never read past the size limit", "[hostile][limits]") {
+    // A device (/dev/zero) or an endless pipe was read until memory ran out.
+    if (std::filesystem::exists("/dev/zero"))
+        CHECK(error_of([] { read_input_file("/dev/zero", 1000); }) ==
+              "/dev/zero: file larger than the limit of 1000 bytes (--max-file-size)");
+    std::filesystem::path file = std::filesystem::temp_directory_path() / "vetcheck-size-test.yaml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << std::string(1001, '#');
+    }
+    CHECK(contains(error_of([&] { read_input_file(file.string(), 1000); }),
+                   "file larger than the limit of 1000 bytes (--max-file-size)"));
+    CHECK(read_input_file(file.string(), 1001).size() == 1001);
+    std::filesystem::remove(file);
+}

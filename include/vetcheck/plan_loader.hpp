@@ -25,7 +25,9 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const Limits& limits);
 
-// Reads a whole file (or standard input for "-"), rejecting directories and unreadable paths.
+// Reads a whole file (or standard input for "-"), rejecting directories, unreadable paths and
+// anything larger than max_bytes, which is never read further than that (a device such as
+// /dev/zero or an endless pipe is refused like a large file).
 std::string read_input_file(const std::string& path, size_t max_bytes);
 
 }  // namespace vetcheck
