@@ -2,6 +2,8 @@
 
 #include <yaml.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <vector>
@@ -17,7 +19,7 @@ namespace {
 class EventParser {
   public:
     EventParser(std::string_view text, const std::string& file, const YamlLimits& limits)
-        : file_(file), limits_(limits) {
+        : text_(text), file_(file), limits_(limits) {
         yaml_parser_initialize(&parser_);
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
                                      text.size());
@@ -74,10 +76,35 @@ class EventParser {
         const yaml_mark_t& mark = parser_.problem ? parser_.problem_mark : parser_.mark;
         std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
         if (parser_.context) problem = fmt::format("{} {}", parser_.context, problem);
-        if (parser_.error == YAML_READER_ERROR)
-            problem = fmt::format("the file is not valid UTF-8 text ({})",
-                                  parser_.problem ? parser_.problem : "");
+        // A quote or bracket left open is found only at the end of the file: say where it began.
+        if (parser_.context && parser_.context_mark.line != mark.line &&
+            (std::strstr(parser_.context, "flow") || std::strstr(parser_.context, "quoted")))
+            problem += fmt::format(" (it began at line {}, column {})",
+                                   parser_.context_mark.line + 1, parser_.context_mark.column + 1);
+        if (parser_.error == YAML_READER_ERROR) fail_reader();
         throw InputError(where(mark), "invalid YAML: " + problem);
+    }
+
+    // The reader reports a byte offset, not a mark: find the line and column of that byte, and name
+    // the byte.
+    [[noreturn]] void fail_reader() {
+        size_t offset = std::min(parser_.problem_offset, text_.size());
+        size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+        line_start = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+        int line =
+            1 + static_cast<int>(std::count(text_.begin(), text_.begin() + line_start, '\n'));
+        int column = 1;
+        for (size_t i = line_start; i < offset; ++i)
+            column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+        std::string what = parser_.problem ? parser_.problem : "unreadable text";
+        std::string byte =
+            parser_.problem_value >= 0 ? fmt::format(", 0x{:02x}", parser_.problem_value) : "";
+        std::string message =
+            what.find("control characters") != std::string::npos
+                ? fmt::format("the file contains a control character{}, which YAML does not allow",
+                              byte)
+                : fmt::format("the file is not valid UTF-8 text ({}{})", what, byte);
+        throw InputError(SourceLocation{file_, line, column}, "invalid YAML: " + message);
     }
 
     SourceLocation where(const yaml_mark_t& mark) const {
@@ -101,6 +128,15 @@ class EventParser {
         return total;
     }
 
+    // Levels of mappings and lists: 0 for a scalar.
+    static int height_of(const Node& n) {
+        int height = 0;
+        for (const auto& [k, v] : n.entries())
+            height = std::max({height, height_of(k), height_of(v)});
+        for (const auto& item : n.items()) height = std::max(height, height_of(item));
+        return height + (n.is_map() || n.is_seq() ? 1 : 0);
+    }
+
     Node parse_node(Event e, int depth) {
         const yaml_event_t& ev = e.get();
         SourceLocation at = where(ev.start_mark);
@@ -110,6 +146,10 @@ class EventParser {
                 auto it = anchors_.find(name);
                 if (it == anchors_.end())
                     throw InputError(at, fmt::format("unknown alias '*{}'", name));
+                // An alias repeats its anchor's nesting where it stands: without this, anchors
+                // that nest aliases of each other would build a tree far deeper than the limit.
+                if (int height = height_of(it->second); height > 0)
+                    check_depth(ev.start_mark, depth + height - 1);
                 count_node(ev.start_mark, size_of(it->second));
                 return it->second;
             }
@@ -175,6 +215,7 @@ class EventParser {
     }
 
     yaml_parser_t parser_{};
+    std::string_view text_;
     std::string file_;
     YamlLimits limits_;
     std::map<std::string, Node> anchors_;

@@ -43,6 +43,23 @@ const std::string kSchool =
 
 }  // namespace
 
+TEST_CASE("Hostile: aliases cannot build nesting deeper than the limit", "[hostile][yaml]") {
+    // Anchors that nest aliases of each other built trees thousands of levels deep past a limit of
+    // 200, deep enough to overflow the stack in the recursive copy, destructor and size count.
+    std::string text;
+    for (int i = 0; i < 5; ++i) {
+        std::string inner = i ? "*a" + std::to_string(i - 1) : "x";
+        text += fmt::format("a{}: &a{} {}{}{}\n", i, i, std::string(60, '['), inner,
+                            std::string(60, ']'));
+    }
+    YamlLimits limits;
+    limits.max_depth = 200;
+    std::string error = error_of([&] { load_yaml(text, "deep.yaml", limits); });
+    CHECK(error == "deep.yaml:4:69: nesting deeper than 200 levels; limit --max-depth");
+    limits.max_depth = 400;
+    CHECK_NOTHROW(load_yaml(text, "deep.yaml", limits));
+}
+
 TEST_CASE("Hostile: the deepest nesting the flags allow is held", "[hostile][yaml]") {
     // --max-depth 10000 was allowed and a file 7,400 levels deep overflowed the stack (SIGSEGV).
     int ceiling = kMaxYamlDepthCeiling;
