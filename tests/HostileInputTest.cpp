@@ -73,6 +73,28 @@ TEST_CASE("Hostile: the deepest nesting the flags allow is held", "[hostile][yam
                    "nesting deeper than 1000 levels"));
 }
 
+TEST_CASE("Hostile: every operator of a chain counts toward the expression depth",
+          "[hostile][expression]") {
+    // a + a + ... + a nests one level per operator; the limit counted only the parser's recursion,
+    // so a long chain (or a long expression with a raised length limit) built a tree deep enough
+    // to overflow the stack in the checker, the evaluator and the printer.
+    std::string chain = "a";
+    for (int i = 0; i < 200; ++i) chain += " + a";
+    expr::SyntaxError error;
+    CHECK_FALSE(expr::parse(chain, &error));
+    CHECK(error.message == "expression nested deeper than 64 levels");
+    CHECK(error.offset == 2 + 4 * 63);  // the 64th '+': a + a is already two levels
+    expr::ParseLimits roomy;
+    roomy.max_depth = 300;
+    CHECK(expr::parse(chain, &error, roomy));
+    // A 60-term chain and the shipped packs stay well within the default.
+    std::string sixty = "a";
+    for (int i = 0; i < 59; ++i) sixty += " + a";
+    CHECK(expr::parse(sixty, &error));
+    CHECK(expr::parse("-(-(-(a)))", &error));
+    CHECK_FALSE(expr::parse(std::string(70, '-') + "a", &error));
+}
+
 TEST_CASE("Hostile: the number of institutions is limited", "[hostile][plan][limits]") {
     std::string plan =
         "plan: {name: 城市, level: city, year: 2025, packs: [test-pack]}\n"
