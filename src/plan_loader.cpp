@@ -58,8 +58,8 @@ class FactReader {
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
         std::vector<std::string> keys;
         for (const auto& [name, def] : vocabulary_) keys.push_back(name);
-        throw InputError(k.where(),
-                         fmt::format("unknown fact '{}'{}", key, suggestion_suffix(key, keys)));
+        throw InputError(k.where(), fmt::format("unknown fact '{}'{}", shorten(key, 80),
+                                                suggestion_suffix(key, keys)));
     }
 
     void check_subject(const Node& k, const FactDef& def) const {
