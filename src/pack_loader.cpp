@@ -61,7 +61,7 @@ SourceExpr read_expression(const Node& n, const std::string& what,
     e.tree = expr::parse(e.text, &err, limits);
     if (!e.tree)
         throw InputError(e.at(err.offset),
-                         fmt::format("{}: {} in '{}'", what, err.message, e.text));
+                         fmt::format("{}: {} in '{}'", what, err.message, shorten(e.text, 80)));
     return e;
 }
 
@@ -139,7 +139,12 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
     }
     if (const Node* t = r.optional("tolerance")) {
         std::string why;
-        auto q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
+        std::optional<Quantity> q;
+        try {
+            q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
+        } catch (const ArithmeticError& e) {
+            fail_expected(*t, ind.id + ".tolerance", std::string("a tolerance (") + e.what() + ")");
+        }
         if (!q || q->value.is_negative())
             fail_expected(*t, ind.id + ".tolerance",
                           "a percentage such as 10% or an absolute amount such as 1");
@@ -209,6 +214,11 @@ PackInfo read_info(const Node& n) {
 
 Pack load_pack(std::string_view text, const std::string& file_name, const Limits& limits) {
     Node root = load_yaml(text, file_name, limits.yaml);
+    if (!root.is_map())
+        throw InputError(root.where(),
+                         fmt::format("a pack: expected a mapping with pack:, facts: and "
+                                     "indicators:, got {}",
+                                     root.describe()));
     MapReader r(root, "");
     r.reject_unknown({"pack", "facts", "indicators", "drops"});
     Pack pack;

@@ -95,6 +95,26 @@ TEST_CASE("Hostile: every operator of a chain counts toward the expression depth
     CHECK_FALSE(expr::parse(std::string(70, '-') + "a", &error));
 }
 
+TEST_CASE("Hostile: a tolerance too large to hold is an input error", "[hostile][pack]") {
+    // It escaped load_pack as ArithmeticError and aborted the program.
+    std::string pack = R"(
+pack: {id: p, title: t, period: {from: 2020, to: 2023}, level: city}
+facts: [{key: a, type: number, subjects: [plan]}]
+indicators:
+  - {id: i, name: n, subject: plan, measure: a, op: about, target: 5,
+     tolerance: 99999999999999999999999999999999999%, word: 左右,
+     source: {file: f, section: s, quote: q}}
+)";
+    CHECK(error_of([&] { load_pack(pack, "p.yaml"); }) ==
+          "p.yaml:6:17: i.tolerance: expected a tolerance (number too large to hold exactly), got "
+          "\"99999999999999999999999999999999999%\"");
+}
+
+TEST_CASE("Hostile: a pack that is not a mapping says so", "[hostile][pack]") {
+    CHECK(error_of([] { load_pack("- a\n", "p.yaml"); }) ==
+          "p.yaml:1:1: a pack: expected a mapping with pack:, facts: and indicators:, got a list");
+}
+
 TEST_CASE("Hostile: the number of institutions is limited", "[hostile][plan][limits]") {
     std::string plan =
         "plan: {name: 城市, level: city, year: 2025, packs: [test-pack]}\n"
