@@ -53,15 +53,27 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
     WideInt numerator = 0, denominator = 1;
     bool digits = false, point = false;
+    // 12,000 as people write it: groups of three after the first, so that 4,5 (a decimal comma) is
+    // not read as 45.
+    bool grouped = false;
+    int group = 0;  // digits of the whole part since the last comma
+    auto group_ends = [&] { return grouped ? group == 3 : group >= 1 && group <= 3; };
     constexpr WideInt kLimit = static_cast<WideInt>(1) << 100;
     for (; i < text.size(); ++i) {
         char c = text[i];
         if (c == '.' && !point) {
+            if (grouped && !group_ends()) return std::nullopt;
             point = true;
             continue;
         }
-        if (c == ',' && digits && !point) continue;  // 12,000 as people write it
+        if (c == ',' && !point) {
+            if (!group_ends()) return std::nullopt;
+            grouped = true;
+            group = 0;
+            continue;
+        }
         if (c < '0' || c > '9') return std::nullopt;
+        if (!point) ++group;
         digits = true;
         numerator = numerator * 10 + (c - '0');
         if (point) denominator *= 10;
@@ -69,6 +81,7 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
             throw ArithmeticError("number too large to hold exactly");
     }
     if (!digits || (!text.empty() && text.back() == '.')) return std::nullopt;
+    if (grouped && !point && !group_ends()) return std::nullopt;
     return from_wide(negative ? -numerator : numerator, denominator);
 }
 

@@ -43,6 +43,27 @@ const std::string kSchool =
 
 }  // namespace
 
+TEST_CASE("Hostile: digits grouped by commas come in threes", "[hostile][rational]") {
+    // "4,5" (a decimal comma) was read as 45.
+    CHECK(Rational::parse_decimal("12,000") == Rational(12000));
+    CHECK(Rational::parse_decimal("1,234,567.5") == Rational(2469135, 2));
+    CHECK(Rational::parse_decimal("-1,000") == Rational(-1000));
+    for (const char* bad :
+         {"4,5", "1,2,3", "1,,000", "1,", ",100", "1234,567", "12,0000", "1,00.5"})
+        CHECK_FALSE(Rational::parse_decimal(bad).has_value());
+    CHECK(contains(plan_error(kSchool + "facts:\n  students.full_time: 4,5\n"),
+                   "got \"4,5\" (\"4,5\" is not a number)"));
+}
+
+TEST_CASE("Hostile: a number that is not one is named whole", "[hostile][quantity]") {
+    // ".inf" was reported as "\".\" is not a number".
+    std::string why;
+    CHECK_FALSE(parse_quantity(".inf", &why));
+    CHECK(why == "\".inf\" is not a number");
+    CHECK_FALSE(parse_quantity("-", &why));
+    CHECK(why == "\"-\" is not a number");
+}
+
 TEST_CASE("Hostile: aliases cannot build nesting deeper than the limit", "[hostile][yaml]") {
     // Anchors that nest aliases of each other built trees thousands of levels deep past a limit of
     // 200, deep enough to overflow the stack in the recursive copy, destructor and size count.
