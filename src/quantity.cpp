@@ -96,7 +96,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
 std::string Quantity::to_string(int decimals) const {
     switch (notation) {
         case Notation::Percent:
-            return (value * Rational(100)).to_decimal(decimals) + "%";
+            return value.scaled_decimal(100, decimals) + "%";
         case Notation::Multiple:
             return value.to_decimal(decimals) + "倍";
         case Notation::Ratio:

@@ -131,10 +131,19 @@ Rational Rational::reciprocal() const {
 }
 
 std::string Rational::to_decimal(int max_decimals) const {
-    // Round half away from zero at the last shown decimal, in exact integer arithmetic.
+    return scaled_decimal(1, max_decimals);
+}
+
+std::string Rational::scaled_decimal(int64_t factor, int max_decimals) const {
+    // Round half away from zero at the last shown decimal, in exact integer arithmetic: with
+    // |num| < 2^63 and factor * 10^decimals <= 10^18 < 2^60, every product stays below 2^124.
+    if (factor < 1 || max_decimals < 0 || max_decimals > 18)
+        throw std::logic_error("Rational::scaled_decimal: factor or decimals out of range");
     WideInt scale = 1;
     for (int i = 0; i < max_decimals; ++i) scale *= 10;
-    WideInt n = static_cast<WideInt>(num_ < 0 ? -num_ : num_) * scale;
+    if (factor > 1'000'000'000'000'000'000 / scale)
+        throw std::logic_error("Rational::scaled_decimal: factor or decimals out of range");
+    WideInt n = static_cast<WideInt>(num_ < 0 ? -num_ : num_) * factor * scale;
     WideInt q = (2 * n + den_) / (2 * static_cast<WideInt>(den_));
     WideInt whole = q / scale, frac = q % scale;
     auto digits = [](WideInt v) {

@@ -64,6 +64,16 @@ TEST_CASE("Hostile: a number that is not one is named whole", "[hostile][quantit
     CHECK(why == "\"-\" is not a number");
 }
 
+TEST_CASE("Hostile: a percentage too large to multiply by 100 is still shown", "[hostile]") {
+    // The terminal report aborted on a share of 9×10^17 teachers over 1 (value × 100 overflowed).
+    Quantity q{Rational(900'000'000'000'000'000), Unit{}, Notation::Percent};
+    CHECK(q.to_string(1) == "90000000000000000000%");
+    CHECK(Rational(1, 3).scaled_decimal(100, 2) == "33.33");
+    CHECK(Rational(-1, 8).scaled_decimal(100, 1) == "-12.5");
+    CHECK(Rational(std::numeric_limits<int64_t>::max()).scaled_decimal(100, 16).size() > 20);
+    CHECK_THROWS_AS(Rational(1).scaled_decimal(100, 17), std::logic_error);
+}
+
 TEST_CASE("Hostile: aliases cannot build nesting deeper than the limit", "[hostile][yaml]") {
     // Anchors that nest aliases of each other built trees thousands of levels deep past a limit of
     // 200, deep enough to overflow the stack in the recursive copy, destructor and size count.
@@ -178,4 +188,30 @@ TEST_CASE("Hostile: input is never read past the size limit", "[hostile][limits]
                    "file larger than the limit of 1000 bytes (--max-file-size)"));
     CHECK(read_input_file(file.string(), 1001).size() == 1001);
     std::filesystem::remove(file);
+}
+
+TEST_CASE("Hostile: a roll-up total too large to add up is an error", "[hostile][rollup]") {
+    // The sum threw ArithmeticError out of check_rollup and aborted `vetcheck rollup`.
+    const char* pack = R"(
+pack: {id: prov, title: 省, period: {from: 2021, to: 2023}, level: province}
+facts: [{key: schools, zh: 学校, unit: 所, type: count, subjects: [plan]}]
+indicators:
+  - {id: schools, name: 学校, subject: plan, levels: [province], rollup: sum, measure: schools,
+     op: ">=", target: 50所, word: 建设, source: {file: f, section: s, quote: q}}
+)";
+    Catalog catalog;
+    catalog.add_text(pack, "prov.yaml");
+    auto plan = [&](const char* level, const char* schools) {
+        return load_plan(fmt::format("plan: {{name: x, level: {}, year: 2023, packs: [prov]}}\n"
+                                     "facts: {{schools: {}}}\n",
+                                     level, schools),
+                         "p.yaml", catalog);
+    };
+    LoadedPlan upper = plan("province", "50");
+    LoadedPlan a = plan("city", "9000000000000000000");
+    LoadedPlan b = plan("city", "9000000000000000000");
+    auto results = check_rollup(*upper.rules, upper.plan, {&a.plan, &b.plan});
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].status == Status::Error);
+    CHECK(results[0].reason == "number too large to compute exactly");
 }
