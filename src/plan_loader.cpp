@@ -45,7 +45,10 @@ class FactReader {
             if (def == vocabulary_.end()) unknown(k, key);
             check_subject(k, def->second);
             if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
-            out->emplace(key, read_fact_value(def->second, v));
+            auto [it, inserted] = out->emplace(key, read_fact_value(def->second, v));
+            if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
+                throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
+                                                        key, it->second.where.line));
         }
     }
 

@@ -146,6 +146,14 @@ TEST_CASE("Hostile: a pack that is not a mapping says so", "[hostile][pack]") {
           "p.yaml:1:1: a pack: expected a mapping with pack:, facts: and indicators:, got a list");
 }
 
+TEST_CASE("Hostile: a fact given twice under two spellings", "[hostile][plan]") {
+    // The second value was dropped without a word.
+    CHECK(
+        plan_error(kSchool +
+                   "facts:\n  teachers:\n    professional: 100\n  teachers.professional: 200\n") ==
+        "plan.yaml:5:3: fact 'teachers.professional' given twice (first at line 4)");
+}
+
 TEST_CASE("Hostile: the number of institutions is limited", "[hostile][plan][limits]") {
     std::string plan =
         "plan: {name: 城市, level: city, year: 2025, packs: [test-pack]}\n"
