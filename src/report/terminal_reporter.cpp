@@ -1,6 +1,7 @@
 #include "vetcheck/report/terminal_reporter.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -96,17 +97,21 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
         << label(Label::Against, o.lang) << " " << against_text(*report.rules, o.lang) << '\n';
     out << "  " << plan.file << '\n';
     // Group by subject in the order subjects first appear: the plan as a whole, then institutions.
+    // One pass over the results (a plan may list thousands of institutions).
     std::vector<const Subject*> order;
-    for (const auto& r : report.results)
-        if (std::find(order.begin(), order.end(), r.subject) == order.end())
-            order.push_back(r.subject);
+    std::unordered_map<const Subject*, std::vector<const Result*>> by_subject;
+    for (const auto& r : report.results) {
+        auto [it, first] = by_subject.try_emplace(r.subject);
+        if (first) order.push_back(r.subject);
+        it->second.push_back(&r);
+    }
     std::stable_partition(order.begin(), order.end(),
                           [&](const Subject* s) { return s == &plan.whole; });
     for (const Subject* subject : order) {
         std::vector<Row> rows;
         std::string heading;
-        for (const auto& r : report.results) {
-            if (r.subject != subject) continue;
+        for (const Result* result : by_subject[subject]) {
+            const Result& r = *result;
             if (r.status == Status::NotApplicable && !o.show_all) continue;
             heading = subject_text(r, o.lang);
             rows.push_back(Row{style_of(r.status).mark, r.indicator->name.in(o.lang),
