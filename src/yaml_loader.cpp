@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -137,8 +138,46 @@ class EventParser {
         return height + (n.is_map() || n.is_seq() ? 1 : 0);
     }
 
+    // A mapping or list being read: the parser keeps its own stack of these instead of recursing,
+    // so that the depth a file may reach is a limit of policy (--max-depth), not of the C++ stack.
+    struct Open {
+        Node node;
+        int depth;
+        std::string anchor;
+        std::map<std::string, SourceLocation> seen;  // keys so far, for a mapping
+        std::optional<Node> key;                     // a mapping's key waiting for its value
+    };
+
+    // Reads the node that starts with `e`, at nesting `depth` (0 for the document's root).
     Node parse_node(Event e, int depth) {
-        const yaml_event_t& ev = e.get();
+        std::vector<Open> open;
+        for (;;) {
+            std::optional<Node> done = start_node(e.get(), depth, &open);
+            // Hand finished nodes up, and read on until an event starts the next node: an end
+            // event finishes the innermost open mapping or list, which may finish its parent too.
+            for (;;) {
+                if (done) {
+                    if (open.empty()) return std::move(*done);
+                    add_to(open.back(), std::move(*done));
+                    done.reset();
+                }
+                e = next();
+                auto type = e.get().type;
+                if (type != YAML_SEQUENCE_END_EVENT && type != YAML_MAPPING_END_EVENT) break;
+                if (open.empty())
+                    throw InputError(where(e.get().start_mark), "invalid YAML: unexpected end");
+                Open finished = std::move(open.back());
+                open.pop_back();
+                if (!finished.anchor.empty()) anchors_[finished.anchor] = finished.node;
+                done = std::move(finished.node);
+            }
+            depth = open.back().depth + 1;
+        }
+    }
+
+    // A scalar or an alias is finished at once; a mapping or list is opened (and finished at once
+    // when it is empty: its end event is read here).
+    std::optional<Node> start_node(const yaml_event_t& ev, int depth, std::vector<Open>* open) {
         SourceLocation at = where(ev.start_mark);
         switch (ev.type) {
             case YAML_ALIAS_EVENT: {
@@ -164,42 +203,39 @@ class EventParser {
                 remember(ev.data.scalar.anchor, n);
                 return n;
             }
-            case YAML_SEQUENCE_START_EVENT: {
-                check_depth(ev.start_mark, depth);
-                count_node(ev.start_mark);
-                Node n = Node::seq(at);
-                const yaml_char_t* anchor = ev.data.sequence_start.anchor;
-                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
-                for (Event item = next(); item.get().type != YAML_SEQUENCE_END_EVENT; item = next())
-                    n.add_item(parse_node(std::move(item), depth + 1));
-                if (!anchor_name.empty()) anchors_[anchor_name] = n;
-                return n;
-            }
+            case YAML_SEQUENCE_START_EVENT:
             case YAML_MAPPING_START_EVENT: {
                 check_depth(ev.start_mark, depth);
                 count_node(ev.start_mark);
-                Node n = Node::map(at);
-                const yaml_char_t* anchor = ev.data.mapping_start.anchor;
-                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
-                std::map<std::string, SourceLocation> seen;
-                for (Event key = next(); key.get().type != YAML_MAPPING_END_EVENT; key = next()) {
-                    Node k = parse_node(std::move(key), depth + 1);
-                    if (!k.is_scalar() && !k.is_null())
-                        throw InputError(k.where(),
-                                         "a key must be plain text, not " + k.describe());
-                    auto [it, inserted] = seen.emplace(k.text(), k.where());
-                    if (!inserted)
-                        throw InputError(k.where(),
-                                         fmt::format("duplicate key '{}' (first at line {})",
-                                                     k.text(), it->second.line));
-                    Node v = parse_node(next(), depth + 1);
-                    n.add_entry(std::move(k), std::move(v));
-                }
-                if (!anchor_name.empty()) anchors_[anchor_name] = n;
-                return n;
+                bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
+                const yaml_char_t* anchor =
+                    seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
+                open->push_back(Open{seq ? Node::seq(at) : Node::map(at),
+                                     depth,
+                                     anchor ? reinterpret_cast<const char*>(anchor) : "",
+                                     {},
+                                     std::nullopt});
+                return std::nullopt;
             }
             default:
                 throw InputError(at, "invalid YAML: unexpected structure");
+        }
+    }
+
+    void add_to(Open& parent, Node n) {
+        if (parent.node.is_seq()) {
+            parent.node.add_item(std::move(n));
+        } else if (!parent.key) {
+            if (!n.is_scalar() && !n.is_null())
+                throw InputError(n.where(), "a key must be plain text, not " + n.describe());
+            auto [it, inserted] = parent.seen.emplace(n.text(), n.where());
+            if (!inserted)
+                throw InputError(n.where(), fmt::format("duplicate key '{}' (first at line {})",
+                                                        n.text(), it->second.line));
+            parent.key = std::move(n);
+        } else {
+            parent.node.add_entry(std::move(*parent.key), std::move(n));
+            parent.key.reset();
         }
     }
 
