@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/text.hpp"
+
 namespace vetcheck {
 
 namespace {
@@ -184,7 +186,7 @@ class EventParser {
                 std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
                 auto it = anchors_.find(name);
                 if (it == anchors_.end())
-                    throw InputError(at, fmt::format("unknown alias '*{}'", name));
+                    throw InputError(at, fmt::format("unknown alias '*{}'", shorten(name, 80)));
                 // An alias repeats its anchor's nesting where it stands: without this, anchors
                 // that nest aliases of each other would build a tree far deeper than the limit.
                 if (int height = height_of(it->second); height > 0)
@@ -231,7 +233,7 @@ class EventParser {
             auto [it, inserted] = parent.seen.emplace(n.text(), n.where());
             if (!inserted)
                 throw InputError(n.where(), fmt::format("duplicate key '{}' (first at line {})",
-                                                        n.text(), it->second.line));
+                                                        shorten(n.text(), 80), it->second.line));
             parent.key = std::move(n);
         } else {
             parent.node.add_entry(std::move(*parent.key), std::move(n));

@@ -112,6 +112,17 @@ run "--max-institutions lets them through, and the report is quick" 1 120 \
 run "an unknown key of 5 MB is refused quickly, and shortly" 2 20 "$tmp/long-key.yaml" \
   "$tmp/long-key.yaml:3:5: unknown fact '$(printf 'a%.0s' $(seq 77))...'"
 (($(wc -c <"$tmp/out") < 1000)) && ok || bad "the message for a 5 MB key is $(wc -c <"$tmp/out") bytes"
+{
+  echo 'plan: {name: x, level: school, type: 高职, year: 2023}'
+  for value in 1 2; do
+    printf '? '
+    head -c 2000000 /dev/zero | tr '\0' 'b'
+    printf '\n: %s\n' "$value"
+  done
+} >"$tmp/twice.yaml"
+run "a key of 2 MB given twice" 2 20 "$tmp/twice.yaml" \
+  "$tmp/twice.yaml:4:3: duplicate key '$(printf 'b%.0s' $(seq 77))...' (first at line 2)"
+(($(wc -c <"$tmp/out") < 1000)) && ok || bad "the message for a duplicate 2 MB key is $(wc -c <"$tmp/out") bytes"
 
 # --- expression limits, raised by their flags ---
 run "--max-expression-length and --max-expression-depth" 1 20 \
