@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "test_support.hpp"
+#include "vetcheck/expression/checker.hpp"
+#include "vetcheck/expression/evaluator.hpp"
 #include "vetcheck/expression/parser.hpp"
 #include "vetcheck/limits.hpp"
 #include "vetcheck/pack_loader.hpp"
@@ -124,6 +126,42 @@ TEST_CASE("Hostile: every operator of a chain counts toward the expression depth
     CHECK(expr::parse(sixty, &error));
     CHECK(expr::parse("-(-(-(a)))", &error));
     CHECK_FALSE(expr::parse(std::string(70, '-') + "a", &error));
+}
+
+TEST_CASE("Hostile: the deepest expression the flags allow is held", "[hostile][expression]") {
+    // Under AddressSanitizer a chain of about 800 operators overflowed the stack in the checker,
+    // which recurses once per level: the ceiling of --max-expression-depth is 500.
+    FactTable facts;
+    for (auto& f : load_pack(vetcheck::testing::kTestPack, "test-pack.yaml").facts)
+        facts.emplace(f.key, f);
+    expr::ParseLimits limits;
+    limits.max_length = 100'000;
+    limits.max_depth = kMaxExpressionDepthCeiling;
+    Plan plan;
+    plan.level = "city";
+    plan.year = 2023;
+    plan.whole.facts.emplace(
+        "students.full_time",
+        FactValue{Quantity{Rational(2), Unit::parse("人"), Notation::Plain}, {}});
+    std::string chain = "students.full_time";
+    for (int i = 1; i < kMaxExpressionDepthCeiling; ++i) chain += " + students.full_time";
+    // Parentheses count as levels of the parser's recursion: with the top level and the '-', 498
+    // of them reach the ceiling.
+    std::string parens = std::string(static_cast<size_t>(kMaxExpressionDepthCeiling) - 2, '(') +
+                         "-students.full_time" +
+                         std::string(static_cast<size_t>(kMaxExpressionDepthCeiling) - 2, ')');
+    for (const std::string& text : {chain, parens}) {
+        expr::SyntaxError error;
+        expr::ExprPtr tree = expr::parse(text, &error, limits);
+        REQUIRE(tree);
+        expr::Type type;
+        expr::CheckError check_error;
+        REQUIRE(expr::check(*tree, facts, expr::Scope::Plan, &type, &check_error));
+        Value v = expr::evaluate(*tree, expr::EvalContext{&plan, &plan.whole, nullptr, nullptr});
+        REQUIRE(std::holds_alternative<Quantity>(v));
+        CHECK(!expr::to_source(*tree).empty());
+        CHECK_FALSE(expr::parse("-(" + text + ")", &error, limits));
+    }
 }
 
 TEST_CASE("Hostile: a tolerance too large to hold is an input error", "[hostile][pack]") {

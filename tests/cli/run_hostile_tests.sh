@@ -125,14 +125,19 @@ run "a key of 2 MB given twice" 2 20 "$tmp/twice.yaml" \
 (($(wc -c <"$tmp/out") < 1000)) && ok || bad "the message for a duplicate 2 MB key is $(wc -c <"$tmp/out") bytes"
 
 # --- expression limits, raised by their flags ---
-run "--max-expression-length and --max-expression-depth" 1 20 \
-  "--max-expression-length 10000 --max-expression-depth 700 --pack tests/cli/cases/packs/long-expression.yaml tests/cli/cases/pack-long-expression.yaml" \
-  "x (2023)"
-run "--max-expression-length alone is not enough for a 600-term chain" 2 20 \
-  "--max-expression-length 10000 --pack tests/cli/cases/packs/long-expression.yaml tests/cli/cases/pack-long-expression.yaml" \
+# A measure of 500 terms, 5,000 characters, nested 500 deep: the most both flags allow.
+chain=$(printf 'local.a + %.0s' $(seq 499))local.a
+sed "s/^    measure: .*/    measure: $chain/" tests/cli/cases/packs/long-expression.yaml >"$tmp/chain.yaml"
+printf 'plan: {name: x, level: city, year: 2023, packs: [long-expression]}\nfacts: {local.a: 3}\n' \
+  >"$tmp/chain-plan.yaml"
+run "--max-expression-length and --max-expression-depth at their ceiling" 1 60 \
+  "--explain --max-expression-length 10000 --max-expression-depth 500 --pack $tmp/chain.yaml $tmp/chain-plan.yaml" \
+  "x (2023)" "1500人"
+run "--max-expression-length alone is not enough for a 500-term chain" 2 20 \
+  "--max-expression-length 10000 --pack $tmp/chain.yaml $tmp/chain-plan.yaml" \
   "expression nested deeper than 64 levels"
-run "--max-expression-depth has a ceiling" 2 5 "--max-expression-depth 100000 examples/school-pass.yaml" \
-  "--max-expression-depth: Value 100000 not in range 1 to 1000"
+run "--max-expression-depth has a ceiling" 2 5 "--max-expression-depth 501 examples/school-pass.yaml" \
+  "--max-expression-depth: Value 501 not in range 1 to 500"
 
 # --- paths that are not readable plan files ---
 mkdir -p "$tmp/dir.yaml"
