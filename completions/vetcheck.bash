@@ -59,7 +59,8 @@ _vetcheck() {
         --level) COMPREPLY=($(compgen -W "national province city county school" -- "$cur")); return ;;
         --type) _vetcheck_list "$cur" "中职 高职 技工 职业本科"; return ;;
         --today) COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
-        --as-of | --max-file-size | --max-depth | -j | --jobs) return ;;
+        --as-of | --max-file-size | --max-depth | --max-nodes | --max-expression-length | \
+        --max-expression-depth | --max-institutions | -j | --jobs) return ;;
         -o | --output)
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur"))
@@ -86,7 +87,8 @@ _vetcheck() {
     esac
 
     local global="--help --version --pack --lang --color --fail-on --format --output --explain --all
-        --as-of --today --max-file-size --max-depth --jobs --summary"
+        --as-of --today --max-file-size --max-depth --max-nodes --max-expression-length
+        --max-expression-depth --max-institutions --jobs --summary"
     if [[ $cur == -* ]]; then
         local options=$global
         case $cmd in

@@ -61,7 +61,6 @@ std::string line_of(const std::string& text, int line) {
 
 namespace {
 
-// One input's outcome, filled by whichever thread takes it.
 // One input's outcomes (a CSV file holds many school reports), filled by whichever thread takes it,
 // in the order of the input.
 struct Outcome {
@@ -87,16 +86,16 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
     std::string text;
     Slot slot;
     try {
-        text = read_input_file(path, options.max_file_bytes);
+        text = read_input_file(path, options.limits.max_file_bytes);
         if (!is_csv_path(path)) {
-            slot.push_back(checked(load_plan(text, name, catalog, options.yaml), options));
+            slot.push_back(checked(load_plan(text, name, catalog, options.limits), options));
             return slot;
         }
         // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
         // others are still checked.
         for (const Node& row : plans_from_csv(text, name)) {
             try {
-                slot.push_back(checked(load_plan_document(row, name, catalog), options));
+                slot.push_back(checked(load_plan_document(row, name, catalog, options.limits.max_institutions), options));
             } catch (const InputError& e) {
                 slot.push_back(failure_of(e, name, text));
             }
@@ -157,6 +156,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     fs::path target(path);
     std::error_code status_error;
     auto status = fs::status(target, status_error);
+    if (!status_error && fs::is_directory(status))
+        throw InputError(SourceLocation{path}, "cannot write the report: it is a directory");
     if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
         // /dev/null, a pipe, a terminal: there is nothing to half-write, and renaming over a device
         // node would replace it with a file.

@@ -1,12 +1,11 @@
 #include "vetcheck/catalog.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "vetcheck/pack_loader.hpp"
+#include "vetcheck/plan_loader.hpp"
 #include "vetcheck/text.hpp"
 
 namespace vetcheck {
@@ -16,15 +15,11 @@ Catalog::Catalog() {
 }
 
 void Catalog::add_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{path}, "cannot read the pack file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    add_text(buffer.str(), path);
+    add_text(read_input_file(path, limits_.max_file_bytes), path);
 }
 
 void Catalog::add_text(std::string_view text, const std::string& name) {
-    auto pack = std::make_unique<Pack>(load_pack(text, name));
+    auto pack = std::make_unique<Pack>(load_pack(text, name, limits_));
     std::lock_guard lock(mutex_);
     std::string id = pack->info.id;
     entries_[id] = Entry{{}, name, std::string(text), std::move(pack)};
@@ -46,7 +41,7 @@ const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) 
                          fmt::format("unknown pack '{}'{}", id, suggestion_suffix(id, ids())));
     Entry& e = it->second;
     if (!e.pack) {
-        e.pack = std::make_unique<Pack>(load_pack(e.text, e.path));
+        e.pack = std::make_unique<Pack>(load_pack(e.text, e.path, limits_));
         if (e.pack->info.id != id)
             throw InputError(
                 e.pack->info.where,

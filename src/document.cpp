@@ -55,8 +55,7 @@ std::string Node::describe() const {
         case Kind::Scalar:
             break;
     }
-    std::string shown = text_.size() > 60 ? text_.substr(0, 57) + "..." : text_;
-    return fmt::format("\"{}\"", shown);
+    return fmt::format("\"{}\"", shorten(text_, 60));
 }
 
 void fail_expected(const Node& node, std::string_view what, std::string_view expected) {
@@ -93,9 +92,16 @@ bool parse_bool_word(std::string_view text, bool* out) {
     return false;
 }
 
+namespace {
+// How a message names the mapping: the top level of a file has no key of its own.
+std::string named(const std::string& context) {
+    return context.empty() ? "document" : context;
+}
+}  // namespace
+
 MapReader::MapReader(const Node& map, std::string context)
     : map_(map), context_(std::move(context)) {
-    if (!map.is_map()) fail_expected(map, context_, "a mapping");
+    if (!map.is_map()) fail_expected(map, named(context_), "a mapping");
 }
 
 namespace {
@@ -108,7 +114,7 @@ const Node& MapReader::required(std::string_view key) const {
     const Node* n = map_.find(key);
     if (!n)
         throw InputError(map_.where(),
-                         fmt::format("{}: missing required field '{}'", context_, key));
+                         fmt::format("{}: missing required field '{}'", named(context_), key));
     return *n;
 }
 
@@ -140,9 +146,9 @@ void MapReader::reject_unknown(const std::vector<std::string_view>& known) const
     std::vector<std::string> names(known.begin(), known.end());
     for (const auto& [k, v] : map_.entries()) {
         if (std::find(known.begin(), known.end(), k.text()) != known.end()) continue;
-        throw InputError(k.where(), fmt::format("{}: unknown field '{}'{}",
-                                                context_.empty() ? "document" : context_, k.text(),
-                                                suggestion_suffix(k.text(), names)));
+        throw InputError(k.where(),
+                         fmt::format("{}: unknown field '{}'{}", named(context_),
+                                     shorten(k.text(), 80), suggestion_suffix(k.text(), names)));
     }
 }
 

@@ -51,16 +51,17 @@ void check_one_of(const Node& n, const std::string& value, const std::vector<std
         fail_expected(n, what, "one of " + join(allowed, ", "));
 }
 
-SourceExpr read_expression(const Node& n, const std::string& what) {
+SourceExpr read_expression(const Node& n, const std::string& what,
+                           const expr::ParseLimits& limits) {
     SourceExpr e;
     e.text = expect_string(n, what);
     e.where = n.where();
     e.column_shift = n.quoted() ? 1 : 0;
     expr::SyntaxError err;
-    e.tree = expr::parse(e.text, &err);
+    e.tree = expr::parse(e.text, &err, limits);
     if (!e.tree)
         throw InputError(e.at(err.offset),
-                         fmt::format("{}: {} in '{}'", what, err.message, e.text));
+                         fmt::format("{}: {} in '{}'", what, err.message, shorten(e.text, 80)));
     return e;
 }
 
@@ -98,7 +99,7 @@ Citation read_citation(const Node& n, const std::string& id) {
                     r.required_string("quote")};
 }
 
-Indicator read_indicator(const Node& n, const PackInfo& info) {
+Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
     MapReader r(n, "indicators[]");
     r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
                       "tolerance", "require", "lever", "word", "deadline", "severity", "source",
@@ -123,22 +124,28 @@ Indicator read_indicator(const Node& n, const PackInfo& info) {
     ind.levels_reason = fmt::format("checked at {} level", join(ind.levels, "/"));
     for (const auto& l : ind.levels)
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
-    if (const Node* w = r.optional("when")) ind.when = read_expression(*w, ind.id + ".when");
+    if (const Node* w = r.optional("when"))
+        ind.when = read_expression(*w, ind.id + ".when", limits);
     if (const Node* q = r.optional("require")) {
         if (r.optional("measure") || r.optional("target"))
             throw InputError(q->where(),
                              ind.id + ": give either require or measure/op/target, not both");
-        ind.require = read_expression(*q, ind.id + ".require");
+        ind.require = read_expression(*q, ind.id + ".require", limits);
     } else {
-        ind.measure = read_expression(r.required("measure"), ind.id + ".measure");
-        ind.target = read_expression(r.required("target"), ind.id + ".target");
+        ind.measure = read_expression(r.required("measure"), ind.id + ".measure", limits);
+        ind.target = read_expression(r.required("target"), ind.id + ".target", limits);
         const Node& op = r.required("op");
         if (!parse_comparison(expect_string(op, ind.id + ".op"), &ind.comparison))
             fail_expected(op, ind.id + ".op", "one of >=, >, <=, <, ==, about");
     }
     if (const Node* t = r.optional("tolerance")) {
         std::string why;
-        auto q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
+        std::optional<Quantity> q;
+        try {
+            q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
+        } catch (const ArithmeticError& e) {
+            fail_expected(*t, ind.id + ".tolerance", std::string("a tolerance (") + e.what() + ")");
+        }
         if (!q || q->value.is_negative())
             fail_expected(*t, ind.id + ".tolerance",
                           "a percentage such as 10% or an absolute amount such as 1");
@@ -206,8 +213,13 @@ PackInfo read_info(const Node& n) {
 
 }  // namespace
 
-Pack load_pack(std::string_view text, const std::string& file_name) {
-    Node root = load_yaml(text, file_name);
+Pack load_pack(std::string_view text, const std::string& file_name, const Limits& limits) {
+    Node root = load_yaml(text, file_name, limits.yaml);
+    if (!root.is_map())
+        throw InputError(root.where(),
+                         fmt::format("a pack: expected a mapping with pack:, facts: and "
+                                     "indicators:, got {}",
+                                     root.describe()));
     MapReader r(root, "");
     r.reject_unknown({"pack", "facts", "indicators", "drops"});
     Pack pack;
@@ -234,7 +246,7 @@ Pack load_pack(std::string_view text, const std::string& file_name) {
     const Node& indicators = r.required("indicators");
     if (!indicators.is_seq()) fail_expected(indicators, "indicators", "a list");
     for (const Node& i : indicators.items()) {
-        pack.indicators.push_back(read_indicator(i, pack.info));
+        pack.indicators.push_back(read_indicator(i, pack.info, limits.expression));
         if (!ids.insert(pack.indicators.back().id).second)
             throw InputError(
                 i.where(), fmt::format("indicator '{}' declared twice", pack.indicators.back().id));

@@ -6,9 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -48,7 +46,10 @@ class FactReader {
             if (def == vocabulary_.end()) unknown(k, key);
             check_subject(k, def->second);
             if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
-            out->emplace(key, read_fact_value(def->second, v));
+            auto [it, inserted] = out->emplace(key, read_fact_value(def->second, v));
+            if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
+                throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
+                                                        key, it->second.where.line));
         }
     }
 
@@ -61,8 +62,8 @@ class FactReader {
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
         std::vector<std::string> keys;
         for (const auto& [name, def] : vocabulary_) keys.push_back(name);
-        throw InputError(k.where(),
-                         fmt::format("unknown fact '{}'{}", key, suggestion_suffix(key, keys)));
+        throw InputError(k.where(), fmt::format("unknown fact '{}'{}", shorten(key, 80),
+                                                suggestion_suffix(key, keys)));
     }
 
     void check_subject(const Node& k, const FactDef& def) const {
@@ -106,10 +107,19 @@ Subject read_institution(const Node& n, const FactTable& vocabulary) {
 
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits) {
-    return load_plan_document(load_yaml(text, file_name, limits), file_name, catalog);
+    Limits all;
+    all.yaml = limits;
+    return load_plan(text, file_name, catalog, all);
 }
 
-LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog) {
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const Limits& limits) {
+    return load_plan_document(load_yaml(text, file_name, limits.yaml), file_name, catalog,
+                              limits.max_institutions);
+}
+
+LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog,
+                              size_t max_institutions) {
     if (!root.is_map())
         throw InputError(root.where(),
                          fmt::format("a plan: expected a mapping with plan:, facts: and "
@@ -161,6 +171,11 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
             throw InputError(institutions->where(),
                              "institutions: a school report has no institutions; put the "
                              "school's facts under facts:");
+        if (institutions->items().size() > max_institutions)
+            throw InputError(institutions->items()[max_institutions].where(),
+                             fmt::format("institutions: more than {} institutions in one plan; "
+                                         "limit --max-institutions",
+                                         max_institutions));
         std::set<std::string> seen;
         for (const Node& n : institutions->items()) {
             plan.institutions.push_back(read_institution(n, vocabulary));
@@ -174,15 +189,33 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     return loaded;
 }
 
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") {
-        std::string text((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        if (text.size() > max_bytes)
-            throw InputError(SourceLocation{"<stdin>"},
-                             fmt::format("input larger than {} bytes", max_bytes));
-        return text;
+namespace {
+
+// Reads at most max_bytes + 1 bytes: one more than allowed is enough to know the input is too
+// large, whatever it is (a file, a pipe, a device that never ends).
+std::string read_bounded(std::istream& in, const std::string& name, size_t max_bytes) {
+    std::string text;
+    char chunk[1 << 16];
+    while (in && text.size() <= max_bytes) {
+        size_t room = max_bytes - text.size();  // then one byte more
+        size_t want = room >= sizeof chunk ? sizeof chunk : room + 1;
+        in.read(chunk, static_cast<std::streamsize>(want));
+        text.append(chunk, static_cast<size_t>(in.gcount()));
     }
+    if (text.size() > max_bytes)
+        throw InputError(
+            SourceLocation{name},
+            fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
+    if (in.bad())
+        throw InputError(SourceLocation{name},
+                         fmt::format("cannot read the file: {}", std::strerror(errno)));
+    return text;
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, size_t max_bytes) {
+    if (path == "-") return read_bounded(std::cin, "<stdin>", max_bytes);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError(SourceLocation{path}, "is a directory, not a file");
@@ -190,14 +223,13 @@ std::string read_input_file(const std::string& path, size_t max_bytes) {
     if (!in)
         throw InputError(SourceLocation{path},
                          fmt::format("cannot read the file: {}", std::strerror(errno)));
+    // A regular file's size is known before reading it: a 100 MB file is refused at once.
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > max_bytes)
         throw InputError(
             SourceLocation{path},
             fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_bounded(in, path, max_bytes);
 }
 
 }  // namespace vetcheck

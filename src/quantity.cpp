@@ -61,8 +61,11 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
         *why = fmt::format("\"{}\" is not a number", text);
         return std::nullopt;
     }
-    auto value = parse_number(text.substr(0, n), why);
-    if (!value) return std::nullopt;
+    auto value = Rational::parse_decimal(text.substr(0, n));
+    if (!value) {
+        *why = fmt::format("\"{}\" is not a number", text);  // the whole of ".inf", not "."
+        return std::nullopt;
+    }
     std::string_view rest = text.substr(n);
     // 万 and 亿 scale the number; they are not units.
     if (starts_with(rest, "万")) {
@@ -93,7 +96,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
 std::string Quantity::to_string(int decimals) const {
     switch (notation) {
         case Notation::Percent:
-            return (value * Rational(100)).to_decimal(decimals) + "%";
+            return value.scaled_decimal(100, decimals) + "%";
         case Notation::Multiple:
             return value.to_decimal(decimals) + "倍";
         case Notation::Ratio:

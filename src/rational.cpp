@@ -64,15 +64,27 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
     WideInt numerator = 0, denominator = 1;
     bool digits = false, point = false;
+    // 12,000 as people write it: groups of three after the first, so that 4,5 (a decimal comma) is
+    // not read as 45.
+    bool grouped = false;
+    int group = 0;  // digits of the whole part since the last comma
+    auto group_ends = [&] { return grouped ? group == 3 : group >= 1 && group <= 3; };
     constexpr WideInt kLimit = static_cast<WideInt>(1) << 100;
     for (; i < text.size(); ++i) {
         char c = text[i];
         if (c == '.' && !point) {
+            if (grouped && !group_ends()) return std::nullopt;
             point = true;
             continue;
         }
-        if (c == ',' && digits && !point) continue;  // 12,000 as people write it
+        if (c == ',' && !point) {
+            if (!group_ends()) return std::nullopt;
+            grouped = true;
+            group = 0;
+            continue;
+        }
         if (c < '0' || c > '9') return std::nullopt;
+        if (!point) ++group;
         digits = true;
         numerator = numerator * 10 + (c - '0');
         if (point) denominator *= 10;
@@ -80,6 +92,7 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
             throw ArithmeticError("number too large to hold exactly");
     }
     if (!digits || (!text.empty() && text.back() == '.')) return std::nullopt;
+    if (grouped && !point && !group_ends()) return std::nullopt;
     return from_wide(negative ? -numerator : numerator, denominator);
 }
 
@@ -129,10 +142,19 @@ Rational Rational::reciprocal() const {
 }
 
 std::string Rational::to_decimal(int max_decimals) const {
-    // Round half away from zero at the last shown decimal, in exact integer arithmetic.
+    return scaled_decimal(1, max_decimals);
+}
+
+std::string Rational::scaled_decimal(int64_t factor, int max_decimals) const {
+    // Round half away from zero at the last shown decimal, in exact integer arithmetic: with
+    // |num| < 2^63 and factor * 10^decimals <= 10^18 < 2^60, every product stays below 2^124.
+    if (factor < 1 || max_decimals < 0 || max_decimals > 18)
+        throw std::logic_error("Rational::scaled_decimal: factor or decimals out of range");
     WideInt scale = 1;
     for (int i = 0; i < max_decimals; ++i) scale *= 10;
-    WideInt n = static_cast<WideInt>(num_ < 0 ? -num_ : num_) * scale;
+    if (factor > 1'000'000'000'000'000'000 / scale)
+        throw std::logic_error("Rational::scaled_decimal: factor or decimals out of range");
+    WideInt n = static_cast<WideInt>(num_ < 0 ? -num_ : num_) * factor * scale;
     WideInt q = (2 * n + den_) / (2 * static_cast<WideInt>(den_));
     WideInt whole = q / scale, frac = q % scale;
     auto digits = [](WideInt v) {

@@ -14,13 +14,18 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
     r.indicator = &ind;
     const std::string& key = ind.measure->tree->name;
     r.total = Quantity{Rational(0), ind.unit, Notation::Plain};
+    std::string overflow;  // a total too large to add up exactly: an error, never a verdict
     for (const Plan* plan : lower) {
         RollupShare share{plan, std::nullopt, plan->whole.where};
         if (const FactValue* fv = plan->whole.find(key);
             fv && std::holds_alternative<Quantity>(fv->value)) {
             share.value = std::get<Quantity>(fv->value).value;
             share.where = fv->where;
-            r.total.value = r.total.value + *share.value;
+            try {
+                r.total.value = r.total.value + *share.value;
+            } catch (const ArithmeticError& e) {
+                overflow = e.what();
+            }
         } else {
             r.missing.push_back(plan->region.empty() ? plan->name : plan->region);
         }
@@ -47,13 +52,20 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
         return r;
     }
     bool due = options.as_of.value_or(upper.year) >= ind.deadline;
-    if (ind.holds(r.total.value, r.target->value)) {
-        r.status = Status::Pass;
-    } else {
-        r.gap = Quantity{ind.distance(r.total.value, r.target->value), ind.unit, Notation::Plain};
-        r.status = !due                                 ? Status::NotDue
-                   : ind.severity == Severity::Advisory ? Status::Advisory
-                                                        : Status::Fail;
+    try {
+        if (!overflow.empty()) throw ArithmeticError(overflow);
+        if (ind.holds(r.total.value, r.target->value)) {
+            r.status = Status::Pass;
+        } else {
+            r.gap =
+                Quantity{ind.distance(r.total.value, r.target->value), ind.unit, Notation::Plain};
+            r.status = !due                                 ? Status::NotDue
+                       : ind.severity == Severity::Advisory ? Status::Advisory
+                                                            : Status::Fail;
+        }
+    } catch (const ArithmeticError& e) {
+        r.status = Status::Error;
+        r.reason = e.what();
     }
     return r;
 }

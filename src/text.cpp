@@ -44,6 +44,13 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string shorten(std::string_view utf8, size_t max_bytes) {
+    if (utf8.size() <= max_bytes) return std::string(utf8);
+    size_t cut = max_bytes > 3 ? max_bytes - 3 : 0;
+    while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(utf8.substr(0, cut)) + "...";
+}
+
 namespace {
 
 bool is_wide(char32_t cp) {
@@ -121,6 +128,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     std::string best;
     size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {
+        // The distance is at least the difference in length: skip what cannot be closer, so
+        // that a key of megabytes is not compared letter by letter with every candidate.
+        size_t longer = std::max(word.size(), candidate.size());
+        if (longer - std::min(word.size(), candidate.size()) >= best_distance) continue;
         size_t d = edit_distance(word, candidate);
         if (d < best_distance && d < word.size()) {
             best_distance = d;

@@ -2,11 +2,16 @@
 
 #include <yaml.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "vetcheck/text.hpp"
 
 namespace vetcheck {
 
@@ -17,7 +22,7 @@ namespace {
 class EventParser {
   public:
     EventParser(std::string_view text, const std::string& file, const YamlLimits& limits)
-        : file_(file), limits_(limits) {
+        : text_(text), file_(file), limits_(limits) {
         yaml_parser_initialize(&parser_);
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
                                      text.size());
@@ -74,10 +79,35 @@ class EventParser {
         const yaml_mark_t& mark = parser_.problem ? parser_.problem_mark : parser_.mark;
         std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
         if (parser_.context) problem = fmt::format("{} {}", parser_.context, problem);
-        if (parser_.error == YAML_READER_ERROR)
-            problem = fmt::format("the file is not valid UTF-8 text ({})",
-                                  parser_.problem ? parser_.problem : "");
+        // A quote or bracket left open is found only at the end of the file: say where it began.
+        if (parser_.context && parser_.context_mark.line != mark.line &&
+            (std::strstr(parser_.context, "flow") || std::strstr(parser_.context, "quoted")))
+            problem += fmt::format(" (it began at line {}, column {})",
+                                   parser_.context_mark.line + 1, parser_.context_mark.column + 1);
+        if (parser_.error == YAML_READER_ERROR) fail_reader();
         throw InputError(where(mark), "invalid YAML: " + problem);
+    }
+
+    // The reader reports a byte offset, not a mark: find the line and column of that byte, and name
+    // the byte.
+    [[noreturn]] void fail_reader() {
+        size_t offset = std::min(parser_.problem_offset, text_.size());
+        size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+        line_start = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+        int line =
+            1 + static_cast<int>(std::count(text_.begin(), text_.begin() + line_start, '\n'));
+        int column = 1;
+        for (size_t i = line_start; i < offset; ++i)
+            column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+        std::string what = parser_.problem ? parser_.problem : "unreadable text";
+        std::string byte =
+            parser_.problem_value >= 0 ? fmt::format(", 0x{:02x}", parser_.problem_value) : "";
+        std::string message =
+            what.find("control characters") != std::string::npos
+                ? fmt::format("the file contains a control character{}, which YAML does not allow",
+                              byte)
+                : fmt::format("the file is not valid UTF-8 text ({}{})", what, byte);
+        throw InputError(SourceLocation{file_, line, column}, "invalid YAML: " + message);
     }
 
     SourceLocation where(const yaml_mark_t& mark) const {
@@ -101,15 +131,66 @@ class EventParser {
         return total;
     }
 
+    // Levels of mappings and lists: 0 for a scalar.
+    static int height_of(const Node& n) {
+        int height = 0;
+        for (const auto& [k, v] : n.entries())
+            height = std::max({height, height_of(k), height_of(v)});
+        for (const auto& item : n.items()) height = std::max(height, height_of(item));
+        return height + (n.is_map() || n.is_seq() ? 1 : 0);
+    }
+
+    // A mapping or list being read: the parser keeps its own stack of these instead of recursing,
+    // so that the depth a file may reach is a limit of policy (--max-depth), not of the C++ stack.
+    struct Open {
+        Node node;
+        int depth;
+        std::string anchor;
+        std::map<std::string, SourceLocation> seen;  // keys so far, for a mapping
+        std::optional<Node> key;                     // a mapping's key waiting for its value
+    };
+
+    // Reads the node that starts with `e`, at nesting `depth` (0 for the document's root).
     Node parse_node(Event e, int depth) {
-        const yaml_event_t& ev = e.get();
+        std::vector<Open> open;
+        for (;;) {
+            std::optional<Node> done = start_node(e.get(), depth, &open);
+            // Hand finished nodes up, and read on until an event starts the next node: an end
+            // event finishes the innermost open mapping or list, which may finish its parent too.
+            for (;;) {
+                if (done) {
+                    if (open.empty()) return std::move(*done);
+                    add_to(open.back(), std::move(*done));
+                    done.reset();
+                }
+                e = next();
+                auto type = e.get().type;
+                if (type != YAML_SEQUENCE_END_EVENT && type != YAML_MAPPING_END_EVENT) break;
+                if (open.empty())
+                    throw InputError(where(e.get().start_mark), "invalid YAML: unexpected end");
+                Open finished = std::move(open.back());
+                open.pop_back();
+                if (!finished.anchor.empty()) anchors_[finished.anchor] = finished.node;
+                done = std::move(finished.node);
+            }
+            depth = open.back().depth + 1;
+        }
+    }
+
+    // A scalar or an alias is finished at once; a mapping or list is opened (and finished at once
+    // when it is empty: its end event is read here).
+    std::optional<Node> start_node(const yaml_event_t& ev, int depth, std::vector<Open>* open) {
         SourceLocation at = where(ev.start_mark);
         switch (ev.type) {
             case YAML_ALIAS_EVENT: {
                 std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
                 auto it = anchors_.find(name);
                 if (it == anchors_.end())
-                    throw InputError(at, fmt::format("unknown alias '*{}'", name));
+                    throw InputError(at, fmt::format("unknown alias '*{}'", shorten(name, 80)));
+                // An alias repeats its anchor's nesting where it stands: without this, anchors
+                // that nest aliases of each other would build a tree far deeper than the limit.
+                if (int height = height_of(it->second); height > 0)
+                    check_depth(ev.start_mark, depth + height - 1);
                 count_node(ev.start_mark, size_of(it->second));
                 return it->second;
             }
@@ -124,42 +205,39 @@ class EventParser {
                 remember(ev.data.scalar.anchor, n);
                 return n;
             }
-            case YAML_SEQUENCE_START_EVENT: {
-                check_depth(ev.start_mark, depth);
-                count_node(ev.start_mark);
-                Node n = Node::seq(at);
-                const yaml_char_t* anchor = ev.data.sequence_start.anchor;
-                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
-                for (Event item = next(); item.get().type != YAML_SEQUENCE_END_EVENT; item = next())
-                    n.add_item(parse_node(std::move(item), depth + 1));
-                if (!anchor_name.empty()) anchors_[anchor_name] = n;
-                return n;
-            }
+            case YAML_SEQUENCE_START_EVENT:
             case YAML_MAPPING_START_EVENT: {
                 check_depth(ev.start_mark, depth);
                 count_node(ev.start_mark);
-                Node n = Node::map(at);
-                const yaml_char_t* anchor = ev.data.mapping_start.anchor;
-                std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
-                std::map<std::string, SourceLocation> seen;
-                for (Event key = next(); key.get().type != YAML_MAPPING_END_EVENT; key = next()) {
-                    Node k = parse_node(std::move(key), depth + 1);
-                    if (!k.is_scalar() && !k.is_null())
-                        throw InputError(k.where(),
-                                         "a key must be plain text, not " + k.describe());
-                    auto [it, inserted] = seen.emplace(k.text(), k.where());
-                    if (!inserted)
-                        throw InputError(k.where(),
-                                         fmt::format("duplicate key '{}' (first at line {})",
-                                                     k.text(), it->second.line));
-                    Node v = parse_node(next(), depth + 1);
-                    n.add_entry(std::move(k), std::move(v));
-                }
-                if (!anchor_name.empty()) anchors_[anchor_name] = n;
-                return n;
+                bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
+                const yaml_char_t* anchor =
+                    seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
+                open->push_back(Open{seq ? Node::seq(at) : Node::map(at),
+                                     depth,
+                                     anchor ? reinterpret_cast<const char*>(anchor) : "",
+                                     {},
+                                     std::nullopt});
+                return std::nullopt;
             }
             default:
                 throw InputError(at, "invalid YAML: unexpected structure");
+        }
+    }
+
+    void add_to(Open& parent, Node n) {
+        if (parent.node.is_seq()) {
+            parent.node.add_item(std::move(n));
+        } else if (!parent.key) {
+            if (!n.is_scalar() && !n.is_null())
+                throw InputError(n.where(), "a key must be plain text, not " + n.describe());
+            auto [it, inserted] = parent.seen.emplace(n.text(), n.where());
+            if (!inserted)
+                throw InputError(n.where(), fmt::format("duplicate key '{}' (first at line {})",
+                                                        shorten(n.text(), 80), it->second.line));
+            parent.key = std::move(n);
+        } else {
+            parent.node.add_entry(std::move(*parent.key), std::move(n));
+            parent.key.reset();
         }
     }
 
@@ -175,6 +253,7 @@ class EventParser {
     }
 
     yaml_parser_t parser_{};
+    std::string_view text_;
     FileName file_;
     YamlLimits limits_;
     std::map<std::string, Node> anchors_;

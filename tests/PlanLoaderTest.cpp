@@ -86,7 +86,7 @@ TEST_CASE("PlanLoader: required fields and document shape", "[plan]") {
           "plan.yaml:1:1: a plan: expected a mapping with plan:, facts: and institutions:, got "
           "nothing");
     CHECK(plan_error("just text\n").find("got \"just text\"") != std::string::npos);
-    CHECK(plan_error("facts: {}\n") == "plan.yaml:1:1: : missing required field 'plan'");
+    CHECK(plan_error("facts: {}\n") == "plan.yaml:1:1: document: missing required field 'plan'");
     CHECK(plan_error("plan: {name: x, level: town, year: 2025}\n") ==
           "plan.yaml:1:24: plan.level: expected one of national, province, city, county, school, "
           "got \"town\"");

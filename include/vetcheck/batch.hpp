@@ -6,6 +6,7 @@
 
 #include "vetcheck/catalog.hpp"
 #include "vetcheck/engine.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/report/reporter.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
@@ -27,8 +28,7 @@ struct BatchOptions {
     // done, and not kept in the BatchOutcome: memory stays flat however many plans there are.
     std::function<void(report::PlanReport&&)> on_report;
     std::function<void(InputFailure&&)> on_failure;
-    size_t max_file_bytes = 64u << 20;
-    YamlLimits yaml;
+    Limits limits;  // for each plan file; packs are bound by the catalog's own
 };
 
 struct BatchOutcome {

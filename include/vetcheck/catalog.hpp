@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vetcheck/limits.hpp"
 #include "vetcheck/pack.hpp"
 
 namespace vetcheck {
@@ -36,6 +37,10 @@ class Catalog {
   public:
     Catalog();
 
+    // The limits every pack is read with, from now on (file size, YAML, expressions).
+    void set_limits(const Limits& limits) { limits_ = limits; }
+    const Limits& limits() const { return limits_; }
+
     // Reads a user pack file; throws InputError.
     void add_file(const std::string& path);
     void add_text(std::string_view text, const std::string& name);
@@ -60,6 +65,7 @@ class Catalog {
     mutable std::recursive_mutex mutex_;
     std::map<std::string, Entry> entries_;
     std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
+    Limits limits_;
 };
 
 // Checks every expression of the merged indicators against the merged facts; fills display

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/plan.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
@@ -20,11 +21,17 @@ struct LoadedPlan {
 // fact's type names what was expected. Throws InputError.
 LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
                      const YamlLimits& limits = {});
+// The same with every limit: also the number of institutions.
+LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalog& catalog,
+                     const Limits& limits);
 
 // The same for a document already in the located model (a CSV row, say).
-LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog);
+LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog,
+                              size_t max_institutions = Limits{}.max_institutions);
 
-// Reads a whole file (or standard input for "-"), rejecting directories and unreadable paths.
+// Reads a whole file (or standard input for "-"), rejecting directories, unreadable paths and
+// anything larger than max_bytes, which is never read further than that (a device such as
+// /dev/zero or an endless pipe is refused like a large file).
 std::string read_input_file(const std::string& path, size_t max_bytes);
 
 }  // namespace vetcheck

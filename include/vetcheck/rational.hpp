@@ -55,6 +55,9 @@ class Rational {
     // Decimal text with at most `max_decimals` decimals, trailing zeros trimmed ("57", "57.5",
     // "0.33").
     std::string to_decimal(int max_decimals = 2) const;
+    // The same for this value times `factor` (100 shows a share as a percentage), computed without
+    // forming the product, which may not fit. factor * 10^max_decimals at most 10^18.
+    std::string scaled_decimal(int64_t factor, int max_decimals = 2) const;
 
   private:
     static Rational from_wide(WideInt numerator, WideInt denominator);

@@ -15,6 +15,9 @@ std::string pad_left(std::string_view utf8, int width);
 // Decodes one UTF-8 code point at `pos`, advancing it; returns U+FFFD on invalid input.
 char32_t decode_utf8(std::string_view text, size_t& pos);
 bool is_valid_utf8(std::string_view text);
+// At most max_bytes of the text, cut at a character boundary, with "..." when something was cut:
+// for echoing what a file says in a message without echoing megabytes.
+std::string shorten(std::string_view utf8, size_t max_bytes);
 
 // The closest candidate by edit distance, or "" when nothing is close enough to suggest.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -9,6 +9,7 @@
 
 #include "vetcheck/catalog.hpp"
 #include "vetcheck/engine.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::cli {
@@ -35,7 +36,7 @@ struct DiffCommand {
 };
 void add_diff_command(CLI::App& app, DiffCommand* cmd);
 int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
-             report::ReportOptions report, size_t max_file_bytes);
+             report::ReportOptions report, const Limits& limits);
 
 // Examples at the foot of every subcommand's --help. Call after every subcommand is added.
 void add_help_footers(CLI::App& app);

@@ -25,13 +25,13 @@ void add_diff_command(CLI::App& app, DiffCommand* cmd) {
 }
 
 int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
-             report::ReportOptions report, size_t max_file_bytes) {
+             report::ReportOptions report, const Limits& limits) {
     report::DiffFormat format = report::DiffFormat::Terminal;
     report::parse_diff_format(cmd.format, &format);
     if (format != report::DiffFormat::Terminal || !cmd.output.empty()) report.color = false;
     auto load = [&](const std::string& path) {
         std::string name = path == "-" ? "<stdin>" : path;
-        return load_plan(read_input_file(path, max_file_bytes), name, catalog);
+        return load_plan(read_input_file(path, limits.max_file_bytes), name, catalog, limits);
     };
     LoadedPlan before = load(cmd.before);
     LoadedPlan after = load(cmd.after);

@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "vetcheck/batch.hpp"
 #include "vetcheck/batch_summary.hpp"
+#include "vetcheck/limits.hpp"
 #include "vetcheck/lint.hpp"
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/report/pack_text.hpp"
@@ -45,9 +46,8 @@ struct Settings {
     bool show_all = false;
     int as_of = 0;
     std::string today;  // YYYY-MM-DD: the day waivers are checked against (default: today)
-    size_t max_file_size = 64u << 20;
-    int max_depth = 200;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    Limits limits;  // --max-file-size, --max-depth, --max-nodes, --max-expression-*, ...
     std::string pack_id;
     std::string indicator_id;
 };
@@ -213,8 +213,7 @@ int run_check(Settings& s, Catalog& catalog) {
     BatchOptions batch;
     if (s.as_of) batch.check.as_of = s.as_of;
     if (!s.today.empty()) batch.check.today = Date::parse(s.today);
-    batch.max_file_bytes = s.max_file_size;
-    batch.yaml.max_depth = s.max_depth;
+    batch.limits = s.limits;
     batch.jobs = s.jobs;
     bool machine_format = false;
     for (const auto& t : targets) machine_format |= t.entry->name != "term";
@@ -267,10 +266,13 @@ int run_lint(Catalog& catalog, const std::string& id) {
 
 int run_rollup(const Settings& s, Catalog& catalog, const std::string& upper_path,
                const std::vector<std::string>& lower_paths) {
-    LoadedPlan upper = load_plan(read_input_file(upper_path, s.max_file_size), upper_path, catalog);
+    const Limits& limits = s.limits;
+    LoadedPlan upper =
+        load_plan(read_input_file(upper_path, limits.max_file_bytes), upper_path, catalog, limits);
     std::vector<LoadedPlan> lower;
     for (const auto& path : expand_inputs(lower_paths))
-        lower.push_back(load_plan(read_input_file(path, s.max_file_size), path, catalog));
+        lower.push_back(
+            load_plan(read_input_file(path, limits.max_file_bytes), path, catalog, limits));
     std::vector<const Plan*> plans;
     for (const auto& l : lower) plans.push_back(&l.plan);
     CheckOptions options;
@@ -348,11 +350,30 @@ int main(int argc, char** argv) {
         ->check([](const std::string& text) {
             return Date::parse(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
         });
-    app.add_option("--max-file-size", s.max_file_size, "largest input file in bytes")
-        ->capture_default_str();
-    app.add_option("--max-depth", s.max_depth, "deepest YAML nesting")
+    // Limits on hostile input (docs/limits.md).
+    app.add_option("--max-file-size", s.limits.max_file_bytes,
+                   "largest plan or pack file, in bytes")
         ->capture_default_str()
-        ->check(CLI::Range(1, 10000));
+        ->check(CLI::PositiveNumber);
+    app.add_option("--max-depth", s.limits.yaml.max_depth, "deepest YAML nesting")
+        ->capture_default_str()
+        ->check(CLI::Range(1, kMaxYamlDepthCeiling));
+    app.add_option("--max-nodes", s.limits.yaml.max_nodes,
+                   "most YAML values in one file, aliases expanded")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_option("--max-expression-length", s.limits.expression.max_length,
+                   "longest pack expression, in bytes")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_option("--max-expression-depth", s.limits.expression.max_depth,
+                   "deepest nesting of a pack expression")
+        ->capture_default_str()
+        ->check(CLI::Range(1, kMaxExpressionDepthCeiling));
+    app.add_option("--max-institutions", s.limits.max_institutions,
+                   "most institutions listed in one plan")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
 
     auto* packs = app.add_subcommand("packs", "list the target packs, or show one");
     auto* show = packs->add_subcommand(
@@ -388,6 +409,7 @@ int main(int argc, char** argv) {
 
     try {
         Catalog catalog;
+        catalog.set_limits(s.limits);
         for (const auto& f : s.pack_files) catalog.add_file(f);
         Lang lang = chosen_lang(s);
         if (*show) {
@@ -405,7 +427,7 @@ int main(int argc, char** argv) {
             CheckOptions check;
             if (s.as_of) check.as_of = s.as_of;
             if (!s.today.empty()) check.today = Date::parse(s.today);
-            return cli::run_diff(diff, catalog, check, report_options(s), s.max_file_size);
+            return cli::run_diff(diff, catalog, check, report_options(s), s.limits);
         }
         if (*packs) {
             report::write_pack_list(catalog, lang, std::cout);
@@ -420,6 +442,13 @@ int main(int argc, char** argv) {
         return run_check(s, catalog);
     } catch (const InputError& e) {
         print_failure(InputFailure{e, ""}, false);
+        return kExitInput;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "vetcheck: out of memory; the limits in docs/limits.md keep inputs smaller\n";
+        return kExitInput;
+    } catch (const std::exception& e) {
+        // A bug, not the user's fault; still a message and an exit code rather than an abort.
+        std::cerr << "vetcheck: internal error: " << e.what() << " (please report it)\n";
         return kExitInput;
     }
 }

@@ -1,5 +1,8 @@
 #include "vetcheck/expression/parser.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "vetcheck/rational.hpp"
@@ -91,9 +94,26 @@ class Parser {
         advance();
     }
 
+    [[noreturn]] void too_deep(const Token& at) const {
+        fail(at, fmt::format("expression nested deeper than {} levels", limits_.max_depth));
+    }
+
+    // The height of the tree is limited as well as the parser's own recursion: a chain such as
+    // a + b + c + ... nests one level per operator, and the checker, the evaluator and the
+    // printer walk the tree recursively.
+    ExprPtr counted(std::shared_ptr<Expr> e, const Token& at) {
+        int height = 0;
+        for (const ExprPtr& arg : e->args) {
+            auto it = heights_.find(arg.get());
+            height = std::max(height, it == heights_.end() ? 1 : it->second);
+        }
+        if (++height > limits_.max_depth) too_deep(at);
+        heights_[e.get()] = height;
+        return e;
+    }
+
     ExprPtr expression(Precedence min) {
-        if (++depth_ > limits_.max_depth)
-            fail(peek(), fmt::format("expression nested deeper than {} levels", limits_.max_depth));
+        if (++depth_ > limits_.max_depth) too_deep(peek());
         ExprPtr left = prefix();
         InfixRule rule{};
         while (infix_rule(peek().kind, &rule) && rule.precedence >= min) {
@@ -104,13 +124,13 @@ class Parser {
             if (rule.precedence == kCompare && infix_rule(peek().kind, &next) &&
                 next.precedence == kCompare)
                 fail(peek(), "comparisons cannot be chained; join them with 'and'");
-            left = binary(op.offset, rule.op, left, right);
+            left = counted(binary(op.offset, rule.op, left, right), op);
         }
         --depth_;
         return left;
     }
 
-    static ExprPtr binary(int offset, BinaryOp op, ExprPtr l, ExprPtr r) {
+    static std::shared_ptr<Expr> binary(int offset, BinaryOp op, ExprPtr l, ExprPtr r) {
         auto e = std::make_shared<Expr>();
         e->kind = Expr::Kind::Binary;
         e->offset = offset;
@@ -140,11 +160,11 @@ class Parser {
             case TokenKind::Minus:
                 e->kind = Expr::Kind::Negate;
                 e->args = {expression(kUnary)};
-                return e;
+                return counted(e, t);
             case TokenKind::Not:
                 e->kind = Expr::Kind::Not;
                 e->args = {expression(kNot)};
-                return e;
+                return counted(e, t);
             case TokenKind::LeftParen: {
                 ExprPtr inner = expression(kOr);
                 expect(TokenKind::RightParen, "to close '('");
@@ -173,13 +193,14 @@ class Parser {
             } while (peek().kind == TokenKind::Comma && (advance(), true));
         }
         expect(TokenKind::RightParen, fmt::format("to close the call of {}", t.text).c_str());
-        return e;
+        return counted(e, t);
     }
 
     std::vector<Token> tokens_;
     ParseLimits limits_;
     size_t pos_ = 0;
     int depth_ = 0;
+    std::unordered_map<const Expr*, int> heights_;  // of the nodes with operands; leaves are 1
 };
 
 }  // namespace

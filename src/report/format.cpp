@@ -23,23 +23,24 @@ std::string fact_name(const FactDef& f, Lang lang) {
     return n.empty() ? f.key : n;
 }
 
-// Two decimals, or as many more as it takes not to show a non-zero change as 0.
-std::string number_text(const Rational& v) {
-    std::string text = v.to_decimal(2);
+// Two decimals, or as many more as it takes not to show a non-zero change as 0. `factor` 100
+// shows a share in percent (computed without the product, which may not fit).
+std::string number_text(const Rational& v, int64_t factor = 1) {
+    std::string text = v.scaled_decimal(factor, 2);
     for (int d = 3; d <= 6 && !v.is_zero() && (text == "0" || text == "-0"); ++d)
-        text = v.to_decimal(d);
+        text = v.scaled_decimal(factor, d);
     return text;
 }
 
 std::string fact_value_text(const FactDef& f, const Rational& v) {
-    return f.type == FactType::Share ? number_text(v * Rational(100)) + "%" : number_text(v);
+    return f.type == FactType::Share ? number_text(v, 100) + "%" : number_text(v);
 }
 
 std::string shortfall_text(const Shortfall& s, Lang lang) {
     Rational change = s.change().abs();
     bool more = s.change().sign() > 0;
     bool share = s.fact->type == FactType::Share;
-    std::string amount = share ? number_text(change * Rational(100)) : number_text(change);
+    std::string amount = share ? number_text(change, 100) : number_text(change);
     std::string unit = share ? (zh(lang) ? "个百分点" : "points of") : s.fact->unit.to_string();
     std::string path = fmt::format("{} → {}{}", fact_value_text(*s.fact, s.current),
                                    s.strict ? "> " : "", fact_value_text(*s.fact, s.needed));
@@ -55,7 +56,7 @@ std::string distance_text(const Result& r, Lang lang) {
     const Quantity& gap = *r.gap;
     const Indicator& ind = *r.indicator;
     bool points = ind.notation == Notation::Percent;
-    std::string amount = points ? (gap.value * Rational(100)).to_decimal(1) : gap.to_string(2);
+    std::string amount = points ? gap.value.scaled_decimal(100, 1) : gap.to_string(2);
     if (ind.notation == Notation::Ratio)
         return "";  // a ratio's gap reads only as a shortfall in people
     bool over = ind.comparison == Comparison::AtMost || ind.comparison == Comparison::LessThan;

@@ -21,8 +21,13 @@ std::string share_text(const RollupShare& s, const std::optional<Quantity>& targ
     if (!s.value) return fmt::format("{} —", who(*s.plan));
     std::string text =
         fmt::format("{} {}{}", who(*s.plan), s.value->to_decimal(2), unit.to_string());
-    if (target && !target->value.is_zero())
-        text += fmt::format(" ({}%)", (*s.value / target->value * Rational(100)).to_decimal(1));
+    if (target && !target->value.is_zero()) {
+        try {
+            text += fmt::format(" ({}%)", (*s.value / target->value).scaled_decimal(100, 1));
+        } catch (const ArithmeticError&) {
+            // a share too large to compute exactly is left out
+        }
+    }
     return text;
 }
 

@@ -9,7 +9,8 @@ namespace vetcheck::expr {
 
 struct ParseLimits {
     size_t max_length = 4096;  // characters of one expression
-    int max_depth = 64;        // nesting of operators and calls
+    int max_depth = 64;        // nesting of operators, calls and parentheses; each operator of
+                               // a chain (a + b + c) nests one level deeper
 };
 
 // Parses one expression; nullptr and *error on failure. Precedence, loosest first:

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+
+#include "vetcheck/expression/parser.hpp"
+#include "vetcheck/yaml_loader.hpp"
+
+namespace vetcheck {
+
+// Every limit on what an input may ask of vetcheck, in one place: a hostile or broken file is
+// refused with a message naming the limit and its flag, never by running out of memory or stack.
+// docs/limits.md lists them with their defaults and flags.
+struct Limits {
+    size_t max_file_bytes = 64u << 20;  // --max-file-size: a plan or pack file
+    YamlLimits yaml;                    // --max-depth, --max-nodes
+    expr::ParseLimits expression;       // --max-expression-length, --max-expression-depth
+    size_t max_institutions = 20'000;   // --max-institutions: institutions listed in one plan
+};
+
+// The most a flag may raise the nesting limits to. The YAML loader keeps its own stack, but the
+// tree it builds is copied and destroyed recursively; the expression checker, evaluator and
+// printer recurse once per level of the tree. Under AddressSanitizer, whose frames are several
+// times larger, a chain of about 800 operators already overflowed an 8 MB stack in the checker.
+inline constexpr int kMaxYamlDepthCeiling = 1000;
+inline constexpr int kMaxExpressionDepthCeiling = 500;
+
+}  // namespace vetcheck
