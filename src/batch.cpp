@@ -95,7 +95,9 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
         // others are still checked.
         for (const Node& row : plans_from_csv(text, name)) {
             try {
-                slot.push_back(checked(load_plan_document(row, name, catalog, options.limits.max_institutions), options));
+                slot.push_back(
+                    checked(load_plan_document(row, name, catalog, options.limits.max_institutions),
+                            options));
             } catch (const InputError& e) {
                 slot.push_back(failure_of(e, name, text));
             }

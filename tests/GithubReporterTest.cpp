@@ -117,7 +117,8 @@ TEST_CASE("GitHub: levels and messages per status", "[github]") {
     std::string not_due = line_for(lines, "title=contribution index::");
     CHECK(not_due.rfind("::notice ", 0) == 0);
     CHECK(
-        not_due.find("::not due — plan as a whole: needs ≥85; due 2025; missing data: index.contribution") !=
+        not_due.find(
+            "::not due — plan as a whole: needs ≥85; due 2025; missing data: index.contribution") !=
         std::string::npos);
     CHECK(line_for(lines, "title=double-qualified share") == "");  // passes: no annotation
     CHECK(line_for(lines, "title=strong schools") == "");          // n/a: no annotation
