@@ -129,8 +129,10 @@ class TemplateWriter {
             if (*e) exprs.emplace_back(&**e, false);
         bool any = false;
         if (ind.subject == expr::Scope::Plan) {
-            for (const auto& [e, condition] : exprs) {
-                walk(*e->tree, false, [&](const std::string& key, bool in_aggregate) {
+            // Not structured bindings: clang 14 (the fuzz build) cannot capture them in a lambda.
+            for (const auto& entry : exprs) {
+                bool condition = entry.second;
+                walk(*entry.first->tree, false, [&](const std::string& key, bool in_aggregate) {
                     if (!in_aggregate) {
                         add(plan_, key, &ind, condition);
                     } else if (!school_) {  // read from each institution the plan lists
@@ -144,9 +146,11 @@ class TemplateWriter {
             for (const auto& type : types_) {
                 if (!ind.covers_type(type)) continue;
                 Needs& needs = school_ ? plan_ : institutions_[type];
-                for (const auto& [e, condition] : exprs)
-                    walk(*e->tree, false,
+                for (const auto& entry : exprs) {
+                    bool condition = entry.second;
+                    walk(*entry.first->tree, false,
                          [&](const std::string& key, bool) { add(needs, key, &ind, condition); });
+                }
                 any = true;
             }
         }
