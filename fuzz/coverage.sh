@@ -3,10 +3,10 @@
 # targets again with clang's source-based coverage, replays $VETCHECK_FUZZ_BUILD/corpus/TARGET and
 # the seeds through each, and prints llvm-cov's report, one line per source file and a total.
 #
-#   fuzz/coverage.sh [TARGET...]     (after fuzz/run.sh; default: all four targets)
+#   fuzz/coverage.sh [TARGET...]     (after fuzz/run.sh; default: all five targets)
 set -uo pipefail
 targets=("$@")
-((${#targets[@]})) || targets=(quantity expression plan pack)
+((${#targets[@]})) || targets=(quantity expression plan csv pack)
 src=$(cd "$(dirname "$0")/.." && pwd)
 fuzz_build=${VETCHECK_FUZZ_BUILD:-$src/build-fuzz}
 [[ $fuzz_build = /* ]] || fuzz_build=$src/$fuzz_build

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "vetcheck/batch_summary.hpp"
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/diff.hpp"
 #include "vetcheck/engine.hpp"
 #include "vetcheck/expression/checker.hpp"
 #include "vetcheck/expression/evaluator.hpp"
@@ -16,8 +18,10 @@
 #include "vetcheck/pack_loader.hpp"
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/quantity.hpp"
+#include "vetcheck/report/diff_text.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
+#include "vetcheck/tabular_plans.hpp"
 
 namespace vetcheck::fuzz {
 
@@ -265,23 +269,68 @@ void expression(std::string_view data) {
     }
 }
 
-void plan(std::string_view data) {
-    // Packs are compiled once and cached by the catalog; a fresh catalog now and then keeps the
-    // cache (one entry per distinct list of pack ids a plan names) from growing without bound.
+namespace {
+
+// Packs are compiled once and cached by the catalog; a fresh catalog now and then keeps the
+// cache (one entry per distinct list of pack ids a plan names) from growing without bound.
+Catalog& fuzz_catalog() {
     static std::unique_ptr<Catalog> catalog;
     static int runs = 0;
     if (!catalog || ++runs % 500 == 0) {
         catalog = std::make_unique<Catalog>();
         catalog->add_text(fuzz_pack_text(), "fuzz-pack.yaml");
     }
-    try {
-        LoadedPlan loaded = load_plan(data, "fuzz.yaml", *catalog);
-        auto shared = std::make_shared<const Plan>(std::move(loaded.plan));
-        std::vector<report::PlanReport> reports;
-        reports.push_back({shared, loaded.rules, check_plan(*loaded.rules, *shared)});
+    return *catalog;
+}
+
+// Checks loaded plans and runs everything that reads results: every report format, the batch
+// summary, and a diff of each plan against itself (which must find nothing worse).
+void check_and_report(std::vector<LoadedPlan> loaded) {
+    std::vector<report::PlanReport> reports;
+    BatchSummary summary;
+    for (LoadedPlan& l : loaded) {
+        auto shared = std::make_shared<const Plan>(std::move(l.plan));
+        reports.push_back({shared, l.rules, check_plan(*l.rules, *shared)});
         for (const Result& r : reports.back().results)
             require(r.status != Status::Pass || r.missing.empty(), "a pass lacks nothing");
-        write_reports(reports);
+        summary.add(reports.back());
+        PlanDiff diff =
+            diff_plans(*shared, reports.back().results, *shared, reports.back().results);
+        require(!diff.worse(), "a plan is no worse than itself");
+        for (auto format : {report::DiffFormat::Terminal, report::DiffFormat::Markdown,
+                            report::DiffFormat::Json}) {
+            std::ostringstream out;
+            report::write_diff(diff, format, report::ReportOptions{}, out);
+        }
+    }
+    std::ostringstream out;
+    write_batch_summary(summary, Lang::En, out);
+    write_reports(reports);
+}
+
+}  // namespace
+
+void plan(std::string_view data) {
+    try {
+        std::vector<LoadedPlan> loaded;
+        loaded.push_back(load_plan(data, "fuzz.yaml", fuzz_catalog()));
+        check_and_report(std::move(loaded));
+    } catch (const InputError&) {
+    }
+}
+
+void csv(std::string_view data) {
+    try {
+        // One catalog for every row: a compiled rule set points into the catalog's packs.
+        Catalog& catalog = fuzz_catalog();
+        std::vector<LoadedPlan> loaded;
+        for (const Node& row : plans_from_csv(data, "fuzz.csv")) {
+            try {
+                loaded.push_back(load_plan_document(row, "fuzz.csv", catalog));
+            } catch (const InputError&) {  // a bad row is reported; the others are still checked
+            }
+        }
+        check_and_report(std::move(loaded));
     } catch (const InputError&) {
     }
 }
@@ -387,6 +436,7 @@ Target find_target(std::string_view name) {
     if (name == "expression") return expression;
     if (name == "plan") return plan;
     if (name == "pack") return pack;
+    if (name == "csv") return csv;
     return nullptr;
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for a bounded time.
 #
-#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 seconds; all four targets)
+#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 seconds; all five targets)
 #
-# Targets: quantity, expression, plan, pack (see fuzz/harness.hpp). Seeds are made from examples/,
+# Targets: quantity, expression, plan, csv, pack (see fuzz/harness.hpp). Seeds are made from examples/,
 # data/packs/, tests/cli/ and tests/fuzz-regressions/ at every run; the growing corpus is kept in
 # $VETCHECK_FUZZ_BUILD/corpus/TARGET between runs. A crash, a leak, undefined behaviour or a hang
 # (over 10 s on one input) leaves the input in $VETCHECK_FUZZ_BUILD/artifacts/TARGET/ and makes the
@@ -15,7 +15,7 @@ set -uo pipefail
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(quantity expression plan pack)
+((${#targets[@]})) || targets=(quantity expression plan csv pack)
 
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${VETCHECK_FUZZ_BUILD:-$src/build-fuzz}
@@ -31,7 +31,7 @@ cmake --build "$build" -j "${VETCHECK_FUZZ_JOBS:-2}" --target "${targets[@]/#/fu
 # --- seed corpora, made fresh from the repository's own files ---
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{quantity,expression,plan,pack}
+mkdir -p "$seeds"/{quantity,expression,plan,csv,pack}
 copy() {  # copy DIR FILE... : one seed per file
   local dir=$1 f
   shift
@@ -47,6 +47,7 @@ lines() {  # lines DIR < text : one seed per non-empty line
 cd "$src" || exit 2
 shopt -s nullglob globstar
 copy "$seeds/plan" examples/**/*.yaml tests/cli/cases/*.yaml tests/fuzz-regressions/plan/*
+copy "$seeds/csv" examples/**/*.csv tests/cli/**/*.csv tests/fuzz-regressions/csv/*
 copy "$seeds/pack" data/packs/*.yaml tests/cli/*.yaml tests/cli/cases/packs/*.yaml \
   tests/fuzz-regressions/pack/*
 # Expressions: every measure, target, when and require of the packs, unquoted.

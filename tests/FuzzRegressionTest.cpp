@@ -18,7 +18,7 @@ TEST_CASE("Fuzz regressions: every saved input replays cleanly", "[fuzz][hostile
     fs::path root = fs::path(VETCHECK_SOURCE_DIR) / "tests" / "fuzz-regressions";
     REQUIRE(fs::is_directory(root));
     int replayed = 0;
-    for (const char* target : {"quantity", "expression", "plan", "pack"}) {
+    for (const char* target : {"quantity", "expression", "plan", "csv", "pack"}) {
         auto run = vetcheck::fuzz::find_target(target);
         REQUIRE(run != nullptr);
         fs::path dir = root / target;

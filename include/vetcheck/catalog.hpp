@@ -32,7 +32,9 @@ inline constexpr std::string_view kDefaultPack = "cn-2020-7";
 
 // All known packs: the embedded ones, parsed only when first needed, and the user's --pack files,
 // which replace an embedded pack of the same id. Rule sets are compiled once and shared by every
-// plan that names the same packs.
+// plan that names the same packs. A rule set points into the catalog's packs: the catalog must
+// outlive every rule set it compiled (the fuzz harness once broke this, by replacing its catalog
+// between the rows of one spreadsheet).
 class Catalog {
   public:
     Catalog();
