@@ -66,19 +66,23 @@ namespace {
 struct Outcome {
     std::optional<report::PlanReport> report;
     std::optional<InputFailure> failure;
+    std::string rendered;  // options.render's text for the report
 };
 using Slot = std::vector<Outcome>;
 
 Outcome failure_of(const InputError& e, const std::string& name, const std::string& text) {
     std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
-    return Outcome{std::nullopt, InputFailure{e, line}};
+    return Outcome{std::nullopt, InputFailure{e, line}, {}};
 }
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
-    return Outcome{
+    Outcome o{
         report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
-        std::nullopt};
+        std::nullopt,
+        {}};
+    if (options.render) o.rendered = options.render(*o.report);
+    return o;
 }
 
 Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options) {
@@ -124,7 +128,8 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         ready[i] = true;
         for (; delivered < paths.size() && ready[delivered]; ++delivered) {
             for (Outcome& o : slots[delivered]) {
-                if (o.report && options.on_report) options.on_report(std::move(*o.report));
+                if (o.report && options.on_report)
+                    options.on_report(std::move(*o.report), std::move(o.rendered));
                 if (o.failure && options.on_failure) options.on_failure(std::move(*o.failure));
             }
             slots[delivered] = Slot{};

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -146,8 +147,8 @@ class EventParser {
         Node node;
         int depth;
         std::string anchor;
-        std::map<std::string, SourceLocation> seen;  // keys so far, for a mapping
-        std::optional<Node> key;                     // a mapping's key waiting for its value
+        std::unordered_map<std::string, size_t> seen;  // a large mapping's keys: entry index
+        std::optional<Node> key;                       // a mapping's key waiting for its value
     };
 
     // Reads the node that starts with `e`, at nesting `depth` (0 for the document's root).
@@ -230,15 +231,31 @@ class EventParser {
         } else if (!parent.key) {
             if (!n.is_scalar() && !n.is_null())
                 throw InputError(n.where(), "a key must be plain text, not " + n.describe());
-            auto [it, inserted] = parent.seen.emplace(n.text(), n.where());
-            if (!inserted)
+            if (const SourceLocation* first = find_key(parent, n.text()))
                 throw InputError(n.where(), fmt::format("duplicate key '{}' (first at line {})",
-                                                        shorten(n.text(), 80), it->second.line));
+                                                        shorten(n.text(), 80), first->line));
             parent.key = std::move(n);
         } else {
             parent.node.add_entry(std::move(*parent.key), std::move(n));
             parent.key.reset();
         }
+    }
+
+    // Where `key` was first given in the mapping being read, if it was. Mappings in plans and packs
+    // hold a handful of keys and a scan costs nothing; past kIndexFrom keys an index is kept, so
+    // that a hostile mapping of a million keys is not a quadratic search.
+    static const SourceLocation* find_key(Open& parent, const std::string& key) {
+        constexpr size_t kIndexFrom = 32;
+        const auto& entries = parent.node.entries();
+        if (entries.size() < kIndexFrom) {
+            for (const auto& [k, v] : entries)
+                if (k.text() == key) return &k.where();
+            return nullptr;
+        }
+        for (size_t i = parent.seen.size(); i < entries.size(); ++i)
+            parent.seen.emplace(entries[i].first.text(), i);
+        auto it = parent.seen.find(key);
+        return it == parent.seen.end() ? nullptr : &entries[it->second].first.where();
     }
 
     void check_depth(const yaml_mark_t& mark, int depth) {

@@ -168,13 +168,19 @@ int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, Ba
     BatchSummary summary;
     size_t plans = 0;
     bool failed = false, bad_input = false;
-    batch.on_report = [&](report::PlanReport&& r) {
+    if (!summary_only)
+        batch.render = [&options](const report::PlanReport& r) {
+            std::ostringstream text;
+            report::TerminalReporter::write_plan(r, options, text);
+            return std::move(text).str();
+        };
+    batch.on_report = [&](report::PlanReport&& r, std::string&& rendered) {
         if (summary_only) {
             summary.add(r);
         } else {
             bar.finish();
             if (plans) std::cout << '\n';
-            report::TerminalReporter::write_plan(r, options, std::cout);
+            std::cout << rendered;
         }
         ++plans;
         Summary s = summarize(r.results);
