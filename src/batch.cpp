@@ -75,24 +75,27 @@ Outcome failure_of(const InputError& e, const std::string& name, const std::stri
     return Outcome{std::nullopt, InputFailure{e, line}, {}};
 }
 
-Outcome checked(LoadedPlan loaded, const BatchOptions& options) {
+Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
     Outcome o{
         report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
         std::nullopt,
         {}};
-    if (options.render) o.rendered = options.render(*o.report);
+    if (render) o.rendered = options.render(*o.report);
     return o;
 }
 
-Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options) {
+Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options,
+               bool render) {
     std::string name = path == "-" ? "<stdin>" : path;
     std::string text;
     Slot slot;
     try {
         text = read_input_file(path, options.limits.max_file_bytes);
         if (!is_csv_path(path)) {
-            slot.push_back(checked(load_plan(text, name, catalog, options.limits), options));
+            LoadedPlan loaded = load_plan(text, name, catalog, options.limits);
+            std::string().swap(text);  // a 50 MB plan need not be held twice while it is checked
+            slot.push_back(checked(std::move(loaded), options, render));
             return slot;
         }
         // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
@@ -101,7 +104,7 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
             try {
                 slot.push_back(
                     checked(load_plan_document(row, name, catalog, options.limits.max_institutions),
-                            options));
+                            options, render));
             } catch (const InputError& e) {
                 slot.push_back(failure_of(e, name, text));
             }
@@ -135,16 +138,18 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
             slots[delivered] = Slot{};
         }
     };
+    unsigned threads =
+        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
+    // On one thread rendering ahead gains nothing and would hold a whole report's text at once.
+    bool render = options.render && threads > 1;
     auto work = [&] {
         for (size_t i = next++; i < paths.size(); i = next++) {
-            slots[i] = check_one(paths[i], catalog, options);
+            slots[i] = check_one(paths[i], catalog, options, render);
             if (streaming) deliver(i);
             size_t finished = ++done;
             if (options.progress) options.progress(finished, paths.size());
         }
     };
-    unsigned threads =
-        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();

@@ -50,20 +50,29 @@ TEST_CASE("Batch: outcomes come in input order whatever the number of threads", 
         paths.push_back(source("examples/xx-city.yaml"));
         paths.push_back(source("examples/schools.csv"));  // several reports from one input
     }
-    Delivered one = run(paths, 1, true);
+    Delivered one = run(paths, 1, false);
     REQUIRE(one.order.size() > paths.size());
-    CHECK(one.order[0].rfind("report " + paths[0] + " ", 0) == 0);
+    CHECK(one.order[0] == "report " + paths[0] + " ");
     CHECK(one.order[1] == "failure " + paths[1]);
-    for (unsigned jobs : {2u, 3u, 8u}) CHECK(run(paths, jobs, true).order == one.order);
+    Delivered rendered = run(paths, 2, true);
+    CHECK(rendered.order[0].find(" 71") != std::string::npos);
+    for (unsigned jobs : {2u, 3u, 8u}) {
+        CHECK(run(paths, jobs, false).order == one.order);
+        CHECK(run(paths, jobs, true).order == rendered.order);
+    }
 }
 
 TEST_CASE("Batch: render runs for each plan and its text reaches on_report", "[batch]") {
-    std::vector<std::string> paths = {source("examples/school-pass.yaml")};
+    std::vector<std::string> paths = {source("examples/school-pass.yaml"),
+                                      source("examples/school-fail.yaml")};
     Delivered with = run(paths, 2, true);
-    REQUIRE(with.order.size() == 1);
+    REQUIRE(with.order.size() == 2);
     CHECK(with.order[0].find(" 71") != std::string::npos);  // plan name and its result count
     CHECK(with.order[0].find("school-pass.yaml ") != std::string::npos);
     Delivered without = run(paths, 2, false);
-    REQUIRE(without.order.size() == 1);
+    REQUIRE(without.order.size() == 2);
     CHECK(without.order[0] == "report " + paths[0] + " ");  // nothing rendered
+    // One thread does not render ahead: the caller writes the report itself.
+    CHECK(run(paths, 1, true).order == without.order);
+    CHECK(run({paths[0]}, 4, true).order == std::vector<std::string>{without.order[0]});
 }

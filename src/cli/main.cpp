@@ -180,7 +180,10 @@ int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, Ba
         } else {
             bar.finish();
             if (plans) std::cout << '\n';
-            std::cout << rendered;
+            if (rendered.empty())
+                report::TerminalReporter::write_plan(r, options, std::cout);
+            else
+                std::cout << rendered;
         }
         ++plans;
         Summary s = summarize(r.results);
