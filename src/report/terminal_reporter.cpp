@@ -23,12 +23,6 @@ std::string paint(const std::string& text, const char* color, bool on) {
     return on ? fmt::format("\x1b[{}m{}\x1b[0m", color, text) : text;
 }
 
-struct Row {
-    std::string mark, name, actual, target, gap;
-    Status status;
-    std::vector<std::string> explanation;
-};
-
 std::vector<std::string> explanation_lines(const Result& r) {
     Explanation e = explain(r);
     std::vector<std::string> lines = {e.formula, "= " + e.substituted};
@@ -40,22 +34,73 @@ std::vector<std::string> explanation_lines(const Result& r) {
     return lines;
 }
 
+// One line of a subject's table. The texts' display widths are measured once, for both the column
+// widths and the padding: a national batch writes hundreds of thousands of these lines.
+struct Row {
+    Status status;
+    std::string_view name;  // the indicator's, which outlives the report
+    std::string actual, target, gap;
+    int name_width, actual_width, target_width;
+    std::vector<std::string> explanation;
+};
+
+Row make_row(const Result& r, const ReportOptions& o) {
+    Row row{r.status,
+            r.indicator->name.in(o.lang),
+            actual_text(r, o.lang),
+            target_text(r, o.lang),
+            gap_text(r, o.lang),
+            0,
+            0,
+            0,
+            o.explain ? explanation_lines(r) : std::vector<std::string>{}};
+    row.name_width = display_width(row.name);
+    row.actual_width = display_width(row.actual);
+    row.target_width = display_width(row.target);
+    return row;
+}
+
+void append_spaces(fmt::memory_buffer& line, int count) {
+    for (; count > 0; --count) line.push_back(' ');
+}
+
 void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostream& out) {
     int name_w = 0, actual_w = 0, target_w = 0;
     for (const auto& r : rows) {
-        name_w = std::max(name_w, display_width(r.name));
-        actual_w = std::max(actual_w, display_width(r.actual));
-        target_w = std::max(target_w, display_width(r.target));
+        name_w = std::max(name_w, r.name_width);
+        actual_w = std::max(actual_w, r.actual_width);
+        target_w = std::max(target_w, r.target_width);
     }
-    std::string needs = label(Label::Needs, o.lang);
+    std::string_view needs = label(Label::Needs, o.lang);
+    fmt::memory_buffer line;
     for (const auto& r : rows) {
-        std::string line =
-            fmt::format("   {} {}  {}  {} {}", paint(r.mark, color_of(r.status), o.color),
-                        pad_right(r.name, name_w), pad_left(r.actual, actual_w), needs,
-                        pad_right(r.target, target_w));
-        if (!r.gap.empty()) line += "  " + r.gap;
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out << line << '\n';
+        // "   ✓ name  actual  needs target  gap", trailing spaces trimmed
+        line.clear();
+        line.append(std::string_view("   "));
+        if (o.color)
+            fmt::format_to(std::back_inserter(line), "\x1b[{}m{}\x1b[0m", color_of(r.status),
+                           status_mark(r.status));
+        else
+            line.append(std::string_view(status_mark(r.status)));
+        line.push_back(' ');
+        line.append(r.name);
+        append_spaces(line, name_w - r.name_width + 2);
+        append_spaces(line, actual_w - r.actual_width);
+        line.append(r.actual);
+        line.push_back(' ');
+        line.push_back(' ');
+        line.append(needs);
+        line.push_back(' ');
+        line.append(r.target);
+        append_spaces(line, target_w - r.target_width);
+        if (!r.gap.empty()) {
+            line.append(std::string_view("  "));
+            line.append(r.gap);
+        }
+        size_t size = line.size();
+        while (size > 0 && line[size - 1] == ' ') --size;
+        out.write(line.data(), static_cast<std::streamsize>(size));
+        out.put('\n');
         for (const auto& e : r.explanation) out << "       " << e << '\n';
     }
 }
@@ -89,10 +134,7 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
             const Result& r = *result;
             if (r.status == Status::NotApplicable && !o.show_all) continue;
             heading = subject_text(r, o.lang);
-            rows.push_back(Row{status_mark(r.status), r.indicator->name.in(o.lang),
-                               actual_text(r, o.lang), target_text(r, o.lang), gap_text(r, o.lang),
-                               r.status,
-                               o.explain ? explanation_lines(r) : std::vector<std::string>{}});
+            rows.push_back(make_row(r, o));
         }
         if (rows.empty()) continue;
         out << "  " << heading << '\n';
