@@ -257,6 +257,8 @@ bool covers(const Indicator& head, const Subject& s) {
 std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
                                const CheckOptions& options) {
     std::vector<Result> results;
+    // At least one result per indicator: reserved, so that growing does not move them all.
+    results.reserve(rules.indicators.size() + (plan.is_school() ? 0 : plan.institutions.size()));
     for (const Indicator& ind : rules.indicators) {
         if (ind.subject == expr::Scope::Plan) {
             results.push_back(check_versions(ind, rules, plan, plan.whole, options));
