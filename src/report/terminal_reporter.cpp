@@ -19,8 +19,8 @@ const char* color_of(Status s) {
     return kColors[static_cast<int>(s)];
 }
 
-std::string paint(const std::string& text, const char* color, bool on) {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", color, text) : text;
+std::string paint(std::string_view text, const char* color, bool on) {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", color, text) : std::string(text);
 }
 
 std::vector<std::string> explanation_lines(const Result& r) {
@@ -77,11 +77,11 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
         // "   ✓ name  actual  needs target  gap", trailing spaces trimmed
         line.clear();
         line.append(std::string_view("   "));
+        std::string_view mark = status_mark(r.status);
         if (o.color)
-            fmt::format_to(std::back_inserter(line), "\x1b[{}m{}\x1b[0m", color_of(r.status),
-                           status_mark(r.status));
+            line.append(paint(mark, color_of(r.status), true));
         else
-            line.append(std::string_view(status_mark(r.status)));
+            line.append(mark);
         line.push_back(' ');
         line.append(r.name);
         append_spaces(line, name_w - r.name_width + 2);
