@@ -284,9 +284,7 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
             r.subject = &plan.whole;
             r.status = Status::NotApplicable;
             r.deciding = plan.whole.where;
-            r.reason = ind.types.empty()
-                           ? "no institutions in the plan"
-                           : fmt::format("no {} institutions in the plan", join(ind.types, "/"));
+            r.reason = ind.absent_reason;
             results.push_back(std::move(r));
         }
     }

@@ -122,6 +122,9 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                          ind.id + ".types: only institution indicators have types");
     ind.levels = read_string_list(r.optional("levels"), ind.id + ".levels");
     ind.levels_reason = fmt::format("checked at {} level", join(ind.levels, "/"));
+    ind.absent_reason = ind.types.empty()
+                            ? "no institutions in the plan"
+                            : fmt::format("no {} institutions in the plan", join(ind.types, "/"));
     for (const auto& l : ind.levels)
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
     if (const Node* w = r.optional("when"))

@@ -143,44 +143,71 @@ class EventParser {
 
     // A mapping or list being read: the parser keeps its own stack of these instead of recursing,
     // so that the depth a file may reach is a limit of policy (--max-depth), not of the C++ stack.
+    // Nodes are built where they end up: `node` is the last item or entry of its parent, which does
+    // not grow while it is open.
     struct Open {
-        Node node;
+        Node* node;
         int depth;
         std::string anchor;
         std::unordered_map<std::string, size_t> seen;  // a large mapping's keys: entry index
-        std::optional<Node> key;                       // a mapping's key waiting for its value
+        bool has_key = false;  // a mapping's key is read and waits for its value
     };
 
     // Reads the node that starts with `e`, at nesting `depth` (0 for the document's root).
     Node parse_node(Event e, int depth) {
+        Node root;
         std::vector<Open> open;
         for (;;) {
-            std::optional<Node> done = start_node(e.get(), depth, &open);
+            Node& slot = open.empty() ? root : slot_in(open.back());
+            bool finished = start_node(e.get(), depth, slot, &open);
             // Hand finished nodes up, and read on until an event starts the next node: an end
             // event finishes the innermost open mapping or list, which may finish its parent too.
             for (;;) {
-                if (done) {
-                    if (open.empty()) return std::move(*done);
-                    add_to(open.back(), std::move(*done));
-                    done.reset();
+                if (finished) {
+                    if (open.empty()) return root;
+                    placed(open.back());
                 }
                 e = next();
                 auto type = e.get().type;
                 if (type != YAML_SEQUENCE_END_EVENT && type != YAML_MAPPING_END_EVENT) break;
                 if (open.empty())
                     throw InputError(where(e.get().start_mark), "invalid YAML: unexpected end");
-                Open finished = std::move(open.back());
+                Open& closed = open.back();
+                if (!closed.anchor.empty()) anchors_[closed.anchor] = *closed.node;
                 open.pop_back();
-                if (!finished.anchor.empty()) anchors_[finished.anchor] = finished.node;
-                done = std::move(finished.node);
+                finished = true;
             }
             depth = open.back().depth + 1;
         }
     }
 
-    // A scalar or an alias is finished at once; a mapping or list is opened (and finished at once
-    // when it is empty: its end event is read here).
-    std::optional<Node> start_node(const yaml_event_t& ev, int depth, std::vector<Open>* open) {
+    // Where the next node of an open mapping or list goes.
+    static Node& slot_in(Open& parent) {
+        if (parent.node->is_seq()) return parent.node->new_item();
+        if (!parent.has_key) return parent.node->new_entry().first;
+        return parent.node->last_value();
+    }
+
+    // A node was finished in `parent`'s last slot: a mapping's key is checked, and waits for its
+    // value.
+    void placed(Open& parent) {
+        if (parent.node->is_seq()) return;
+        if (parent.has_key) {
+            parent.has_key = false;
+            return;
+        }
+        const Node& key = parent.node->entries().back().first;
+        if (!key.is_scalar() && !key.is_null())
+            throw InputError(key.where(), "a key must be plain text, not " + key.describe());
+        if (const SourceLocation* first = find_key(parent, key.text()))
+            throw InputError(key.where(), fmt::format("duplicate key '{}' (first at line {})",
+                                                      shorten(key.text(), 80), first->line));
+        parent.has_key = true;
+    }
+
+    // Fills `slot` with the node that starts with `ev`. A scalar or an alias is finished at once
+    // (true); a mapping or list is opened, and finished at once only when it is empty.
+    bool start_node(const yaml_event_t& ev, int depth, Node& slot, std::vector<Open>* open) {
         SourceLocation at = where(ev.start_mark);
         switch (ev.type) {
             case YAML_ALIAS_EVENT: {
@@ -193,18 +220,22 @@ class EventParser {
                 if (int height = height_of(it->second); height > 0)
                     check_depth(ev.start_mark, depth + height - 1);
                 count_node(ev.start_mark, size_of(it->second));
-                return it->second;
+                slot = it->second;
+                return true;
             }
             case YAML_SCALAR_EVENT: {
                 count_node(ev.start_mark);
-                std::string text(reinterpret_cast<const char*>(ev.data.scalar.value),
-                                 ev.data.scalar.length);
+                std::string_view text(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                      ev.data.scalar.length);
                 bool quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
                 bool null = !quoted && (text.empty() || text == "~" || text == "null" ||
                                         text == "Null" || text == "NULL");
-                Node n = null ? Node::null(at) : Node::scalar(std::move(text), at, quoted);
-                remember(ev.data.scalar.anchor, n);
-                return n;
+                if (null)
+                    slot = Node::null(at);
+                else
+                    slot.set_scalar(text, at, quoted);
+                remember(ev.data.scalar.anchor, slot);
+                return true;
             }
             case YAML_SEQUENCE_START_EVENT:
             case YAML_MAPPING_START_EVENT: {
@@ -213,46 +244,30 @@ class EventParser {
                 bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
                 const yaml_char_t* anchor =
                     seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
-                open->push_back(Open{seq ? Node::seq(at) : Node::map(at),
-                                     depth,
-                                     anchor ? reinterpret_cast<const char*>(anchor) : "",
-                                     {},
-                                     std::nullopt});
-                return std::nullopt;
+                slot = seq ? Node::seq(at) : Node::map(at);
+                open->push_back(
+                    Open{&slot, depth, anchor ? reinterpret_cast<const char*>(anchor) : "", {}});
+                return false;
             }
             default:
                 throw InputError(at, "invalid YAML: unexpected structure");
         }
     }
 
-    void add_to(Open& parent, Node n) {
-        if (parent.node.is_seq()) {
-            parent.node.add_item(std::move(n));
-        } else if (!parent.key) {
-            if (!n.is_scalar() && !n.is_null())
-                throw InputError(n.where(), "a key must be plain text, not " + n.describe());
-            if (const SourceLocation* first = find_key(parent, n.text()))
-                throw InputError(n.where(), fmt::format("duplicate key '{}' (first at line {})",
-                                                        shorten(n.text(), 80), first->line));
-            parent.key = std::move(n);
-        } else {
-            parent.node.add_entry(std::move(*parent.key), std::move(n));
-            parent.key.reset();
-        }
-    }
-
-    // Where `key` was first given in the mapping being read, if it was. Mappings in plans and packs
-    // hold a handful of keys and a scan costs nothing; past kIndexFrom keys an index is kept, so
-    // that a hostile mapping of a million keys is not a quadratic search.
+    // Where `key` was first given in the mapping being read (before its last entry, which holds
+    // `key` itself), if it was. Mappings in plans and packs hold a handful of keys and a scan costs
+    // nothing; past kIndexFrom keys an index is kept, so that a hostile mapping of a million keys
+    // is not a quadratic search.
     static const SourceLocation* find_key(Open& parent, const std::string& key) {
         constexpr size_t kIndexFrom = 32;
-        const auto& entries = parent.node.entries();
-        if (entries.size() < kIndexFrom) {
-            for (const auto& [k, v] : entries)
-                if (k.text() == key) return &k.where();
+        const auto& entries = parent.node->entries();
+        size_t before = entries.size() - 1;
+        if (before < kIndexFrom) {
+            for (size_t i = 0; i < before; ++i)
+                if (entries[i].first.text() == key) return &entries[i].first.where();
             return nullptr;
         }
-        for (size_t i = parent.seen.size(); i < entries.size(); ++i)
+        for (size_t i = parent.seen.size(); i < before; ++i)
             parent.seen.emplace(entries[i].first.text(), i);
         auto it = parent.seen.find(key);
         return it == parent.seen.end() ? nullptr : &entries[it->second].first.where();

@@ -41,6 +41,16 @@ class Node {
         entries_.emplace_back(std::move(key), std::move(value));
     }
     void add_item(Node item) { items_.push_back(std::move(item)); }
+    // For the loader, which builds a tree in place: the slot of a new item, or of a new entry.
+    Node& new_item() { return items_.emplace_back(); }
+    Entry& new_entry() { return entries_.emplace_back(); }
+    Node& last_value() { return entries_.back().second; }
+    void set_scalar(std::string_view text, SourceLocation where, bool quoted) {
+        kind_ = Kind::Scalar;
+        text_.assign(text);
+        where_ = where;
+        quoted_ = quoted;
+    }
 
     std::string describe() const;  // how the node reads in a message: "a list", "\"八十\""
 

@@ -42,6 +42,7 @@ struct Indicator {
     std::vector<std::string> types;   // institution types covered; empty = all
     std::vector<std::string> levels;  // plan levels checked; empty = all
     std::string levels_reason;        // "checked at national level": made once, given to every n/a
+    std::string absent_reason;        // "no 高职 institutions in the plan": likewise
     std::optional<SourceExpr> when;
     std::optional<SourceExpr> measure;
     Comparison comparison = Comparison::AtLeast;

@@ -121,23 +121,19 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
     std::vector<const Subject*> order;
     std::unordered_map<const Subject*, std::vector<const Result*>> by_subject;
     for (const auto& r : report.results) {
+        if (r.status == Status::NotApplicable && !o.show_all) continue;
         auto [it, first] = by_subject.try_emplace(r.subject);
         if (first) order.push_back(r.subject);
         it->second.push_back(&r);
     }
     std::stable_partition(order.begin(), order.end(),
                           [&](const Subject* s) { return s == &plan.whole; });
+    std::vector<Row> rows;
     for (const Subject* subject : order) {
-        std::vector<Row> rows;
-        std::string heading;
-        for (const Result* result : by_subject[subject]) {
-            const Result& r = *result;
-            if (r.status == Status::NotApplicable && !o.show_all) continue;
-            heading = subject_text(r, o.lang);
-            rows.push_back(make_row(r, o));
-        }
-        if (rows.empty()) continue;
-        out << "  " << heading << '\n';
+        const std::vector<const Result*>& results = by_subject[subject];
+        rows.clear();
+        for (const Result* r : results) rows.push_back(make_row(*r, o));
+        out << "  " << subject_text(*results.back(), o.lang) << '\n';
         write_rows(rows, o, out);
     }
     for (const auto& w : waiver_warnings(plan, report.results, o.lang))
