@@ -18,18 +18,25 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// Fills a result where it will stay: a national batch makes hundreds of thousands of results, and
+// moving each from check to list to list was a tenth of the engine's time.
 class IndicatorCheck {
   public:
     IndicatorCheck(const Indicator& ind, const RuleSet& rules, const Plan& plan,
-                   const Subject& subject, const CheckOptions& options)
-        : ind_(ind), rules_(rules), plan_(plan), subject_(subject), options_(options) {
+                   const Subject& subject, const CheckOptions& options, Result& result)
+        : ind_(ind),
+          rules_(rules),
+          plan_(plan),
+          subject_(subject),
+          options_(options),
+          result_(result) {
         result_.indicator = &ind;
         result_.plan = &plan;
         result_.subject = &subject;
         result_.deciding = subject.where;
     }
 
-    Result run() {
+    void run() {
         if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type))
             return not_applicable(fmt::format("not for {}", subject_.type));
         if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level))
@@ -55,13 +62,12 @@ class IndicatorCheck {
         return expr::evaluate(*e.tree, ctx);
     }
 
-    Result not_applicable(std::string reason) {
+    void not_applicable(std::string reason) {
         result_.status = Status::NotApplicable;
         result_.reason = std::move(reason);
-        return std::move(result_);
     }
 
-    Result unknown(const Value& v) {
+    void unknown(const Value& v) {
         if (is_missing(v)) {
             result_.status = Status::Missing;
             result_.missing = std::get<Missing>(v).facts;
@@ -75,7 +81,6 @@ class IndicatorCheck {
             result_.reason = fmt::format("due {}", ind_.deadline);  // the report adds the facts
             result_.status = Status::NotDue;
         }
-        return std::move(result_);
     }
 
     bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }
@@ -101,7 +106,7 @@ class IndicatorCheck {
             if (use.key == ind_.lever && use.subject == &subject_) result_.deciding = use.where;
     }
 
-    Result settle(bool passed) {
+    void settle(bool passed) {
         choose_deciding_line(passed);
         if (passed)
             result_.status = Status::Pass;
@@ -112,10 +117,9 @@ class IndicatorCheck {
         else
             result_.status = Status::Fail;
         if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
-        return std::move(result_);
     }
 
-    Result requirement() {
+    void requirement() {
         Value v = eval(*ind_.require, nullptr, &result_.uses);
         if (!is_known(v)) return unknown(v);
         return settle(std::get<bool>(v));
@@ -130,7 +134,7 @@ class IndicatorCheck {
 
     Quantity shown(Rational value) const { return Quantity{value, ind_.unit, ind_.notation}; }
 
-    Result comparison() {
+    void comparison() {
         Value m = eval(*ind_.measure, nullptr, &result_.uses);
         Value t = eval(*ind_.target, nullptr, &result_.uses);
         if (!is_known(m) || !is_known(t)) return unknown(combine_unknown(m, t));
@@ -192,7 +196,7 @@ class IndicatorCheck {
     const Plan& plan_;
     const Subject& subject_;
     const CheckOptions& options_;
-    Result result_;
+    Result& result_;
     size_t condition_uses_ = 0;  // how many of result_.uses the `when` condition read
 };
 
@@ -200,7 +204,9 @@ class IndicatorCheck {
 
 Result check_indicator(const Indicator& indicator, const RuleSet& rules, const Plan& plan,
                        const Subject& subject, const CheckOptions& options) {
-    return IndicatorCheck(indicator, rules, plan, subject, options).run();
+    Result result;
+    IndicatorCheck(indicator, rules, plan, subject, options, result).run();
+    return result;
 }
 
 namespace {
@@ -228,10 +234,13 @@ int badness(Status s) {
     return 0;
 }
 
-Result check_versions(const Indicator& head, const RuleSet& rules, const Plan& plan,
-                      const Subject& subject, const CheckOptions& options) {
+void check_versions(const Indicator& head, const RuleSet& rules, const Plan& plan,
+                    const Subject& subject, const CheckOptions& options, Result& out) {
+    if (head.restated.empty()) {
+        IndicatorCheck(head, rules, plan, subject, options, out).run();
+        return;
+    }
     Result best = check_indicator(head, rules, plan, subject, options);
-    if (head.restated.empty()) return best;
     std::vector<std::pair<const Indicator*, Status>> versions;
     for (const Indicator& parent : head.restated) {
         Result r = check_indicator(parent, rules, plan, subject, options);
@@ -242,7 +251,7 @@ Result check_versions(const Indicator& head, const RuleSet& rules, const Plan& p
                                      ? best.status
                                      : check_indicator(head, rules, plan, subject, options).status);
     best.versions = std::move(versions);
-    return best;
+    out = std::move(best);
 }
 
 bool covers(const Indicator& head, const Subject& s) {
@@ -261,31 +270,30 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
     results.reserve(rules.indicators.size() + (plan.is_school() ? 0 : plan.institutions.size()));
     for (const Indicator& ind : rules.indicators) {
         if (ind.subject == expr::Scope::Plan) {
-            results.push_back(check_versions(ind, rules, plan, plan.whole, options));
+            check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
             continue;
         }
         bool any = false;
         if (plan.is_school()) {
             if (covers(ind, plan.whole)) {
-                results.push_back(check_versions(ind, rules, plan, plan.whole, options));
+                check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
                 any = true;
             }
         } else {
             for (const Subject& inst : plan.institutions) {
                 if (!covers(ind, inst)) continue;
-                results.push_back(check_versions(ind, rules, plan, inst, options));
+                check_versions(ind, rules, plan, inst, options, results.emplace_back());
                 any = true;
             }
         }
         if (!any) {
-            Result r;
+            Result& r = results.emplace_back();
             r.indicator = &ind;
             r.plan = &plan;
             r.subject = &plan.whole;
             r.status = Status::NotApplicable;
             r.deciding = plan.whole.where;
             r.reason = ind.absent_reason;
-            results.push_back(std::move(r));
         }
     }
     if (!plan.waivers.empty()) apply_waivers(plan, results, options.today.value_or(Date::today()));
