@@ -123,17 +123,19 @@ const Node* MapReader::optional(std::string_view key) const {
     return n && !n->is_null() ? n : nullptr;
 }
 
+// The field's qualified name is made only for a message: plans are read by the ten thousand.
 std::string MapReader::required_string(std::string_view key) const {
     const Node& n = required(key);
-    std::string s = expect_string(n, qualified(context_, key));
-    if (s.empty()) fail_expected(n, qualified(context_, key), "a non-empty string");
-    return s;
+    if (!n.is_scalar()) fail_expected(n, qualified(context_, key), "a string");
+    if (n.text().empty()) fail_expected(n, qualified(context_, key), "a non-empty string");
+    return n.text();
 }
 
 std::optional<std::string> MapReader::optional_string(std::string_view key) const {
     const Node* n = optional(key);
     if (!n) return std::nullopt;
-    return expect_string(*n, qualified(context_, key));
+    if (!n->is_scalar()) fail_expected(*n, qualified(context_, key), "a string");
+    return n->text();
 }
 
 std::optional<int> MapReader::optional_int(std::string_view key) const {
@@ -142,10 +144,10 @@ std::optional<int> MapReader::optional_int(std::string_view key) const {
     return expect_int(*n, qualified(context_, key));
 }
 
-void MapReader::reject_unknown(const std::vector<std::string_view>& known) const {
-    std::vector<std::string> names(known.begin(), known.end());
+void MapReader::reject_unknown(std::initializer_list<std::string_view> known) const {
     for (const auto& [k, v] : map_.entries()) {
         if (std::find(known.begin(), known.end(), k.text()) != known.end()) continue;
+        std::vector<std::string> names(known.begin(), known.end());
         throw InputError(k.where(),
                          fmt::format("{}: unknown field '{}'{}", named(context_),
                                      shorten(k.text(), 80), suggestion_suffix(k.text(), names)));

@@ -34,31 +34,45 @@ class FactReader {
 
     // Nested mappings are joined with dots: teachers: {double_qualified: 30} is
     // teachers.double_qualified.
-    void read(const Node& map, const std::string& prefix, FactMap* out) {
-        if (!map.is_map())
-            fail_expected(map, prefix.empty() ? "facts" : prefix,
-                          "a mapping of fact keys to values");
-        for (const auto& [k, v] : map.entries()) {
-            std::string key = prefix.empty() ? k.text() : prefix + "." + k.text();
-            auto def = vocabulary_.find(key);
-            if (def == vocabulary_.end() && v.is_map() && has_prefix(key + ".")) {
-                read(v, key, out);
-                continue;
-            }
-            if (def == vocabulary_.end()) unknown(k, key);
-            check_subject(k, def->second);
-            if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
-            auto [it, inserted] = out->emplace(key, read_fact_value(def->second, v));
-            if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
-                throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
-                                                        key, it->second.where.line));
-        }
+    void read(const Node& map, FactMap* out) {
+        key_.clear();
+        read_map(map, out);
     }
 
   private:
-    bool has_prefix(const std::string& prefix) const {
-        auto it = vocabulary_.lower_bound(prefix);
-        return it != vocabulary_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+    // key_ holds the prefix of `map`'s keys ("" at the top, "teachers" inside teachers:): one
+    // buffer for every key of a plan.
+    void read_map(const Node& map, FactMap* out) {
+        if (!map.is_map())
+            fail_expected(map, key_.empty() ? "facts" : key_, "a mapping of fact keys to values");
+        size_t prefix = key_.size();
+        for (const auto& [k, v] : map.entries()) {
+            key_.resize(prefix);
+            if (prefix) key_ += '.';
+            key_ += k.text();
+            auto def = vocabulary_.find(key_);
+            if (def == vocabulary_.end() && v.is_map() && has_prefix()) {
+                read_map(v, out);
+                continue;
+            }
+            if (def == vocabulary_.end()) unknown(k, key_);
+            check_subject(k, def->second);
+            if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
+            auto [it, inserted] = out->emplace(key_, read_fact_value(def->second, v));
+            if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
+                throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
+                                                        key_, it->second.where.line));
+        }
+        key_.resize(prefix);
+    }
+
+    // Whether some fact's key begins with key_ and a dot.
+    bool has_prefix() {
+        key_ += '.';
+        auto it = vocabulary_.lower_bound(key_);
+        bool found = it != vocabulary_.end() && it->first.compare(0, key_.size(), key_) == 0;
+        key_.pop_back();
+        return found;
     }
 
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
@@ -79,6 +93,7 @@ class FactReader {
     const FactTable& vocabulary_;
     bool on_plan_;
     bool on_institution_;
+    std::string key_;
 };
 
 std::vector<std::string> read_packs(const Node* n) {
@@ -101,7 +116,7 @@ Subject read_institution(const Node& n, const FactTable& vocabulary) {
     check_one_of(type, s.type, institution_types(), s.id + ".type");
     s.where = n.where();
     if (const Node* facts = r.optional("facts"))
-        FactReader(vocabulary, false, true).read(*facts, "", &s.facts);
+        FactReader(vocabulary, false, true).read(*facts, &s.facts);
     return s;
 }
 
@@ -166,7 +181,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     const FactTable& vocabulary = loaded.rules->facts;
 
     if (const Node* facts = r.optional("facts"))
-        FactReader(vocabulary, true, plan.is_school()).read(*facts, "", &plan.whole.facts);
+        FactReader(vocabulary, true, plan.is_school()).read(*facts, &plan.whole.facts);
     if (const Node* institutions = r.optional("institutions")) {
         if (!institutions->is_seq()) fail_expected(*institutions, "institutions", "a list");
         if (plan.is_school())

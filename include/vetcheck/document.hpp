@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,7 +75,7 @@ class MapReader {
     std::optional<std::string> optional_string(std::string_view key) const;
     std::optional<int> optional_int(std::string_view key) const;
     // Rejects keys outside `known`, with a did-you-mean.
-    void reject_unknown(const std::vector<std::string_view>& known) const;
+    void reject_unknown(std::initializer_list<std::string_view> known) const;
 
     const Node& node() const { return map_; }
 
