@@ -84,12 +84,14 @@ const char* status_mark(Status s) {
 }
 
 std::string status_counts_text(const std::array<int, kStatusCount>& counts, Lang lang) {
-    std::vector<std::string> parts;
-    for (int i = 0; i < kStatusCount; ++i)
-        if (counts[i] > 0)
-            parts.push_back(
-                fmt::format("{} {}", counts[i], status_text(static_cast<Status>(i), lang)));
-    return join(parts, " · ");
+    fmt::memory_buffer text;
+    for (int i = 0; i < kStatusCount; ++i) {
+        if (counts[i] == 0) continue;
+        if (text.size() > 0) text.append(std::string_view(" · "));
+        fmt::format_to(std::back_inserter(text), "{} {}", counts[i],
+                       status_text(static_cast<Status>(i), lang));
+    }
+    return fmt::to_string(text);
 }
 
 std::string actual_text(const Result& r, Lang lang) {

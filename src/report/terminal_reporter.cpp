@@ -99,8 +99,9 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
         }
         size_t size = line.size();
         while (size > 0 && line[size - 1] == ' ') --size;
-        out.write(line.data(), static_cast<std::streamsize>(size));
-        out.put('\n');
+        line.resize(size);
+        line.push_back('\n');
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
         for (const auto& e : r.explanation) out << "       " << e << '\n';
     }
 }
