@@ -39,8 +39,11 @@ class IndicatorCheck {
     void run() {
         if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type))
             return not_applicable(fmt::format("not for {}", subject_.type));
-        if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level))
-            return not_applicable(ind_.levels_reason);
+        if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level)) {
+            result_.status = Status::NotApplicable;
+            result_.reason.point_at(ind_.levels_reason);
+            return;
+        }
         if (ind_.when) {
             Value w = eval(*ind_.when, nullptr, &result_.uses);
             condition_uses_ = result_.uses.size();
@@ -293,7 +296,7 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
             r.subject = &plan.whole;
             r.status = Status::NotApplicable;
             r.deciding = plan.whole.where;
-            r.reason = ind.absent_reason;
+            r.reason.point_at(ind.absent_reason);
         }
     }
     if (!plan.waivers.empty()) apply_waivers(plan, results, options.today.value_or(Date::today()));

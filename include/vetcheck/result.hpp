@@ -2,6 +2,7 @@
 
 #include <array>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,38 @@ struct WaiverUse {
     Status original = Status::Fail;
 };
 
+// Why a result is n/a, an error or not due. Most reasons are one of a few texts the rule set holds
+// for every plan ("checked at city level"): those are pointed at, not copied, since a national batch
+// gives hundreds of thousands of them. Others are the result's own.
+class ReasonText {
+  public:
+    ReasonText() = default;
+    ReasonText& operator=(std::string text) {
+        own_ = std::move(text);
+        shared_ = nullptr;
+        return *this;
+    }
+    ReasonText& operator=(const char* text) { return *this = std::string(text); }
+    // `text` must outlive the result: an indicator's, or a rule set's.
+    void point_at(const std::string& text) {
+        own_.clear();
+        shared_ = &text;
+    }
+    void clear() { *this = std::string(); }
+
+    const std::string& str() const { return shared_ ? *shared_ : own_; }
+    operator const std::string&() const { return str(); }  // NOLINT: reads as the text it is
+    bool empty() const { return str().empty(); }
+    friend bool operator==(const ReasonText& a, std::string_view b) { return a.str() == b; }
+    friend std::ostream& operator<<(std::ostream& out, const ReasonText& r) {
+        return out << r.str();
+    }
+
+  private:
+    std::string own_;
+    const std::string* shared_ = nullptr;
+};
+
 struct Result {
     const Indicator* indicator = nullptr;
     const Plan* plan = nullptr;
@@ -47,7 +80,7 @@ struct Result {
         gap;  // how far from passing, in the indicator's unit (points for shares)
     std::optional<Shortfall> shortfall;
     std::vector<std::string> missing;  // facts the rule needs and the subject lacks
-    std::string reason;                // for error, n/a and not-due
+    ReasonText reason;                 // for error, n/a and not-due
     SourceLocation deciding;           // the plan line that holds the deciding fact
     std::vector<expr::FactUse> uses;
     // When packs along the cascade state the same target, how each version came out, parent first;

@@ -147,7 +147,7 @@ std::string gap_text(const Result& r, Lang lang) {
     if (r.status == Status::NotDue) {
         if (text.empty() && !r.missing.empty())
             text = fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
-        std::string due = r.reason.empty() ? "" : r.reason;
+        std::string due = r.reason.str();
         if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
         text = text.empty() ? due : fmt::format("{}; {}", due, text);
     }
@@ -245,7 +245,7 @@ Explanation explain(const Result& r) {
         const FactValue* fv = use.subject->find(use.key);
         std::string value = fv ? describe(fv->value) : "";
         e.facts.push_back(
-            FactLine{use.key, value, use.where, use.subject == r.subject ? "" : use.subject->name});
+            FactLine{std::string(use.key), value, use.where, use.subject == r.subject ? "" : use.subject->name});
     }
     return e;
 }

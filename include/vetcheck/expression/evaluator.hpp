@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vetcheck/expression/ast.hpp"
@@ -10,9 +11,10 @@
 
 namespace vetcheck::expr {
 
-// A fact an evaluation read, and where the plan wrote it: reports point at these lines.
+// A fact an evaluation read, and where the plan wrote it: reports point at these lines. The key is
+// the expression's own (a result points into its rule set already), not a copy per result.
 struct FactUse {
-    std::string key;
+    std::string_view key;
     const Subject* subject = nullptr;
     SourceLocation where;
 };
