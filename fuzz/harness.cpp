@@ -244,10 +244,10 @@ void expression(std::string_view data) {
             subjects.push_back(&plan.whole);
         else
             for (const Subject& s : plan.institutions) subjects.push_back(&s);
-        std::map<std::string, Rational, std::less<>> overrides{{"f.count", Rational(7)},
-                                                               {"f.share", Rational(1, 3)}};
+        expr::Override count{"f.count", Rational(7)}, share{"f.share", Rational(1, 3)};
         for (const Subject* subject : subjects) {
-            for (const auto* what_if : {static_cast<decltype(&overrides)>(nullptr), &overrides}) {
+            for (const expr::Override* what_if :
+                 {static_cast<expr::Override*>(nullptr), &count, &share}) {
                 std::vector<expr::FactUse> uses;
                 Value v = expr::evaluate(*tree, expr::EvalContext{&plan, subject, what_if, &uses});
                 show(v);

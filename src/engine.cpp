@@ -12,8 +12,6 @@ namespace vetcheck {
 
 namespace {
 
-using Overrides = std::map<std::string, Rational, std::less<>>;
-
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -59,9 +57,9 @@ class IndicatorCheck {
     }
 
   private:
-    Value eval(const SourceExpr& e, const Overrides* overrides,
+    Value eval(const SourceExpr& e, const expr::Override* what_if,
                std::vector<expr::FactUse>* uses) const {
-        expr::EvalContext ctx{&plan_, &subject_, overrides, uses};
+        expr::EvalContext ctx{&plan_, &subject_, what_if, uses};
         return expr::evaluate(*e.tree, ctx);
     }
 
@@ -166,7 +164,7 @@ class IndicatorCheck {
         if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
         const FactDef& def = rules_.facts.at(ind_.lever);
         auto with = [&](const Rational& v) {
-            Overrides o{{ind_.lever, v}};
+            expr::Override o{ind_.lever, v};
             return std::pair{eval(*ind_.measure, &o, nullptr), eval(*ind_.target, &o, nullptr)};
         };
         // "About" is met at the nearer edge of its band: below it, aim at target − tolerance; above

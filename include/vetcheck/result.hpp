@@ -38,8 +38,8 @@ struct WaiverUse {
 };
 
 // Why a result is n/a, an error or not due. Most reasons are one of a few texts the rule set holds
-// for every plan ("checked at city level"): those are pointed at, not copied, since a national batch
-// gives hundreds of thousands of them. Others are the result's own.
+// for every plan ("checked at city level"): those are pointed at, not copied, since a national
+// batch gives hundreds of thousands of them. Others are the result's own.
 class ReasonText {
   public:
     ReasonText() = default;

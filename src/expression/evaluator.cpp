@@ -51,16 +51,13 @@ class Evaluator {
     }
 
     Value fact(const std::string& key) {
-        if (ctx_.overrides && ctx_.subject == root_) {
-            auto it = ctx_.overrides->find(key);
-            if (it != ctx_.overrides->end()) {
-                const FactValue* fv = ctx_.subject->find(key);
-                Quantity q = fv && std::holds_alternative<Quantity>(fv->value)
-                                 ? std::get<Quantity>(fv->value)
-                                 : Quantity{};
-                q.value = it->second;
-                return q;
-            }
+        if (ctx_.override && ctx_.subject == root_ && ctx_.override->key == key) {
+            const FactValue* fv = ctx_.subject->find(key);
+            Quantity q = fv && std::holds_alternative<Quantity>(fv->value)
+                             ? std::get<Quantity>(fv->value)
+                             : Quantity{};
+            q.value = ctx_.override->value;
+            return q;
         }
         const FactValue* fv = ctx_.subject->find(key);
         if (!fv) return Missing{{missing_name(key)}};
@@ -164,7 +161,7 @@ class Evaluator {
         }
         if (f == "has") {
             const std::string& key = e.args[0]->name;
-            return (ctx_.overrides && ctx_.overrides->count(key)) ||
+            return (ctx_.override && ctx_.override->key == key) ||
                    ctx_.subject->find(key) != nullptr;
         }
         if (f == "least" || f == "greatest") {

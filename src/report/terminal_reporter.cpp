@@ -1,7 +1,8 @@
 #include "vetcheck/report/terminal_reporter.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -64,7 +65,13 @@ void append_spaces(fmt::memory_buffer& line, int count) {
     for (; count > 0; --count) line.push_back(' ');
 }
 
-void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostream& out) {
+using Buffer = fmt::memory_buffer;
+
+void append(Buffer& out, std::string_view text) {
+    out.append(text);
+}
+
+void write_rows(const std::vector<Row>& rows, const ReportOptions& o, Buffer& out) {
     int name_w = 0, actual_w = 0, target_w = 0;
     for (const auto& r : rows) {
         name_w = std::max(name_w, r.name_width);
@@ -72,37 +79,38 @@ void write_rows(const std::vector<Row>& rows, const ReportOptions& o, std::ostre
         target_w = std::max(target_w, r.target_width);
     }
     std::string_view needs = label(Label::Needs, o.lang);
-    fmt::memory_buffer line;
     for (const auto& r : rows) {
         // "   ✓ name  actual  needs target  gap", trailing spaces trimmed
-        line.clear();
-        line.append(std::string_view("   "));
+        size_t start = out.size();
+        append(out, "   ");
         std::string_view mark = status_mark(r.status);
         if (o.color)
-            line.append(paint(mark, color_of(r.status), true));
+            append(out, paint(mark, color_of(r.status), true));
         else
-            line.append(mark);
-        line.push_back(' ');
-        line.append(r.name);
-        append_spaces(line, name_w - r.name_width + 2);
-        append_spaces(line, actual_w - r.actual_width);
-        line.append(r.actual);
-        line.push_back(' ');
-        line.push_back(' ');
-        line.append(needs);
-        line.push_back(' ');
-        line.append(r.target);
-        append_spaces(line, target_w - r.target_width);
+            append(out, mark);
+        out.push_back(' ');
+        append(out, r.name);
+        append_spaces(out, name_w - r.name_width + 2);
+        append_spaces(out, actual_w - r.actual_width);
+        append(out, r.actual);
+        append(out, "  ");
+        append(out, needs);
+        out.push_back(' ');
+        append(out, r.target);
+        append_spaces(out, target_w - r.target_width);
         if (!r.gap.empty()) {
-            line.append(std::string_view("  "));
-            line.append(r.gap);
+            append(out, "  ");
+            append(out, r.gap);
         }
-        size_t size = line.size();
-        while (size > 0 && line[size - 1] == ' ') --size;
-        line.resize(size);
-        line.push_back('\n');
-        out.write(line.data(), static_cast<std::streamsize>(line.size()));
-        for (const auto& e : r.explanation) out << "       " << e << '\n';
+        size_t size = out.size();
+        while (size > start && out[size - 1] == ' ') --size;
+        out.resize(size);
+        out.push_back('\n');
+        for (const auto& e : r.explanation) {
+            append(out, "       ");
+            append(out, e);
+            out.push_back('\n');
+        }
     }
 }
 
@@ -112,36 +120,59 @@ std::string summary_line(const Summary& s, const ReportOptions& o) {
                        status_counts_text(s.counts, o.lang));
 }
 
-void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
+// The results of each subject, in the order subjects first appear, the plan as a whole first. A
+// subject is numbered by its place in the plan (0 the whole, then its institutions), so grouping
+// is two passes over the results: a plan with ten thousand institutions must not cost subjects ×
+// results, and a school report, with one subject, should cost no more than its results.
+std::vector<std::vector<const Result*>> by_subject(const PlanReport& report,
+                                                   const ReportOptions& o) {
     const Plan& plan = *report.plan;
-    out << paint(fmt::format("{} ({})", plan.name, plan.year), "1", o.color) << " — "
-        << label(Label::Against, o.lang) << " " << against_text(*report.rules, o.lang) << '\n';
-    out << "  " << plan.file << '\n';
-    // Group by subject in the order subjects first appear: the plan as a whole, then institutions.
-    // One pass: a plan with ten thousand institutions must not cost subjects × results.
-    std::vector<const Subject*> order;
-    std::unordered_map<const Subject*, std::vector<const Result*>> by_subject;
+    auto index_of = [&](const Subject* s) -> size_t {
+        if (s == &plan.whole) return 0;
+        const Subject* first = plan.institutions.data();
+        if (std::less<const Subject*>{}(s, first) ||
+            !std::less<const Subject*>{}(s, first + plan.institutions.size()))
+            throw std::logic_error("a result's subject is not of its plan");
+        return static_cast<size_t>(s - first) + 1;
+    };
+    std::vector<size_t> group(plan.institutions.size() + 1, SIZE_MAX);
+    std::vector<std::vector<const Result*>> groups;
     for (const auto& r : report.results) {
         if (r.status == Status::NotApplicable && !o.show_all) continue;
-        auto [it, first] = by_subject.try_emplace(r.subject);
-        if (first) order.push_back(r.subject);
-        it->second.push_back(&r);
+        size_t& g = group[index_of(r.subject)];
+        if (g == SIZE_MAX) {
+            g = groups.size();
+            groups.emplace_back();
+        }
+        groups[g].push_back(&r);
     }
-    std::stable_partition(order.begin(), order.end(),
-                          [&](const Subject* s) { return s == &plan.whole; });
+    if (group[0] != SIZE_MAX && group[0] != 0)
+        std::rotate(groups.begin(), groups.begin() + static_cast<std::ptrdiff_t>(group[0]),
+                    groups.begin() + static_cast<std::ptrdiff_t>(group[0]) + 1);
+    return groups;
+}
+
+void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostream& stream) {
+    const Plan& plan = *report.plan;
+    // The whole plan is written to the stream at once: one call, not one per piece of a line.
+    Buffer out;
+    append(out, paint(fmt::format("{} ({})", plan.name, plan.year), "1", o.color));
+    fmt::format_to(std::back_inserter(out), " — {} {}\n  {}\n", label(Label::Against, o.lang),
+                   against_text(*report.rules, o.lang), plan.file);
     std::vector<Row> rows;
-    for (const Subject* subject : order) {
-        const std::vector<const Result*>& results = by_subject[subject];
+    for (const auto& results : by_subject(report, o)) {
         rows.clear();
         for (const Result* r : results) rows.push_back(make_row(*r, o));
-        out << "  " << subject_text(*results.back(), o.lang) << '\n';
+        fmt::format_to(std::back_inserter(out), "  {}\n", subject_text(*results.front(), o.lang));
         write_rows(rows, o, out);
     }
     for (const auto& w : waiver_warnings(plan, report.results, o.lang))
-        out << "  " << (o.lang == Lang::Zh ? "警告" : "warning") << ": " << w << '\n';
+        fmt::format_to(std::back_inserter(out), "  {}: {}\n",
+                       o.lang == Lang::Zh ? "警告" : "warning", w);
     Summary s = summarize(report.results);
-    out << "  " << summary_line(s, o) << "      " << label(Label::ExitCode, o.lang) << " "
-        << (s.failed(o.policy) ? 1 : 0) << "\n";
+    fmt::format_to(std::back_inserter(out), "  {}      {} {}\n", summary_line(s, o),
+                   label(Label::ExitCode, o.lang), s.failed(o.policy) ? 1 : 0);
+    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 }  // namespace

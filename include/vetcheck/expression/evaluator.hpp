@@ -19,11 +19,17 @@ struct FactUse {
     SourceLocation where;
 };
 
+// A fact taken to have another value than the plan's.
+struct Override {
+    std::string_view key;
+    Rational value;
+};
+
 struct EvalContext {
     const Plan* plan = nullptr;
     const Subject* subject = nullptr;  // the plan's whole subject or one institution
-    // Replaces facts of `subject` for a what-if evaluation (how many more teachers would pass?).
-    const std::map<std::string, Rational, std::less<>>* overrides = nullptr;
+    // Replaces a fact of `subject` for a what-if evaluation (how many more teachers would pass?).
+    const struct Override* override = nullptr;
     std::vector<FactUse>* uses = nullptr;
 };
 
