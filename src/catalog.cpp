@@ -111,6 +111,11 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
         }
     }
     check_rule_set(*rules);
+    for (const auto& [key, def] : rules->facts) {
+        rules->facts_by_key.emplace(key, &def);
+        for (size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
+            rules->fact_key_prefixes.emplace(std::string_view(key).substr(0, dot));
+    }
     compiled_[cache_key] = rules;
     return rules;
 }

@@ -29,8 +29,8 @@ void check_one_of(const Node& n, const std::string& value, const std::vector<std
 
 class FactReader {
   public:
-    FactReader(const FactTable& vocabulary, bool on_plan, bool on_institution)
-        : vocabulary_(vocabulary), on_plan_(on_plan), on_institution_(on_institution) {}
+    FactReader(const RuleSet& rules, bool on_plan, bool on_institution)
+        : rules_(rules), on_plan_(on_plan), on_institution_(on_institution) {}
 
     // Nested mappings are joined with dots: teachers: {double_qualified: 30} is
     // teachers.double_qualified.
@@ -50,15 +50,16 @@ class FactReader {
             key_.resize(prefix);
             if (prefix) key_ += '.';
             key_ += k.text();
-            auto def = vocabulary_.find(key_);
-            if (def == vocabulary_.end() && v.is_map() && has_prefix()) {
+            auto def = rules_.facts_by_key.find(key_);
+            if (def == rules_.facts_by_key.end() && v.is_map() &&
+                rules_.fact_key_prefixes.count(key_)) {
                 read_map(v, out);
                 continue;
             }
-            if (def == vocabulary_.end()) unknown(k, key_);
-            check_subject(k, def->second);
+            if (def == rules_.facts_by_key.end()) unknown(k, key_);
+            check_subject(k, *def->second);
             if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
-            auto [it, inserted] = out->emplace(key_, read_fact_value(def->second, v));
+            auto [it, inserted] = out->emplace(key_, read_fact_value(*def->second, v));
             if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
                 throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
                                                         key_, it->second.where.line));
@@ -66,18 +67,9 @@ class FactReader {
         key_.resize(prefix);
     }
 
-    // Whether some fact's key begins with key_ and a dot.
-    bool has_prefix() {
-        key_ += '.';
-        auto it = vocabulary_.lower_bound(key_);
-        bool found = it != vocabulary_.end() && it->first.compare(0, key_.size(), key_) == 0;
-        key_.pop_back();
-        return found;
-    }
-
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
         std::vector<std::string> keys;
-        for (const auto& [name, def] : vocabulary_) keys.push_back(name);
+        for (const auto& [name, def] : rules_.facts) keys.push_back(name);
         throw InputError(k.where(), fmt::format("unknown fact '{}'{}", shorten(key, 80),
                                                 suggestion_suffix(key, keys)));
     }
@@ -90,7 +82,7 @@ class FactReader {
                                                  : "each institution (under institutions:)"));
     }
 
-    const FactTable& vocabulary_;
+    const RuleSet& rules_;
     bool on_plan_;
     bool on_institution_;
     std::string key_;
@@ -105,7 +97,7 @@ std::vector<std::string> read_packs(const Node* n) {
     return ids;
 }
 
-Subject read_institution(const Node& n, const FactTable& vocabulary) {
+Subject read_institution(const Node& n, const RuleSet& rules) {
     MapReader r(n, "institutions[]");
     r.reject_unknown({"id", "name", "type", "facts", "note"});
     Subject s;
@@ -116,7 +108,7 @@ Subject read_institution(const Node& n, const FactTable& vocabulary) {
     check_one_of(type, s.type, institution_types(), s.id + ".type");
     s.where = n.where();
     if (const Node* facts = r.optional("facts"))
-        FactReader(vocabulary, false, true).read(*facts, &s.facts);
+        FactReader(rules, false, true).read(*facts, &s.facts);
     return s;
 }
 
@@ -178,10 +170,10 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     std::vector<std::string> ids = plan.packs;
     if (ids.empty()) ids.emplace_back(kDefaultPack);
     loaded.rules = catalog.compile(ids, plan.packs_where);
-    const FactTable& vocabulary = loaded.rules->facts;
+    const RuleSet& rules = *loaded.rules;
 
     if (const Node* facts = r.optional("facts"))
-        FactReader(vocabulary, true, plan.is_school()).read(*facts, &plan.whole.facts);
+        FactReader(rules, true, plan.is_school()).read(*facts, &plan.whole.facts);
     if (const Node* institutions = r.optional("institutions")) {
         if (!institutions->is_seq()) fail_expected(*institutions, "institutions", "a list");
         if (plan.is_school())
@@ -195,7 +187,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                                          max_institutions));
         std::set<std::string> seen;
         for (const Node& n : institutions->items()) {
-            plan.institutions.push_back(read_institution(n, vocabulary));
+            plan.institutions.push_back(read_institution(n, rules));
             if (!seen.insert(plan.institutions.back().id).second)
                 throw InputError(n.where(), fmt::format("institutions: duplicate id '{}'",
                                                         plan.institutions.back().id));

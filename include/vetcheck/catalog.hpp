@@ -5,6 +5,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "vetcheck/limits.hpp"
@@ -26,6 +28,11 @@ struct RuleSet {
     std::vector<std::string> requested;
     FactTable facts;
     std::vector<Indicator> indicators;
+    // The facts again for reading plans, which look up every key they write: by key, and the
+    // prefixes their dotted keys have ("teachers" of teachers.professional). Both point into
+    // `facts`; Catalog::compile makes them.
+    std::unordered_map<std::string_view, const FactDef*> facts_by_key;
+    std::unordered_set<std::string_view> fact_key_prefixes;
 };
 
 inline constexpr std::string_view kDefaultPack = "cn-2020-7";
