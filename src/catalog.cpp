@@ -159,6 +159,7 @@ namespace {
 
 void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
     using Kind = expr::Type::Kind;
+    ind.name_width = {display_width(ind.name.in(Lang::Zh)), display_width(ind.name.in(Lang::En))};
     {
         if (ind.when)
             require_kind(*ind.when,
@@ -189,6 +190,9 @@ void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
         }
         ind.unit = m.free_unit ? t.unit : m.unit;
         ind.notation = t.notation != Notation::Plain ? t.notation : m.notation;
+        if (ind.target->tree->kind == expr::Expr::Kind::Number)
+            ind.constant_target_text =
+                ind.target_text(Quantity{ind.target->tree->number.value, ind.unit, ind.notation});
         if (!ind.lever.empty()) {
             auto reads = expr::facts_read(*ind.measure->tree);
             auto target_reads = expr::facts_read(*ind.target->tree);

@@ -54,6 +54,12 @@ Rational Indicator::tolerance_for(const Rational& target_value) const {
     return tolerance->value;
 }
 
+std::string Indicator::target_text(const Quantity& target_value) const {
+    std::string text = comparison_sign(comparison) + target_value.to_string(2);
+    if (tolerance) text += " " + tolerance_text();
+    return text;
+}
+
 std::string Indicator::tolerance_text() const {
     if (!tolerance) return "";
     return "±" + tolerance->to_string(1);

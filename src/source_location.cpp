@@ -7,11 +7,16 @@
 
 namespace vetcheck {
 
+// Constant-initialized: a default location made during another file's static initialization
+// still names a valid empty string.
+constinit const std::string FileName::kNone;
+
 namespace {
 
 // Names are never freed: a run reads a bounded number of files, and every location keeps pointing
-// at its name.
+// at its name. The empty name is FileName::kNone, so that every way of naming no file is equal.
 const std::string* intern(std::string_view name) {
+    if (name.empty()) return &FileName::kNone;
     static std::mutex mutex;
     static std::unordered_set<std::string> names;
     std::lock_guard lock(mutex);
@@ -20,12 +25,6 @@ const std::string* intern(std::string_view name) {
 
 }  // namespace
 
-// Every default location (a Result's, a built-in value's) names no file: one shared empty name,
-// without the interning table's lock, which showed in profiles at one lookup per result.
-FileName::FileName() {
-    static const std::string* const empty = intern("");
-    name_ = empty;
-}
 FileName::FileName(const std::string& name) : name_(intern(name)) {}
 FileName::FileName(const char* name) : name_(intern(name)) {}
 FileName::FileName(std::string_view name) : name_(intern(name)) {}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,11 @@ struct Indicator {
     // Filled when the pack is compiled against its merged vocabulary.
     Notation notation = Notation::Plain;  // how actual and target values are shown
     Unit unit;
+    // Made once for reports, which show an indicator for every plan of a national batch: the width
+    // of the name on a terminal by language (Lang::Zh, Lang::En), and the target as shown when it
+    // is a constant ("≥50%"; empty when the target is computed from the plan's facts).
+    std::array<int, 2> name_width{};
+    std::string constant_target_text;
 
     // The versions of the same target in the packs this one's pack extends (same id, same subject):
     // all of them bind, so a subject is checked against each and the strictest outcome counts.
@@ -77,6 +83,8 @@ struct Indicator {
     // How far from passing, positive: short of a lower bound, over an upper bound, outside the
     // band.
     Rational distance(const Rational& actual, const Rational& target_value) const;
+    // The target as shown beside a result: "≥50%", "≈1:20 ±10%".
+    std::string target_text(const Quantity& target_value) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
 };
 

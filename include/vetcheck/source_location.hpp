@@ -10,7 +10,7 @@ namespace vetcheck {
 // keeps that cheap. Reads as the std::string it names.
 class FileName {
   public:
-    FileName();
+    FileName() : name_(&kNone) {}       // no file: every default location, without the table's lock
     FileName(const std::string& name);  // NOLINT: a file name is written as a string everywhere
     FileName(const char* name);         // NOLINT
     FileName(std::string_view name);    // NOLINT
@@ -21,6 +21,8 @@ class FileName {
 
     friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_; }
     friend bool operator==(const FileName& a, const std::string& b) { return *a.name_ == b; }
+
+    static const std::string kNone;  // the name of no file
 
   private:
     const std::string* name_;

@@ -113,10 +113,13 @@ std::string actual_text(const Result& r, Lang lang) {
 std::string target_text(const Result& r, Lang lang) {
     const Indicator& ind = *r.indicator;
     if (ind.is_requirement()) return yes_no(true, lang);
-    std::string target = r.target ? r.target->to_string(2) : ind.target->text;
-    std::string text = fmt::format("{}{}", comparison_sign(ind.comparison), target);
-    if (ind.tolerance) text += " " + ind.tolerance_text();
-    return text;
+    if (!r.target) {  // not computed: the target as the pack writes it
+        std::string text = comparison_sign(ind.comparison) + ind.target->text;
+        if (ind.tolerance) text += " " + ind.tolerance_text();
+        return text;
+    }
+    if (!ind.constant_target_text.empty()) return ind.constant_target_text;
+    return ind.target_text(*r.target);
 }
 
 std::string gap_text(const Result& r, Lang lang) {
@@ -244,8 +247,8 @@ Explanation explain(const Result& r) {
         if (seen) continue;
         const FactValue* fv = use.subject->find(use.key);
         std::string value = fv ? describe(fv->value) : "";
-        e.facts.push_back(
-            FactLine{std::string(use.key), value, use.where, use.subject == r.subject ? "" : use.subject->name});
+        e.facts.push_back(FactLine{std::string(use.key), value, use.where,
+                                   use.subject == r.subject ? "" : use.subject->name});
     }
     return e;
 }

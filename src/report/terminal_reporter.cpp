@@ -55,7 +55,10 @@ Row make_row(const Result& r, const ReportOptions& o) {
             0,
             0,
             o.explain ? explanation_lines(r) : std::vector<std::string>{}};
-    row.name_width = display_width(row.name);
+    // Measured when the rule set was compiled; an indicator made otherwise (tests) is measured
+    // here.
+    row.name_width = r.indicator->name_width[static_cast<int>(o.lang)];
+    if (row.name_width == 0) row.name_width = display_width(row.name);
     row.actual_width = display_width(row.actual);
     row.target_width = display_width(row.target);
     return row;
