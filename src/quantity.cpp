@@ -1,5 +1,7 @@
 #include "vetcheck/quantity.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 namespace vetcheck {
@@ -88,7 +90,12 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
                 return std::nullopt;
             }
         }
-        q.unit = Unit::parse(rest);
+        try {
+            q.unit = Unit::parse(rest);
+        } catch (const std::length_error& e) {
+            *why = e.what();
+            return std::nullopt;
+        }
     }
     return q;
 }

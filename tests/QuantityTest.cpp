@@ -1,3 +1,5 @@
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "vetcheck/quantity.hpp"
@@ -72,4 +74,34 @@ TEST_CASE("Unit: products and quotients cancel", "[quantity]") {
     CHECK((yuan / person * person) == yuan);
     CHECK(Unit::parse("元/人/年").to_string() == "元/人·年");
     CHECK(Unit::parse("").none());
+}
+
+TEST_CASE("Unit: one object per unit, however it was reached", "[quantity]") {
+    Unit yuan = Unit::parse("元"), person = Unit::parse("人"), year = Unit::parse("年");
+    // Written the same, written in another order, or computed: the same unit.
+    CHECK(Unit::parse("元/人/年") == Unit::parse("元/年/人"));
+    CHECK(yuan / person / year == Unit::parse("元/人/年"));
+    CHECK(yuan / (person * year) == Unit::parse("元/人/年"));
+    // Remembered answers are the right ones, asked again and in the other order.
+    for (int i = 0; i < 3; ++i) {
+        CHECK(yuan / person == Unit::parse("元/人"));
+        CHECK(person / yuan == Unit::parse("人/元"));
+        CHECK(!(yuan / person == person / yuan));
+    }
+    CHECK((person / person).none());
+    CHECK(!(yuan == person));
+}
+
+TEST_CASE("Unit: made on two threads at once, the same objects", "[quantity]") {
+    std::vector<Unit> first, second;
+    auto make = [](std::vector<Unit>* out) {
+        for (int i = 0; i < 200; ++i)
+            out->push_back(Unit::parse("单位" + std::to_string(i % 50)) / Unit::parse("人"));
+    };
+    std::thread a(make, &first), b(make, &second);
+    a.join();
+    b.join();
+    REQUIRE(first.size() == second.size());
+    for (size_t i = 0; i < first.size(); ++i) CHECK(first[i] == second[i]);
+    CHECK(first[0].to_string() == "单位0/人");
 }
