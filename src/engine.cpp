@@ -176,20 +176,24 @@ class IndicatorCheck {
             aim = below ? Comparison::AtLeast : Comparison::AtMost;
             edge = below ? -1 : 1;
         }
+        auto from_aim = [&](const Rational& measure, const Rational& target) {
+            return measure - (target + Rational(edge) * ind_.tolerance_for(target));
+        };
+        const Rational& current = std::get<Quantity>(lever->value).value;
         Difference difference = [&](const Rational& v) -> std::optional<Rational> {
+            // At the plan's own value, measure and target are the result's: not evaluated again.
+            if (v == current) return from_aim(result_.actual->value, result_.target->value);
             auto [m, t] = with(v);
             if (!std::holds_alternative<Quantity>(m) || !std::holds_alternative<Quantity>(t))
                 return std::nullopt;
-            const Rational& target = std::get<Quantity>(t).value;
-            return std::get<Quantity>(m).value -
-                   (target + Rational(edge) * ind_.tolerance_for(target));
+            return from_aim(std::get<Quantity>(m).value, std::get<Quantity>(t).value);
         };
         Passes passes = [&](const Rational& v) {
             auto [m, t] = with(v);
             return std::holds_alternative<Quantity>(m) && std::holds_alternative<Quantity>(t) &&
                    holds(std::get<Quantity>(m).value, std::get<Quantity>(t).value);
         };
-        return find_shortfall(aim, def, std::get<Quantity>(lever->value).value, difference, passes);
+        return find_shortfall(aim, def, current, difference, passes);
     }
 
     const Indicator& ind_;
