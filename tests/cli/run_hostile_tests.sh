@@ -101,6 +101,18 @@ run "more institutions than the limit" 2 10 "$tmp/many.yaml" \
 run "--max-institutions lets them through, and the report is quick" 1 120 \
   "--max-institutions 20001 $tmp/many.yaml" "many (2023)" "s20000"
 
+# --- a new unit after every number: the run's table of units stays bounded ---
+{
+  echo 'id,name,type,year,students.full_time'
+  # units without digits (a digit would make it not a number): aa, ab, … as letters of i
+  awk 'BEGIN { for (i = 0; i < 10050; i++) {
+    u = ""; n = i; do { u = sprintf("%c", 97 + n % 26) u; n = int(n / 26) } while (n > 0)
+    printf "s%d,S%d,中职,2023,4500x%s\n", i, i, u } }'
+} >"$tmp/units.csv"
+run "a spreadsheet with ten thousand different units" 2 60 "$tmp/units.csv" \
+  "units.csv:2:" "unit xa does not match the fact's unit 人" \
+  "more than 10000 different units in one run"
+
 # --- a key of megabytes ---
 {
   echo 'plan: {name: x, level: school, type: 高职, year: 2023}'
