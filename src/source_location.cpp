@@ -7,9 +7,9 @@
 
 namespace vetcheck {
 
-// Constant-initialized: a default location made during another file's static initialization
-// still names a valid empty string.
-constinit const std::string FileName::kNone;
+// Its address is all a default FileName takes, so a location may be made before this is built;
+// no location is read during static initialization.
+const std::string FileName::kNone;
 
 namespace {
 
