@@ -72,7 +72,11 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
     f.key = r.required_string("key");
     f.name =
         LocalizedText{r.optional_string("zh").value_or(""), r.optional_string("en").value_or("")};
-    f.unit = Unit::parse(r.optional_string("unit").value_or(""));
+    try {
+        f.unit = Unit::parse(r.optional_string("unit").value_or(""));
+    } catch (const ArithmeticError& e) {  // the run's limit of units
+        throw InputError(r.required("unit").where(), fmt::format("{}.unit: {}", f.key, e.what()));
+    }
     const Node& type = r.required("type");
     if (!parse_fact_type(expect_string(type, f.key + ".type"), &f.type))
         fail_expected(type, f.key + ".type",

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "vetcheck/rational.hpp"
 
 namespace vetcheck {
 
@@ -25,7 +26,7 @@ Unit Unit::of(Factors factors) {
         // Kept for the whole run: a hostile plan that writes a new unit after every number must
         // not make the table grow with the input.
         if (units.size() >= kMaxUnits)
-            throw std::length_error(
+            throw ArithmeticError(
                 fmt::format("more than {} different units in one run", kMaxUnits));
         it = units.insert(std::move(factors)).first;
     }

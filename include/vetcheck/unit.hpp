@@ -23,7 +23,9 @@ class Unit {
     // Every unit is kept once (see of()): the same unit is the same object.
     friend bool operator==(const Unit& a, const Unit& b) { return a.factors_ == b.factors_; }
 
-    // How many different units one run may know; parse() throws std::length_error past it.
+    // How many different units one run may know: making one more throws ArithmeticError, which
+    // every reader of units reports like a number too large (a hostile `a * a * a …` makes a new
+    // unit per factor).
     static constexpr size_t kMaxUnits = 10000;
 
   private:

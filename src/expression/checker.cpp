@@ -175,7 +175,12 @@ class Checker {
             case BinaryOp::Mul:
             case BinaryOp::Div: {
                 Type l = require_number(a, scope, context), r = require_number(b, scope, context);
-                Unit u = e.op == BinaryOp::Mul ? l.unit * r.unit : l.unit / r.unit;
+                Unit u;
+                try {
+                    u = e.op == BinaryOp::Mul ? l.unit * r.unit : l.unit / r.unit;
+                } catch (const ArithmeticError& err) {  // the run's limit of units
+                    fail(e, err.what());
+                }
                 // A bare literal scales a value without changing its unit: 2 * funds stays in 元.
                 bool free = l.free_unit && r.free_unit;
                 Notation n = r.free_unit ? l.notation : l.free_unit ? r.notation : Notation::Plain;
@@ -249,6 +254,9 @@ bool check(const Expr& e, const FactTable& facts, Scope scope, Type* out, CheckE
         return true;
     } catch (const CheckError& err) {
         *error = err;
+        return false;
+    } catch (const ArithmeticError& err) {  // a unit past the run's limit, made where not caught
+        *error = CheckError{e.offset, err.what()};
         return false;
     }
 }

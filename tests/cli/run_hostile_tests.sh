@@ -113,6 +113,23 @@ run "a spreadsheet with ten thousand different units" 2 60 "$tmp/units.csv" \
   "units.csv:2:" "unit xa does not match the fact's unit 人" \
   "more than 10000 different units in one run"
 
+# --- a pack whose products make a new unit per factor (人^k·元^j): an error, not a crash ---
+{
+  printf 'pack: {id: units, title: {zh: 测试, en: test}, period: {from: 2020, to: 2023}, level: city}\n'
+  printf 'facts:\n  - {key: a, zh: 甲, en: a, unit: 人, type: count, subjects: [plan]}\n'
+  printf '  - {key: b, zh: 乙, en: b, unit: 元, type: amount, subjects: [plan]}\n'
+  printf 'indicators:\n'
+  for k in $(seq 60); do
+    measure="$(printf 'a*%.0s' $(seq "$k"))$(printf 'b*%.0s' $(seq 199))b"
+    printf '  - {id: i%d, name: {zh: 甲, en: a}, subject: plan, measure: "%s", op: ">=", target: 1,' "$k" "$measure"
+    printf ' word: 不低于, source: {file: f.txt, section: s, quote: q}}\n'
+  done
+} >"$tmp/units-pack.yaml"
+printf 'plan: {name: u, level: city, year: 2023, packs: [units]}\nfacts: {a: 1, b: 1}\n' >"$tmp/units-plan.yaml"
+run "a pack making more than ten thousand units" 2 30 \
+  "--max-expression-depth 500 --pack $tmp/units-pack.yaml $tmp/units-plan.yaml" \
+  "units-pack.yaml:" "more than 10000 different units in one run"
+
 # --- a key of megabytes ---
 {
   echo 'plan: {name: x, level: school, type: 高职, year: 2023}'
