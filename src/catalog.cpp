@@ -191,8 +191,8 @@ void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
         ind.unit = m.free_unit ? t.unit : m.unit;
         ind.notation = t.notation != Notation::Plain ? t.notation : m.notation;
         if (ind.target->tree->kind == expr::Expr::Kind::Number)
-            ind.constant_target_text =
-                ind.target_text(Quantity{ind.target->tree->number.value, ind.unit, ind.notation});
+            ind.constant_target_text = ind.target_text(
+                Quantity{ind.target->tree->number.value, ind.unit, ind.notation}.to_string(2));
         if (!ind.lever.empty()) {
             auto reads = expr::facts_read(*ind.measure->tree);
             auto target_reads = expr::facts_read(*ind.target->tree);

@@ -246,15 +246,14 @@ void check_versions(const Indicator& head, const RuleSet& rules, const Plan& pla
         return;
     }
     Result best = check_indicator(head, rules, plan, subject, options);
+    Status head_status = best.status;
     std::vector<std::pair<const Indicator*, Status>> versions;
     for (const Indicator& parent : head.restated) {
         Result r = check_indicator(parent, rules, plan, subject, options);
         versions.emplace_back(&parent, r.status);
         if (badness(r.status) > badness(best.status)) best = std::move(r);
     }
-    versions.emplace_back(&head, versions.empty()
-                                     ? best.status
-                                     : check_indicator(head, rules, plan, subject, options).status);
+    versions.emplace_back(&head, head_status);
     best.versions = std::move(versions);
     out = std::move(best);
 }

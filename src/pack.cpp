@@ -54,8 +54,9 @@ Rational Indicator::tolerance_for(const Rational& target_value) const {
     return tolerance->value;
 }
 
-std::string Indicator::target_text(const Quantity& target_value) const {
-    std::string text = comparison_sign(comparison) + target_value.to_string(2);
+std::string Indicator::target_text(std::string_view shown_target) const {
+    std::string text = comparison_sign(comparison);
+    text += shown_target;
     if (tolerance) text += " " + tolerance_text();
     return text;
 }

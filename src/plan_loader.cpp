@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <iostream>
 #include <set>
 
 #include <fmt/format.h>
@@ -200,31 +199,6 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
 
 namespace {
 
-// Reads at most max_bytes + 1 bytes: one more than allowed is enough to know the input is too
-// large, whatever it is (a file, a pipe, a device that never ends).
-std::string read_bounded(std::istream& in, const std::string& name, size_t max_bytes) {
-    std::string text;
-    char chunk[1 << 16];
-    while (in && text.size() <= max_bytes) {
-        size_t room = max_bytes - text.size();  // then one byte more
-        size_t want = room >= sizeof chunk ? sizeof chunk : room + 1;
-        in.read(chunk, static_cast<std::streamsize>(want));
-        text.append(chunk, static_cast<size_t>(in.gcount()));
-    }
-    if (text.size() > max_bytes)
-        throw InputError(
-            SourceLocation{name},
-            fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
-    if (in.bad())
-        throw InputError(SourceLocation{name},
-                         fmt::format("cannot read the file: {}", std::strerror(errno)));
-    return text;
-}
-
-}  // namespace
-
-namespace {
-
 [[noreturn]] void fail_too_large(const std::string& name, size_t max_bytes) {
     throw InputError(
         SourceLocation{name},
@@ -236,38 +210,30 @@ namespace {
                      fmt::format("cannot read the file: {}", std::strerror(errno)));
 }
 
+// Closes a file the reader opened (standard input is left open).
 class FileDescriptor {
   public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() { ::close(fd_); }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
 
   private:
     int fd_;
 };
 
-}  // namespace
-
-// One open, one fstat and, for a regular file, one read: a national batch opens eleven thousand
-// files, and every path looked up again is kernel time.
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") return read_bounded(std::cin, "<stdin>", max_bytes);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail_unreadable(path);
-    FileDescriptor file(fd);
+// One fstat and, for a regular file, one read: a national batch reads eleven thousand files. Never
+// more than one byte past the limit: enough to know the input is too large, whatever it is (a
+// file, a pipe, a device that never ends); a regular file's size refuses it before reading.
+std::string read_all(int fd, const std::string& name, size_t max_bytes) {
     struct stat st {};
-    if (::fstat(fd, &st) != 0) fail_unreadable(path);
-    if (S_ISDIR(st.st_mode)) throw InputError(SourceLocation{path}, "is a directory, not a file");
+    if (::fstat(fd, &st) != 0) fail_unreadable(name);
+    if (S_ISDIR(st.st_mode)) throw InputError(SourceLocation{name}, "is a directory, not a file");
     bool regular = S_ISREG(st.st_mode);
-    // A regular file's size is known before reading it: a 100 MB file is refused at once.
-    if (regular && static_cast<uint64_t>(st.st_size) > max_bytes) fail_too_large(path, max_bytes);
+    if (regular && static_cast<uint64_t>(st.st_size) > max_bytes) fail_too_large(name, max_bytes);
     std::string text;
     size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
     for (;;) {
-        // Never more than one byte past the limit: enough to know the input is too large, whatever
-        // it is (a file, a pipe, a device that never ends).
         capacity = std::min(capacity, max_bytes + 1);
         size_t used = text.size();
         text.resize(capacity);
@@ -276,13 +242,23 @@ std::string read_input_file(const std::string& path, size_t max_bytes) {
             text.resize(used);
             continue;
         }
-        if (n < 0) fail_unreadable(path);
+        if (n < 0) fail_unreadable(name);
         text.resize(used + static_cast<size_t>(n));
-        if (text.size() > max_bytes) fail_too_large(path, max_bytes);
+        if (text.size() > max_bytes) fail_too_large(name, max_bytes);
         // A regular file reads short only at its end; anything else is read until it says so.
         if (n == 0 || (regular && text.size() < capacity)) return text;
         if (text.size() == capacity) capacity *= 2;
     }
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, size_t max_bytes) {
+    if (path == "-") return read_all(STDIN_FILENO, "<stdin>", max_bytes);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail_unreadable(path);
+    FileDescriptor file(fd);
+    return read_all(fd, path, max_bytes);
 }
 
 }  // namespace vetcheck

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -36,37 +37,28 @@ Unit Unit::of(Factors factors) {
 
 namespace {
 
-// Evaluation multiplies and divides the same few units over and over: each thread remembers the
-// answers, so that the shared table's lock is taken once per distinct product.
-template <typename Compute>
-Unit remembered(const void* a, const void* b, char op, Compute compute) {
-    struct Known {
-        const void* a;
-        const void* b;
-        char op;
-        Unit result;
-    };
-    thread_local std::vector<Known> known;
-    for (const Known& k : known)
-        if (k.a == a && k.b == b && k.op == op) return k.result;
-    Unit result = compute();
-    if (known.size() >= 64) known.clear();  // units are few; a hostile pack's many stay bounded
-    known.push_back(Known{a, b, op, result});
-    return result;
+// Plans write the same few units thousands of times ("4500人") and evaluation multiplies and
+// divides the same few over and over: each thread remembers its answers, so that the shared
+// table's lock is taken once per distinct unit. A short list, emptied when full: units are few,
+// and a hostile input's many stay bounded.
+template <typename Key, typename Probe, typename Compute>
+Unit remembered(std::vector<std::pair<Key, Unit>>& known, const Probe& probe, Compute compute) {
+    for (const auto& [key, unit] : known)
+        if (key == probe) return unit;
+    Unit unit = compute();
+    if (known.size() >= 64) known.clear();
+    known.emplace_back(Key(probe), unit);
+    return unit;
 }
+
+using Operands = std::pair<const void*, const void*>;  // one list per operation
 
 }  // namespace
 
 Unit Unit::parse(std::string_view text) {
     if (text.empty()) return Unit{};
-    // Plans write the same few units thousands of times ("4500人"): each thread remembers them.
     thread_local std::vector<std::pair<std::string, Unit>> known;
-    for (const auto& [written, unit] : known)
-        if (written == text) return unit;
-    Unit unit = read(text);
-    if (known.size() >= 64) known.clear();
-    known.emplace_back(std::string(text), unit);
-    return unit;
+    return remembered(known, text, [&] { return read(text); });
 }
 
 Unit Unit::read(std::string_view text) {
@@ -112,7 +104,8 @@ std::string Unit::to_string() const {
 Unit operator*(const Unit& a, const Unit& b) {
     if (b.none()) return a;
     if (a.none()) return b;
-    return remembered(a.factors_, b.factors_, '*', [&] {
+    thread_local std::vector<std::pair<Operands, Unit>> known;
+    return remembered(known, Operands{a.factors_, b.factors_}, [&] {
         Unit::Factors out = a.factors();
         for (const auto& [name, exponent] : b.factors()) Unit::multiply(out, name, exponent);
         return Unit::of(std::move(out));
@@ -121,7 +114,8 @@ Unit operator*(const Unit& a, const Unit& b) {
 
 Unit operator/(const Unit& a, const Unit& b) {
     if (b.none()) return a;
-    return remembered(a.factors_, b.factors_, '/', [&] {
+    thread_local std::vector<std::pair<Operands, Unit>> known;
+    return remembered(known, Operands{a.factors_, b.factors_}, [&] {
         Unit::Factors out = a.factors();
         for (const auto& [name, exponent] : b.factors()) Unit::multiply(out, name, -exponent);
         return Unit::of(std::move(out));

@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vetcheck/expression/ast.hpp"
@@ -83,8 +84,8 @@ struct Indicator {
     // How far from passing, positive: short of a lower bound, over an upper bound, outside the
     // band.
     Rational distance(const Rational& actual, const Rational& target_value) const;
-    // The target as shown beside a result: "≥50%", "≈1:20 ±10%".
-    std::string target_text(const Quantity& target_value) const;
+    // The target as shown beside a result, from the target's own text: "≥50%", "≈1:20 ±10%".
+    std::string target_text(std::string_view shown_target) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
 };
 

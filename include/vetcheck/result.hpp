@@ -105,6 +105,10 @@ struct Summary {
         ++counts[static_cast<int>(s)];
         ++total;
     }
+    void add(const Summary& other) {
+        for (int i = 0; i < kStatusCount; ++i) counts[i] += other.counts[i];
+        total += other.total;
+    }
     int count(Status s) const { return counts[static_cast<int>(s)]; }
     bool failed(const FailPolicy& policy) const;
 };

@@ -188,7 +188,7 @@ int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, Ba
         ++plans;
         Summary s = summarize(r.results);
         failed |= s.failed(options.policy);
-        for (const auto& result : r.results) total.add(result.status);
+        total.add(s);
     };
     batch.on_failure = [&](InputFailure&& f) {
         bar.finish();

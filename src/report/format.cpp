@@ -113,13 +113,9 @@ std::string actual_text(const Result& r, Lang lang) {
 std::string target_text(const Result& r, Lang lang) {
     const Indicator& ind = *r.indicator;
     if (ind.is_requirement()) return yes_no(true, lang);
-    if (!r.target) {  // not computed: the target as the pack writes it
-        std::string text = comparison_sign(ind.comparison) + ind.target->text;
-        if (ind.tolerance) text += " " + ind.tolerance_text();
-        return text;
-    }
+    if (!r.target) return ind.target_text(ind.target->text);  // not computed: as the pack writes it
     if (!ind.constant_target_text.empty()) return ind.constant_target_text;
-    return ind.target_text(*r.target);
+    return ind.target_text(r.target->to_string(2));
 }
 
 std::string gap_text(const Result& r, Lang lang) {

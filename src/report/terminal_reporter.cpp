@@ -64,14 +64,14 @@ Row make_row(const Result& r, const ReportOptions& o) {
     return row;
 }
 
-void append_spaces(fmt::memory_buffer& line, int count) {
-    for (; count > 0; --count) line.push_back(' ');
-}
-
 using Buffer = fmt::memory_buffer;
 
 void append(Buffer& out, std::string_view text) {
     out.append(text);
+}
+
+void append_spaces(Buffer& out, int count) {
+    for (; count > 0; --count) out.push_back(' ');
 }
 
 void write_rows(const std::vector<Row>& rows, const ReportOptions& o, Buffer& out) {
