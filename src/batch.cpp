@@ -64,7 +64,7 @@ namespace {
 // One input's outcomes (a CSV file holds many school reports), filled by whichever thread takes it,
 // in the order of the input.
 struct Outcome {
-    std::optional<report::PlanReport> report;
+    std::optional<PlanReport> report;
     std::optional<InputFailure> failure;
     std::string rendered;  // options.render's text for the report
 };
@@ -77,10 +77,9 @@ Outcome failure_of(const InputError& e, const std::string& name, const std::stri
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
-    Outcome o{
-        report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
-        std::nullopt,
-        {}};
+    Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
+              std::nullopt,
+              {}};
     if (render) o.rendered = options.render(*o.report);
     return o;
 }
