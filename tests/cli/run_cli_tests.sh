@@ -136,6 +136,21 @@ run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
 run "lint a shipped pack" 0 "packs lint zj-2021" "zj-2021: 0 findings, 0 unexplained"
 run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-demo" \
   "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7)" "2 findings, 2 unexplained"
+# --- accounting for a source document (tests/cli/coverage: one quote wrong on purpose) ---
+cov="--pack tests/cli/coverage/pack.yaml packs"
+run "coverage below 100%" 1 "$cov coverage coverage-demo --source tests/cli/coverage/source.txt" \
+  "source.txt:2: firm (建立) 建立省校两级培训体系；" "    indicator training_system" \
+  "    not encoded: entitlement (tests/cli/coverage/pack.yaml:18:5)" \
+  "source.txt:3: firm (完善…机制) 完善质量评价机制。" "    NOT ACCOUNTED FOR" \
+  "coverage-demo: 2 of 3 directive sentences of source.txt accounted for (66.6%); 2 firm, 1 soft; 1 not"
+run "coverage --unaccounted" 1 "$cov coverage coverage-demo --source tests/cli/coverage/source.txt --unaccounted" \
+  "source.txt:3: firm (完善…机制) 完善质量评价机制。"
+run "verify names a quote not in the source" 1 "$cov verify coverage-demo --source tests/cli/coverage/source.txt" \
+  "tests/cli/coverage/pack.yaml:19:5: not_encoded: quote not in source.txt: “完善质量评价体系”" \
+  "coverage-demo: 3 quotes checked against source.txt, 1 not found"
+run "verify a shipped pack against a missing source" 2 "packs verify zj-2021 --source no-such-file.txt" \
+  "no-such-file.txt"
+run "coverage needs --source" 2 "packs coverage zj-2021" "--source is required"
 run "roll-up of Zhejiang's cities" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang" \
   "✗ High-level secondary vocational schools" "46所  needs ≥50所" "4所 short; the plan itself reports 50所, not the sum" \
   "杭州市 14所 (28%) · 宁波市 12所 (24%) · 温州市 11所 (22%) · XX市 9所 (18%)" "missing data: XX市"
