@@ -109,6 +109,7 @@ SourceText split_sentences(std::string_view text, const DirectiveWords& words) {
     int chars = 0;
     bool line_has_end = false;
     bool line_has_tab = false;
+    bool tab_pending = false;
     auto finish = [&](bool at_line_end) {
         if (!current.text.empty()) {
             current.end = src.compact.size();
@@ -126,11 +127,13 @@ SourceText split_sentences(std::string_view text, const DirectiveWords& words) {
         if (c == U'\n') {
             finish(true);
             ++line;
-            line_has_end = line_has_tab = false;
+            line_has_end = line_has_tab = tab_pending = false;
             continue;
         }
-        if (c == U'\t') line_has_tab = true;
+        // A tab between cells makes a table row; trailing tabs of empty cells do not.
+        if (c == U'\t') tab_pending = true;
         if (is_space(c)) continue;
+        line_has_tab = line_has_tab || tab_pending;
         if (current.text.empty()) {
             current.begin = src.compact.size();
             current.line = line;
