@@ -40,13 +40,14 @@ _vetcheck() {
     local _vetcheck_cmd=${COMP_WORDS[0]}
     COMPREPLY=()
 
-    # Which subcommand we are in: the first word that names one (after `packs`, show or lint).
+    # Which subcommand we are in: the first word that names one (after `packs`, show, lint,
+    # coverage or verify).
     local cmd="" sub="" i word
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
             packs | explain | rollup | init | diff) [[ -z $cmd ]] && cmd=$word ;;
-            show | lint) [[ $cmd == packs && -z $sub ]] && sub=$word ;;
+            show | lint | coverage | verify) [[ $cmd == packs && -z $sub ]] && sub=$word ;;
         esac
     done
 
@@ -94,7 +95,13 @@ _vetcheck() {
         case $cmd in
             init) options="--help --pack --level --type --output" ;;
             diff) options="--help --format --output" ;;
-            packs | explain | rollup) options="--help" ;;
+            packs)
+                case $sub in
+                    coverage) options="--help --source --unaccounted" ;;
+                    verify) options="--help --source" ;;
+                    *) options="--help" ;;
+                esac ;;
+            explain | rollup) options="--help" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return
@@ -104,7 +111,11 @@ _vetcheck() {
         "") COMPREPLY=($(compgen -W "packs explain rollup init diff" -- "$cur")); _vetcheck_files "$cur" ;;
         packs)
             if [[ -z $sub ]]; then
-                COMPREPLY=($(compgen -W "show lint" -- "$cur"))
+                COMPREPLY=($(compgen -W "show lint coverage verify" -- "$cur"))
+            elif [[ $sub == coverage || $sub == verify ]] && [[ $prev == --source ]]; then
+                local IFS=$'\n'  # the source is a text file of any name
+                COMPREPLY=($(compgen -f -- "$cur"))
+                compopt -o filenames 2>/dev/null
             else
                 COMPREPLY=($(compgen -W "$(_vetcheck_pack_ids)" -- "$cur"))
             fi ;;

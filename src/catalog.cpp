@@ -66,6 +66,32 @@ void Catalog::collect(const std::string& id, const SourceLocation& asked_at,
     order->push_back(&pack);
 }
 
+namespace {
+
+// Whether `pack` extends the pack `id`, directly or through its parents; `packs` holds them all.
+bool extends_transitively(const Pack& pack, const std::string& id,
+                          const std::vector<const Pack*>& packs) {
+    for (const std::string& parent : pack.info.extends) {
+        if (parent == id) return true;
+        for (const Pack* p : packs)
+            if (p->info.id == parent && extends_transitively(*p, id, packs)) return true;
+    }
+    return false;
+}
+
+// `stated-by-higher-pack: X` must name a pack above this one, or the accounting points nowhere.
+void check_higher_packs_named(const Pack& pack, const std::vector<const Pack*>& packs) {
+    for (const NotEncoded& ne : pack.not_encoded)
+        if (ne.reason == NotEncodedReason::StatedByHigherPack &&
+            !extends_transitively(pack, ne.reason_ref, packs))
+            throw InputError(ne.reason_where,
+                             fmt::format("not_encoded[].reason: expected a pack that '{}' extends "
+                                         "after stated-by-higher-pack, got '{}'",
+                                         pack.info.id, ne.reason_ref));
+}
+
+}  // namespace
+
 std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& ids,
                                                 const SourceLocation& asked_at) {
     std::lock_guard lock(mutex_);
@@ -83,6 +109,7 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
                     f.where, fmt::format("fact '{}' is declared differently in pack '{}' ({})",
                                          f.key, it->second.pack_id, it->second.where.to_string()));
         }
+        check_higher_packs_named(*pack, rules->packs);
         for (const Drop& drop : pack->drops) {
             auto it = std::find_if(rules->indicators.begin(), rules->indicators.end(),
                                    [&](const Indicator& i) { return i.id == drop.id; });

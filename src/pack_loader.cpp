@@ -193,6 +193,22 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
     return ind;
 }
 
+NotEncoded read_not_encoded(const Node& n) {
+    MapReader r(n, "not_encoded[]");
+    r.reject_unknown({"quote", "section", "reason", "note"});
+    NotEncoded ne;
+    ne.quote = r.required_string("quote");
+    if (ne.quote.empty()) fail_expected(r.required("quote"), "not_encoded[].quote", "a quote");
+    ne.section = r.required_string("section");
+    const Node& reason = r.required("reason");
+    if (!parse_not_encoded_reason(expect_string(reason, "not_encoded[].reason"), &ne.reason,
+                                  &ne.reason_ref))
+        fail_expected(reason, "not_encoded[].reason", not_encoded_reason_forms());
+    ne.where = n.where();
+    ne.reason_where = reason.where();
+    return ne;
+}
+
 PackInfo read_info(const Node& n) {
     MapReader r(n, "pack");
     r.reject_unknown({"id", "title", "issuer", "document_number", "period", "level", "region",
@@ -228,7 +244,7 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
                                      "indicators:, got {}",
                                      root.describe()));
     MapReader r(root, "");
-    r.reject_unknown({"pack", "facts", "indicators", "drops"});
+    r.reject_unknown({"pack", "facts", "indicators", "drops", "not_encoded"});
     Pack pack;
     pack.info = read_info(r.required("pack"));
     std::set<std::string> ids;
@@ -257,6 +273,26 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
         if (!ids.insert(pack.indicators.back().id).second)
             throw InputError(
                 i.where(), fmt::format("indicator '{}' declared twice", pack.indicators.back().id));
+    }
+    if (const Node* skipped = r.optional("not_encoded")) {
+        if (!skipped->is_seq())
+            fail_expected(*skipped, "not_encoded", "a list of {quote, section, reason}");
+        for (const Node& item : skipped->items()) {
+            NotEncoded ne = read_not_encoded(item);
+            // A duplicate names an indicator of this pack; a higher pack's is checked when the
+            // pack is compiled with the packs it extends.
+            if (ne.reason == NotEncodedReason::DuplicateOf && !ids.count(ne.reason_ref)) {
+                std::vector<std::string> known;
+                for (const Indicator& ind : pack.indicators) known.push_back(ind.id);
+                throw InputError(
+                    ne.reason_where,
+                    fmt::format("not_encoded[].reason: expected an indicator of pack '{}' after "
+                                "duplicate-of, got '{}'{}",
+                                pack.info.id, ne.reason_ref,
+                                suggestion_suffix(ne.reason_ref, known)));
+            }
+            pack.not_encoded.push_back(std::move(ne));
+        }
     }
     return pack;
 }

@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -203,6 +204,11 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
+}
+
+std::string seeds_dir() {
+    const char* env = std::getenv("VETCHECK_SEEDS_DIR");
+    return env && *env ? env : VETCHECK_SEEDS_DIR;
 }
 
 std::string read_file(const std::string& path) {

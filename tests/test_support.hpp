@@ -53,4 +53,10 @@ std::string plan_error(const std::string& plan_text, const std::string& pack_tex
 
 std::string read_file(const std::string& path);
 
+// Where the seed documents are: $VETCHECK_SEEDS_DIR, else the CMake option of that name (by default
+// ../shared/seeds beside the clone, which only CI has).
+std::string seeds_dir();
+// A test that cannot run here prints this and its reason; ctest then reports it as skipped.
+inline constexpr const char* kSkipMarker = "VETCHECK-SKIPPED:";
+
 }  // namespace vetcheck::testing

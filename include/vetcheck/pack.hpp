@@ -9,6 +9,7 @@
 #include "vetcheck/expression/ast.hpp"
 #include "vetcheck/expression/checker.hpp"
 #include "vetcheck/fact.hpp"
+#include "vetcheck/not_encoded.hpp"
 
 namespace vetcheck {
 
@@ -116,6 +117,7 @@ struct Pack {
     std::vector<Drop> drops;
     std::vector<FactDef> facts;
     std::vector<Indicator> indicators;
+    std::vector<NotEncoded> not_encoded;
 };
 
 }  // namespace vetcheck

@@ -38,6 +38,20 @@ void add_diff_command(CLI::App& app, DiffCommand* cmd);
 int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
              report::ReportOptions report, const Limits& limits);
 
+// `vetcheck packs coverage ID --source FILE [--unaccounted]`: each directive sentence of the source
+// with the indicators or the not_encoded reason accounting for it; exit 1 below 100%.
+// `vetcheck packs verify ID --source FILE`: exit 1 when a quote of the pack is not in the source.
+struct CoverageCommand {
+    CLI::App* coverage = nullptr;
+    CLI::App* verify = nullptr;
+    std::string pack_id;
+    std::string source;
+    bool unaccounted_only = false;
+};
+void add_coverage_commands(CLI::App& packs, CoverageCommand* cmd);
+int run_coverage(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits);
+int run_verify(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits);
+
 // Examples at the foot of every subcommand's --help. Call after every subcommand is added.
 void add_help_footers(CLI::App& app);
 

@@ -15,6 +15,9 @@ constexpr Footer kFooters[] = {
      "  vetcheck packs                          list the target packs (id, level, period, 文号)\n"
      "  vetcheck packs show zj-2021             a pack's indicators with thresholds and sources\n"
      "  vetcheck packs lint xx-city-2025        where a pack is weaker than the packs it extends\n"
+     "  vetcheck packs coverage zj-2021 --source 000_967c59fa2228edbd.txt\n"
+     "                                          every directive of the source, and what accounts "
+     "for it\n"
      "  vetcheck --pack my-pack.yaml packs      include a pack of your own"},
     {"packs show",
      "Example:\n"
@@ -24,6 +27,19 @@ constexpr Footer kFooters[] = {
      "relaxes:/reason:.\n"
      "Example:\n"
      "  vetcheck --pack my-city.yaml packs lint my-city"},
+    {"packs coverage",
+     "A sentence (ending at 。；！？ or its line) is a directive when it holds a word of\n"
+     "data/directive_verbs.yaml: firm (要, 建立, 落实, 不得, …) or soft (探索, 鼓励, 支持, 可, …). "
+     "Each is\n"
+     "accounted for by an indicator quoting it or a not_encoded: entry with its reason.\n"
+     "Exit codes: 0 every directive accounted for, 1 some not, 2 input error.\n"
+     "Example:\n"
+     "  vetcheck packs coverage xx-city-2025 --source 002_a0323125d28c36f7.txt --unaccounted"},
+    {"packs verify",
+     "Exit codes: 0 every quote (indicators citing the source, not_encoded) is in it, whitespace\n"
+     "aside; 1 a quote is not; 2 input error.\n"
+     "Example:\n"
+     "  vetcheck --pack my-city.yaml packs verify my-city --source my-city.txt"},
     {"explain",
      "Example:\n"
      "  vetcheck explain ideological_teacher_ratio   formula, facts, quote, every pack stating it"},

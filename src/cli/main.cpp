@@ -435,6 +435,8 @@ int main(int argc, char** argv) {
     auto* lint =
         packs->add_subcommand("lint", "report where a pack is weaker than the packs it extends");
     lint->add_option("id", s.pack_id, "pack id")->required();
+    cli::CoverageCommand coverage;
+    cli::add_coverage_commands(*packs, &coverage);
     std::string upper_plan;
     std::vector<std::string> lower_plans;
     auto* rollup = app.add_subcommand(
@@ -470,6 +472,8 @@ int main(int argc, char** argv) {
             return kExitPass;
         }
         if (*lint) return run_lint(catalog, s.pack_id);
+        if (*coverage.coverage) return cli::run_coverage(coverage, catalog, s.limits);
+        if (*coverage.verify) return cli::run_verify(coverage, catalog, s.limits);
         if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);
         if ((*init.app || *diff.app) && !s.plans.empty()) {  // a stray argument fell through
             std::cerr << fmt::format("vetcheck: unexpected argument '{}'\n", s.plans.front());

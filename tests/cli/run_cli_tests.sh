@@ -148,6 +148,23 @@ run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
 run "lint a shipped pack" 0 "packs lint zj-2021" "zj-2021: 0 findings, 0 unexplained"
 run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-demo" \
   "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7)" "2 findings, 2 unexplained"
+# --- accounting for a source document (tests/cli/coverage: one quote wrong on purpose) ---
+cov="--pack tests/cli/coverage/pack.yaml packs"
+run "coverage below 100%" 1 "$cov coverage coverage-demo --source tests/cli/coverage/source.txt" \
+  "source.txt:2: firm (建立) 建立省校两级培训体系；" "    indicator training_system" \
+  "    not encoded: entitlement (tests/cli/coverage/pack.yaml:18:5)" \
+  "source.txt:3: firm (完善…机制) 完善质量评价机制。" "    NOT ACCOUNTED FOR" \
+  "coverage-demo: 2 of 3 directive sentences of source.txt accounted for (66.6%); 2 firm, 1 soft; 1 not"
+run "coverage --unaccounted" 1 "$cov coverage coverage-demo --source tests/cli/coverage/source.txt --unaccounted" \
+  "source.txt:3: firm (完善…机制) 完善质量评价机制。"
+run "verify names a quote not in the source" 1 "$cov verify coverage-demo --source tests/cli/coverage/source.txt" \
+  "tests/cli/coverage/pack.yaml:19:5: not_encoded: quote not in source.txt: “完善质量评价体系”" \
+  "coverage-demo: 3 quotes checked against source.txt, 1 not found"
+run "verify a shipped pack against a missing source" 2 "packs verify zj-2021 --source no-such-file.txt" \
+  "no-such-file.txt"
+run "coverage needs --source" 2 "packs coverage zj-2021" "--source is required"
+run "a not_encoded reason outside the list" 2 "--pack tests/cli/coverage/bad-reason.yaml packs verify coverage-bad --source tests/cli/coverage/source.txt" \
+  "tests/cli/coverage/bad-reason.yaml:9:45: not_encoded[].reason: expected background, entitlement, not-checkable-from-a-plan, duplicate-of: <indicator id> or stated-by-higher-pack: <pack id>, got \"later\""
 run "roll-up of Zhejiang's cities" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang" \
   "✗ High-level secondary vocational schools" "46所  needs ≥50所" "4所 short; the plan itself reports 50所, not the sum" \
   "杭州市 14所 (28%) · 宁波市 12所 (24%) · 温州市 11所 (22%) · XX市 9所 (18%)" "missing data: XX市"
@@ -168,7 +185,7 @@ run "--help" 0 "--help" "Exit codes: 0"
 run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
   "… Full-time ideological-political teacher ratio" \
   "1:500  needs ≥1:350   due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
-  "due 2023; missing data: informatization.digital_campus_standard" "71 checks: 7 pass · 8 not due · 56 n/a      exit 0"
+  "due 2023; missing data: informatization.digital_campus_standard" "87 checks: 11 pass · 8 not due · 68 n/a      exit 0"
 run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
   "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
 run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
@@ -176,7 +193,7 @@ run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 exampl
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "221 checks: 114 pass · 4 fail · 2 missing data · 9 not due · 92 n/a"
+  "281 checks: 160 pass · 4 fail · 2 missing data · 9 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
 run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
@@ -187,13 +204,13 @@ w=tests/cli/authoring
 run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/waivers.yaml" \
   "~ Full-time ideological-political teacher ratio" \
   "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24)" \
-  "warning: $w/waivers.yaml:40:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
-  "71 checks: 14 pass · 56 n/a · 1 waived      exit 0"
+  "warning: $w/waivers.yaml:44:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
+  "87 checks: 18 pass · 68 n/a · 1 waived      exit 0"
 run "an expired waiver does not waive" 1 "--lang en --today 2025-01-01 $w/waivers.yaml" \
   "✗ Full-time ideological-political teacher ratio" "waiver expired 2024-12-31 (approved by XX市教育局); 4 more" \
-  "warning: $w/waivers.yaml:36:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
+  "warning: $w/waivers.yaml:40:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
 run "waivers in Chinese" 0 "--lang zh --today 2024-12-31 $w/waivers.yaml" "已豁免至 2024-12-31 (批准: XX市教育局)" \
-  "警告: $w/waivers.yaml:40:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
+  "警告: $w/waivers.yaml:44:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
 run "--fail-on waived" 1 "--lang en --today 2024-06-01 --fail-on fail,waived $w/waivers.yaml"
 run "a waiver for an unknown indicator" 2 "--lang en $w/waiver-unknown.yaml" \
   "$w/waiver-unknown.yaml:36:16: waivers[].indicator: unknown indicator 'ideological_teacher_ration' in the packs this plan answers to (cn-2020-7), did you mean 'ideological_teacher_ratio'?" \
@@ -208,11 +225,11 @@ rm -f "$tmp/template.yaml"
 run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
 if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then pass=$((pass + 1)); else echo "FAIL init -o"; fail=$((fail + 1)); fi
 run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
-  "? Full-time ideological-political teacher ratio" "71 checks: 14 missing data · 57 n/a      exit 1"
+  "? Full-time ideological-political teacher ratio" "87 checks: 18 missing data · 69 n/a      exit 1"
 sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
   -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
 run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
-  "✓ Full-time ideological-political teacher ratio" "71 checks: 1 pass · 13 missing data · 57 n/a"
+  "✓ Full-time ideological-political teacher ratio" "87 checks: 1 pass · 17 missing data · 69 n/a"
 run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
   "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
 run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
@@ -226,11 +243,11 @@ run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
   "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
   "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
   "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
-  "2 newly failing · 2 newly passing · 1 gap shrank · 79 unchanged — worse on a required target      exit 1"
+  "2 newly failing · 2 newly passing · 1 gap shrank · 98 unchanged — worse on a required target      exit 1"
 run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
 run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
   "newly passing:" "no required target worse      exit 0"
-run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "84 unchanged"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "103 unchanged"
 run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
   ":x: **The new draft is worse on a required target.**" \
   "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | XX职业技术学院 (高职) | pass | fail |"

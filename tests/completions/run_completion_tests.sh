@@ -41,7 +41,10 @@ bash)
   }
   expect "subcommands and plans" "$(comp "")" packs explain rollup init diff examples
   expect "plan files" "$(comp "examples/sch")" examples/school-fail.yaml examples/school-pass.yaml
-  expect "packs subcommands" "$(comp packs "")" show lint
+  expect "packs subcommands" "$(comp packs "")" show lint coverage verify
+  expect "coverage options" "$(comp packs coverage zj-2021 --)" --source --unaccounted
+  expect "a source document" "$(comp packs verify zj-2021 --source "tests/cli/coverage/sou")" \
+    tests/cli/coverage/source.txt
   expect "pack ids for packs show" "$(comp packs show "")" cn-2020-7 cn-2022-opinion zj-2021 xx-city-2025 sx-2023
   expect "pack ids for init --pack" "$(comp init --pack "")" cn-2020-7 zj-2021
   expect "a list of pack ids" "$(comp init --pack "cn-2020-7,z")" cn-2020-7,zj-2021
@@ -68,7 +71,7 @@ zsh)
   ln -s "$vetcheck" "$bin/vetcheck"
   comp() { PATH=$bin:$PATH timeout 30 zsh tests/completions/capture.zsh "$src/completions" "$src" "vetcheck $1"; }
   expect "subcommands" "$(comp "")" packs explain rollup init diff
-  expect "packs subcommands" "$(comp "packs ")" show lint
+  expect "packs subcommands" "$(comp "packs ")" show lint coverage verify
   expect "pack ids" "$(comp "packs show ")" cn-2020-7 zj-2021 xx-city-2025
   expect "init --pack" "$(comp "init --pack ")" cn-2020-7 cn-2022-opinion
   expect "init options" "$(comp "init --")" --pack --level --type --output
