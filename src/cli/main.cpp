@@ -18,7 +18,9 @@
 #include "vetcheck/batch_summary.hpp"
 #include "vetcheck/limits.hpp"
 #include "vetcheck/lint.hpp"
+#include "vetcheck/memory_budget.hpp"
 #include "vetcheck/plan_loader.hpp"
+#include "vetcheck/report/output_files.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/rollup_text.hpp"
@@ -223,7 +225,7 @@ int run_check(Settings& s, Catalog& catalog) {
     if (s.as_of) batch.check.as_of = s.as_of;
     if (!s.today.empty()) batch.check.today = Date::parse(s.today);
     batch.limits = s.limits;
-    batch.jobs = s.jobs;
+    batch.jobs = jobs_within_memory(s.jobs, s.limits);
     bool machine_format = false;
     for (const auto& t : targets) machine_format |= t.entry->name != "term";
     ProgressBar bar(inputs_hint(s.plans) && !machine_format);
@@ -301,12 +303,7 @@ Lang chosen_lang(const Settings& s) {
     return lang;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // Everything the program prints goes through iostreams: no need to keep in step with C's stdio,
-    // which cost a locked fwrite for every piece of every report line.
-    std::ios::sync_with_stdio(false);
+int run_command(int argc, char** argv) {
     Settings s;
     CLI::App app{
         "vetcheck — check vocational-education plans against the policy targets they must meet"};
@@ -366,18 +363,18 @@ int main(int argc, char** argv) {
     app.add_option("--max-file-size", s.limits.max_file_bytes,
                    "largest plan or pack file, in bytes")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxFileBytesCeiling));
     app.add_option("--max-depth", s.limits.yaml.max_depth, "deepest YAML nesting")
         ->capture_default_str()
         ->check(CLI::Range(1, kMaxYamlDepthCeiling));
     app.add_option("--max-nodes", s.limits.yaml.max_nodes,
                    "most YAML values in one file, aliases expanded")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
     app.add_option("--max-expression-length", s.limits.expression.max_length,
                    "longest pack expression, in bytes")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
     app.add_option("--max-expression-depth", s.limits.expression.max_depth,
                    "deepest nesting of a pack expression")
         ->capture_default_str()
@@ -385,7 +382,7 @@ int main(int argc, char** argv) {
     app.add_option("--max-institutions", s.limits.max_institutions,
                    "most institutions listed in one plan")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
 
     auto* packs = app.add_subcommand("packs", "list the target packs, or show one");
     auto* show = packs->add_subcommand(
@@ -463,4 +460,17 @@ int main(int argc, char** argv) {
         std::cerr << "vetcheck: internal error: " << e.what() << " (please report it)\n";
         return kExitInput;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Everything the program prints goes through iostreams: no need to keep in step with C's stdio,
+    // which cost a locked fwrite for every piece of every report line.
+    std::ios::sync_with_stdio(false);
+    // A report that did not reach standard output (a full disk, `>&-`) is exit 2, whatever the
+    // command.
+    report::CheckedStandardOutput out;
+    int code = run_command(argc, argv);
+    return out.finish() ? code : kExitInput;
 }
