@@ -51,13 +51,9 @@ int PlanDiff::count(ResultChangeKind k) const {
 
 namespace {
 
-bool failing(Status s) {
-    return s == Status::Fail || s == Status::Missing || s == Status::Error || s == Status::Advisory;
-}
-
-// What a required check may not become in a better draft.
-bool hard_failure(Status s) {
-    return s == Status::Fail || s == Status::Missing || s == Status::Error;
+// Listed as failing in a comparison: what the run fails on, and missed soft targets.
+bool failing(Status s, const FailPolicy& policy) {
+    return policy.fails_on(s) || status_info(s).needs_attention;
 }
 
 // A check's identity across drafts: the indicator, and the subject by id (the plan as a whole
@@ -75,14 +71,15 @@ std::optional<int> compare_gaps(const Result& a, const Result& b) {
     return a.gap->value < b.gap->value ? -1 : 1;
 }
 
-std::optional<ResultChange> compare(const Result* before, const Result& after) {
+std::optional<ResultChange> compare(const Result* before, const Result& after,
+                                    const FailPolicy& policy) {
     ResultChange c{ResultChangeKind::StatusChanged, before, &after};
     c.required = after.indicator->severity == Severity::Required;
-    bool now = failing(after.status);
-    bool then = before && failing(before->status);
+    bool now = failing(after.status, policy);
+    bool then = before && failing(before->status, policy);
     if (now && !then) {
         c.kind = ResultChangeKind::NewlyFailing;
-        c.worse = c.required && hard_failure(after.status);
+        c.worse = policy.fails_on(after.status) && !(before && policy.fails_on(before->status));
         return c;
     }
     if (!before) return std::nullopt;  // a new check that does not fail: nothing to report
@@ -90,12 +87,16 @@ std::optional<ResultChange> compare(const Result* before, const Result& after) {
         c.kind = ResultChangeKind::NewlyPassing;
         return c;
     }
-    if (before->status != after.status) return c;
+    if (before->status != after.status) {
+        // fail → missing, advisory → fail …: worse when the run now fails on it and did not.
+        c.worse = policy.fails_on(after.status) && !policy.fails_on(before->status);
+        return c;
+    }
     if (!now) return std::nullopt;
     auto gaps = compare_gaps(*before, after);
     if (!gaps || *gaps == 0) return std::nullopt;
     c.kind = *gaps < 0 ? ResultChangeKind::GapGrew : ResultChangeKind::GapShrank;
-    c.worse = c.kind == ResultChangeKind::GapGrew && c.required && hard_failure(after.status);
+    c.worse = c.kind == ResultChangeKind::GapGrew && policy.fails_on(after.status);
     return c;
 }
 
@@ -144,7 +145,8 @@ void diff_facts(const Subject& before, const Subject& after, bool whole,
 }  // namespace
 
 PlanDiff diff_plans(const Plan& before, const std::vector<Result>& before_results,
-                    const Plan& after, const std::vector<Result>& after_results) {
+                    const Plan& after, const std::vector<Result>& after_results,
+                    const FailPolicy& policy) {
     PlanDiff d;
     d.before = &before;
     d.after = &after;
@@ -166,13 +168,13 @@ PlanDiff diff_plans(const Plan& before, const std::vector<Result>& before_result
         seen[k] = true;
         auto it = old_by_key.find(k);
         const Result* old = it == old_by_key.end() ? nullptr : it->second;
-        if (auto c = compare(old, r))
+        if (auto c = compare(old, r, policy))
             d.results.push_back(*c);
         else if (old)
             ++d.unchanged;
     }
     for (const Result& r : before_results) {
-        if (seen.count(key_of(r)) || !failing(r.status)) continue;
+        if (seen.count(key_of(r)) || !failing(r.status, policy)) continue;
         ResultChange c{ResultChangeKind::Removed, &r, nullptr};
         c.required = r.indicator->severity == Severity::Required;
         d.results.push_back(c);

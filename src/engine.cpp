@@ -233,29 +233,6 @@ Result check_indicator(const Indicator& indicator, const RuleSet& rules, const P
 
 namespace {
 
-// How bad an outcome is, for choosing among the versions of a restated target.
-int badness(Status s) {
-    switch (s) {
-        case Status::Error:
-            return 6;
-        case Status::Fail:
-            return 5;
-        case Status::Missing:
-            return 4;
-        case Status::Advisory:
-            return 3;
-        case Status::NotDue:
-            return 2;
-        case Status::Waived:
-            return 1;
-        case Status::Pass:
-            return 1;
-        case Status::NotApplicable:
-            return 0;
-    }
-    return 0;
-}
-
 void check_versions(const Indicator& head, const RuleSet& rules, const Plan& plan,
                     const Subject& subject, const CheckOptions& options, Result& out) {
     if (head.restated.empty()) {
@@ -268,7 +245,7 @@ void check_versions(const Indicator& head, const RuleSet& rules, const Plan& pla
     for (const Indicator& parent : head.restated) {
         Result r = check_indicator(parent, rules, plan, subject, options);
         versions.emplace_back(&parent, r.status);
-        if (badness(r.status) > badness(best.status)) best = std::move(r);
+        if (severity_rank(r.status) > severity_rank(best.status)) best = std::move(r);
     }
     versions.emplace_back(&head, head_status);
     best.versions = std::move(versions);

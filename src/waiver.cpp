@@ -100,7 +100,7 @@ const Waiver* waiver_for(const Plan& plan, const Result& r) {
 }
 
 bool waivable(Status s) {
-    return s == Status::Fail || s == Status::Missing || s == Status::Advisory;
+    return status_info(s).waivable;
 }
 
 }  // namespace

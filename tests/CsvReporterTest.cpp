@@ -172,17 +172,6 @@ TEST_CASE("CSV: names in the report language", "[csv]") {
     CHECK(row_for(rows, "upper", "xx-city")[column(h, "gap")] == "超出 0.5 个百分点");
 }
 
-TEST_CASE("Status matrix: the worst status wins, in a fixed order of badness", "[csv][matrix]") {
-    using S = Status;
-    const std::vector<S> worst_first = {S::Error,  S::Fail,   S::Missing, S::Advisory,
-                                        S::NotDue, S::Waived, S::Pass,    S::NotApplicable};
-    for (size_t i = 0; i + 1 < worst_first.size(); ++i) {
-        CHECK(report::badness(worst_first[i]) > report::badness(worst_first[i + 1]));
-        CHECK(report::worse(worst_first[i], worst_first[i + 1]) == worst_first[i]);
-        CHECK(report::worse(worst_first[i + 1], worst_first[i]) == worst_first[i]);
-    }
-}
-
 TEST_CASE("CSV matrix: plans × indicators, worst status over subjects, empty when absent",
           "[csv][matrix]") {
     auto first = check_report(kPlan);

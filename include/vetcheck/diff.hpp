@@ -24,8 +24,9 @@ struct ResultChange {
     const Result* before = nullptr;  // null for a check the old draft did not have
     const Result* after = nullptr;   // null for Removed
     bool required = false;           // the indicator is required (not advisory)
-    // Counts against the new draft: a required check that was not failing and now fails, lacks
-    // data or cannot be computed, or a required failing check whose gap grew.
+    // Counts against the new draft: a check whose status the run's --fail-on policy now fails on
+    // and did not before, or a check it fails on whose gap grew. The same policy as the exit code
+    // of checking the new draft.
     bool worse = false;
 
     const Result& any() const { return after ? *after : *before; }
@@ -73,8 +74,9 @@ struct PlanDiff {
 // Compares two checked drafts. Checks are matched by indicator id and subject (the plan as a
 // whole, or the institution's id); facts by subject and key. A fact removed and another added with
 // the same value in the same subject is reported as a possible rename. The results must come from
-// check_plan on the plans given (their pointers are kept).
+// check_plan on the plans given (their pointers are kept). `policy` decides what counts as worse.
 PlanDiff diff_plans(const Plan& before, const std::vector<Result>& before_results,
-                    const Plan& after, const std::vector<Result>& after_results);
+                    const Plan& after, const std::vector<Result>& after_results,
+                    const FailPolicy& policy = FailPolicy::standard());
 
 }  // namespace vetcheck

@@ -9,15 +9,9 @@
 #include "vetcheck/expression/evaluator.hpp"
 #include "vetcheck/pack.hpp"
 #include "vetcheck/plan.hpp"
+#include "vetcheck/status.hpp"
 
 namespace vetcheck {
-
-enum class Status { Pass, Fail, Missing, Error, NotDue, NotApplicable, Advisory, Waived };
-inline constexpr int kStatusCount = 8;
-
-const char* status_name(
-    Status s);  // "pass", "fail", "missing", "error", "not-due", "n/a", "advisory", "waived"
-bool parse_status(std::string_view text, Status* out);
 
 // What it would take to pass, in the unit of the fact a plan would change: 4 more teachers.
 struct Shortfall {
@@ -89,13 +83,6 @@ struct Result {
     std::optional<WaiverUse> waiver;  // set when a waiver of the plan names this failing result
 
     bool on_whole_plan() const { return subject == &plan->whole; }
-};
-
-// Which statuses fail a run (exit 1). By default fail, missing and error; --fail-on changes it.
-struct FailPolicy {
-    std::array<bool, kStatusCount> fails{};
-    static FailPolicy standard();
-    bool fails_on(Status s) const { return fails[static_cast<int>(s)]; }
 };
 
 struct Summary {

@@ -37,7 +37,8 @@ int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check
     LoadedPlan after = load(cmd.after);
     auto before_results = check_plan(*before.rules, before.plan, check);
     auto after_results = check_plan(*after.rules, after.plan, check);
-    PlanDiff diff = diff_plans(before.plan, before_results, after.plan, after_results);
+    PlanDiff diff =
+        diff_plans(before.plan, before_results, after.plan, after_results, report.policy);
     std::ostringstream text;
     report::write_diff(diff, format, report, text);
     if (cmd.output.empty())

@@ -72,15 +72,12 @@ std::string distance_text(const Result& r, Lang lang) {
 }  // namespace
 
 std::string status_text(Status s, Lang lang) {
-    static constexpr Label kLabels[] = {Label::Pass,     Label::Fail,   Label::Missing,
-                                        Label::Error,    Label::NotDue, Label::NotApplicable,
-                                        Label::Advisory, Label::Waived};
-    return label(kLabels[static_cast<int>(s)], lang);
+    const StatusInfo& info = status_info(s);
+    return std::string(zh(lang) ? info.zh : info.en);
 }
 
 const char* status_mark(Status s) {
-    static constexpr const char* kMarks[] = {"✓", "✗", "?", "!", "…", "-", "*", "~"};
-    return kMarks[static_cast<int>(s)];
+    return status_info(s).mark.data();
 }
 
 std::string status_counts_text(const std::array<int, kStatusCount>& counts, Lang lang) {

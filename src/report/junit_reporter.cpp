@@ -13,13 +13,11 @@ namespace {
 // How a CI server counts a result. The report's failures and errors agree with the exit code: a
 // status the --fail-on policy fails on is a failure (an error when the check could not be made);
 // a missed advisory target passes with a note; any other status is skipped, with its reason.
-enum class Outcome { Passed, Failure, Error, Skipped };
+using Outcome = JunitOutcome;
 
 Outcome outcome_of(Status s, const FailPolicy& policy) {
-    if (policy.fails_on(s))
-        return s == Status::Missing || s == Status::Error ? Outcome::Error : Outcome::Failure;
-    if (s == Status::Pass || s == Status::Advisory || s == Status::Waived) return Outcome::Passed;
-    return Outcome::Skipped;
+    const StatusInfo& info = status_info(s);
+    return policy.fails_on(s) ? info.junit_when_failing : info.junit_otherwise;
 }
 
 struct Counts {

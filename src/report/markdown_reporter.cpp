@@ -15,22 +15,11 @@ bool zh(Lang lang) {
     return lang == Lang::Zh;
 }
 
-// The order of the attention table: what fails the run first, then what only warns.
+// The order of the attention table: the status table's, worst first, from not-due up; pass, n/a
+// and waived results are not in it.
 int attention_rank(Status s) {
-    switch (s) {
-        case Status::Fail:
-            return 0;
-        case Status::Error:
-            return 1;
-        case Status::Missing:
-            return 2;
-        case Status::Advisory:
-            return 3;
-        case Status::NotDue:
-            return 4;
-        default:
-            return -1;  // pass, n/a, waived: not in the attention table
-    }
+    int floor = severity_rank(Status::NotDue);
+    return severity_rank(s) >= floor ? kStatusCount - severity_rank(s) : -1;
 }
 
 std::string status_cell(Status s, Lang lang) {

@@ -16,21 +16,18 @@ namespace vetcheck::report {
 
 namespace {
 
-// SARIF levels: what must be fixed is an error, what needs attention a warning, what is not yet
-// due a note. Passing and not-applicable results are not findings and are left out.
+// SARIF levels from the status table: what fails the run is an error (missing data too, as in the
+// exit code), a missed soft target a warning, what is not yet due or waived a note. Passing and
+// not-applicable results are not findings and are left out.
 const char* level_of(Status s) {
-    switch (s) {
-        case Status::Fail:
-        case Status::Error:
+    switch (status_info(s).sarif) {
+        case SarifLevel::Error:
             return "error";
-        case Status::Missing:
-        case Status::Advisory:
+        case SarifLevel::Warning:
             return "warning";
-        case Status::NotDue:
-        case Status::Waived:
+        case SarifLevel::Note:
             return "note";
-        case Status::Pass:
-        case Status::NotApplicable:
+        case SarifLevel::None:
             break;
     }
     return nullptr;

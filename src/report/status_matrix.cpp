@@ -4,32 +4,6 @@
 
 namespace vetcheck::report {
 
-int badness(Status s) {
-    switch (s) {
-        case Status::Error:
-            return 7;
-        case Status::Fail:
-            return 6;
-        case Status::Missing:
-            return 5;
-        case Status::Advisory:
-            return 4;
-        case Status::NotDue:
-            return 3;
-        case Status::Waived:
-            return 2;
-        case Status::Pass:
-            return 1;
-        case Status::NotApplicable:
-            return 0;
-    }
-    return 0;
-}
-
-Status worse(Status a, Status b) {
-    return badness(b) > badness(a) ? b : a;
-}
-
 StatusMatrix status_matrix(const std::vector<PlanReport>& reports) {
     StatusMatrix m;
     std::unordered_map<std::string, size_t> column;

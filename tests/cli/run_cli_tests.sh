@@ -225,6 +225,16 @@ run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1
 run "diff: json" 1 "--lang en diff --format json $w/draft-1.yaml $w/draft-2.yaml" \
   '"schema": "vetcheck-diff/1"' '"worse": true' '"change": "renamed"'
 run "diff: Chinese" 1 "--lang zh diff $w/draft-1.yaml $w/draft-2.yaml" "新增未达标:" "新稿变差 (必达目标)      退出码 1"
+# diff judges "worse" by the same --fail-on as the check's exit code: what the new draft newly
+# fails on, under the policy given.
+for policy in fail missing advisory error; do
+  "$vetcheck" --fail-on $policy "$w/draft-2.yaml" >/dev/null 2>&1 </dev/null
+  check_exit=$?
+  run "diff --fail-on $policy agrees with checking the new draft" $check_exit \
+    "--lang en --fail-on $policy diff $w/draft-1.yaml $w/draft-2.yaml"
+done
+run "diff --fail-on advisory: a newly missing fact is not worse" 0 \
+  "--lang en --fail-on advisory diff $w/draft-1.yaml $w/draft-2.yaml" "newly failing:"
 rm -f "$tmp/diff.md"
 run "diff -o writes the file" 1 "--lang en diff -f markdown -o $tmp/diff.md $w/draft-1.yaml $w/draft-2.yaml"
 if grep -qF "### vetcheck diff" "$tmp/diff.md"; then pass=$((pass + 1)); else echo "FAIL diff -o"; fail=$((fail + 1)); fi

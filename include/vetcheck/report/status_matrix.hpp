@@ -8,12 +8,6 @@
 
 namespace vetcheck::report {
 
-// How urgently a status needs a reader's attention, for summing up one indicator over the many
-// subjects of a plan: error > fail > missing > advisory > not-due > waived > pass > n/a.
-// (A waiver is a deliberate exception, worth seeing, but it is not a problem like not-due.)
-int badness(Status s);
-Status worse(Status a, Status b);
-
 // Plans × indicators, each cell the worst status of that indicator over the plan's subjects.
 // Indicators are identified by id (a child pack restating a target keeps its id) and kept in the
 // order they first appear across the plans.
