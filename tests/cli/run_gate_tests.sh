@@ -184,6 +184,18 @@ done
 got=$?
 if [[ $got == 0 ]] && grep -qF "exit 0" "$tmp/closed.txt"; then ok; else bad "-o with standard output closed: exit $got: $(head -2 "$tmp/err")"; fi
 
+# --- diff and init write their files the same way ---
+mkdir -p "$tmp/diff"
+cp examples/school-fail.yaml "$tmp/diff/before.yaml"
+cp examples/school-pass.yaml "$tmp/diff/after.yaml"
+run "diff -o naming one of its plans is refused" 2 "diff $tmp/diff/before.yaml $tmp/diff/after.yaml -o $tmp/diff/after.yaml" \
+  "the report would overwrite an input"
+cmp -s "$tmp/diff/after.yaml" examples/school-pass.yaml && ok || bad "diff overwrote its input"
+bash -c 'ln -s "$1/victim.txt" "$1/t.yaml.tmp$$" && exec "$2" init --pack cn-2020-7 --level school --type 高职 -o "$1/t.yaml"' \
+  _ "$tmp/diff" "$vetcheck" >"$tmp/out" 2>&1
+got=$?
+[[ $got == 0 && ! -e $tmp/diff/victim.txt ]] && ok || bad "init -o beside a link at its temporary's name: exit $got, victim $(ls "$tmp/diff")"
+
 # --- memory: an error naming the file, never an abort ---
 if grep -q __asan_init "$vetcheck" 2>/dev/null; then
   echo "skip the memory tests: AddressSanitizer reserves more address space than they allow"
