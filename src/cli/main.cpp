@@ -235,6 +235,11 @@ int run_check(Settings& s, Catalog& catalog) {
         std::cerr << "vetcheck: no .yaml or .yml files found in " << join(s.plans, ", ") << '\n';
         return kExitInput;
     }
+    // Before any work: a report over an input, or two reports over one file, is refused.
+    std::vector<std::string> report_files, read_files = inputs;
+    for (const auto& t : targets) report_files.push_back(t.file);
+    read_files.insert(read_files.end(), s.pack_files.begin(), s.pack_files.end());
+    report::OutputFiles::check_targets(report_files, read_files);
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     if (targets.size() == 1 && targets[0].file.empty() && targets[0].entry->name == "term")
         return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty, s.summary);
@@ -242,16 +247,16 @@ int run_check(Settings& s, Catalog& catalog) {
     bar.finish();
     for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
 
+    // A run that could not check every input writes no report file: CI never reads half a
+    // report. The files are written to temporaries and replaced together, or none is.
+    report::OutputFiles files;
     for (const auto& target : targets) {
-        std::ostringstream text;
-        target.entry->make()->write(outcome.reports, options, text);
-        // A run that could not check every input writes no report file: CI never reads half a
-        // report.
         if (target.file.empty())
-            std::cout << text.str();
+            target.entry->make()->write(outcome.reports, options, std::cout);
         else if (outcome.failures.empty())
-            write_file_atomically(target.file, text.str());
+            target.entry->make()->write(outcome.reports, options, files.open(target.file));
     }
+    files.commit();
     if (!outcome.failures.empty()) return kExitInput;
     for (const auto& r : outcome.reports)
         if (summarize(r.results).failed(options.policy)) return kExitFail;

@@ -184,6 +184,94 @@ done
 got=$?
 if [[ $got == 0 ]] && grep -qF "exit 0" "$tmp/closed.txt"; then ok; else bad "-o with standard output closed: exit $got: $(head -2 "$tmp/err")"; fi
 
+# --- report files ---
+echo "victim" >"$tmp/victim.txt"
+# exec keeps the shell's process id: the link is at exactly the name the old code chose.
+bash -c 'ln -s "$1/victim.txt" "$1/r.txt.tmp$$" && exec "$2" --lang en -o "$1/r.txt" examples/school-pass.yaml' \
+  _ "$tmp" "$vetcheck" >"$tmp/out" 2>&1
+got=$?
+[[ $got == 0 ]] && ok || bad "a link at the temporary's name: exit $got: $(head -2 "$tmp/out")"
+[[ $(cat "$tmp/victim.txt") == victim ]] && ok || bad "the victim of a link at r.txt.tmpPID was overwritten"
+grep -qF "exit 0" "$tmp/r.txt" && ok || bad "the report beside the links: $(head -2 "$tmp/r.txt")"
+rm -f "$tmp"/r.txt.tmp*
+echo "previous" >"$tmp/mode.txt"
+chmod 640 "$tmp/mode.txt"
+run "a report replaced keeps its mode" 0 "-o $tmp/mode.txt examples/school-pass.yaml"
+[[ $(stat -c %a "$tmp/mode.txt") == 640 ]] && ok || bad "the report's mode became $(stat -c %a "$tmp/mode.txt")"
+mkdir -p "$tmp/inputs"
+cp examples/school-pass.yaml "$tmp/inputs/input.yaml"
+run "-o naming an input is refused before any work" 2 "-o $tmp/inputs/input.yaml $tmp/inputs/input.yaml" \
+  "$tmp/inputs/input.yaml: the report would overwrite an input"
+cmp -s "$tmp/inputs/input.yaml" examples/school-pass.yaml && ok || bad "the input was overwritten"
+cp examples/school-pass.yaml "$tmp/inputs/input.yaml"
+run "-f json=FILE naming an input found in a directory" 2 "-f json=$tmp/inputs/./input.yaml $tmp/inputs" \
+  "the report would overwrite an input"
+cmp -s "$tmp/inputs/input.yaml" examples/school-pass.yaml && ok || bad "the input in the directory was overwritten"
+run "two -f naming the same file" 2 "-f json=$tmp/same.out -f csv=$tmp/./same.out examples/school-pass.yaml" \
+  "two reports are to be written to the same file"
+[[ -e $tmp/same.out ]] && bad "the doubly named report was written" || ok
+# Several reports: all replaced or none.
+both() { echo "old json" >"$tmp/r.json"; echo "old csv" >"$tmp/r.csv"; }
+both
+run "a second report that cannot be written leaves the first as it was" 2 \
+  "-f json=$tmp/r.json -f csv=$tmp/no/such/dir/r.csv examples/school-pass.yaml" "$tmp/no/such/dir/r.csv: cannot write the report file"
+[[ $(cat "$tmp/r.json") == "old json" ]] && ok || bad "the first report was replaced though the second failed"
+compgen -G "$tmp/r.json.tmp*" >/dev/null && bad "a temporary was left: $(echo "$tmp"/r.json.tmp*)" || ok
+both
+# A second report cut short by a file-size limit (EFBIG, SIGXFSZ ignored): neither replaced.
+(
+  trap '' XFSZ
+  ulimit -f 16
+  "$vetcheck" --lang en -f csv-matrix="$tmp/r.csv" -f json="$tmp/r.json" examples/school-pass.yaml examples/school-fail.yaml >"$tmp/out" 2>&1
+  echo $? >"$tmp/rc"
+)
+if [[ $(cat "$tmp/rc") == 2 ]] && grep -qF "$tmp/r.json: cannot write the report file: File too large" "$tmp/out" &&
+  [[ $(cat "$tmp/r.csv") == "old csv" && $(cat "$tmp/r.json") == "old json" ]] && ! compgen -G "$tmp/r.*.tmp*" >/dev/null; then
+  ok
+else
+  bad "a report cut short: exit $(cat "$tmp/rc"): $(head -2 "$tmp/out"); csv: $(head -c 20 "$tmp/r.csv"); json: $(head -c 20 "$tmp/r.json")"
+fi
+
+# --- a signal during a long batch: no temporary left, the reports all old or all new ---
+# 2,000 plans (written by the shell itself: a process per file took 20 s on a busy machine), three
+# reports of 40 MB in all; killed at random points from 70% of an uninterrupted run to 110% (just
+# after its end): most of the time goes to checking, the writing is the last part.
+mkdir -p "$tmp/many"
+pass_text=$(<examples/school-pass.yaml)
+fail_text=$(<examples/school-fail.yaml)
+for i in $(seq 2000); do
+  if ((i % 2)); then printf '%s\n' "$pass_text" >"$tmp/many/p$i.yaml"; else printf '%s\n' "$fail_text" >"$tmp/many/p$i.yaml"; fi
+done
+reports() { echo "-f csv-matrix=$tmp/$1.csv -f junit=$tmp/$1.xml -f markdown=$tmp/$1.md"; }
+start=$(date +%s%N)
+# shellcheck disable=SC2046
+"$vetcheck" --lang en -j 2 $(reports new) "$tmp/many" >/dev/null 2>&1
+whole_ms=$((($(date +%s%N) - start) / 1000000))
+for round in 1 2 3 4; do
+  for f in csv xml md; do echo "old" >"$tmp/s.$f"; done
+  # A background job of a script starts with SIGINT ignored: perl gives it back its default.
+  # shellcheck disable=SC2046
+  perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' -- "$vetcheck" --lang en -j 2 $(reports s) "$tmp/many" >/dev/null 2>&1 &
+  pid=$!
+  delay_ms=$((whole_ms * 7 / 10 + RANDOM % (whole_ms * 4 / 10 + 1)))
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  signal=TERM
+  ((round % 2)) && signal=INT
+  kill -s "$signal" "$pid" 2>/dev/null
+  wait "$pid"
+  left=$(compgen -G "$tmp/s.*.tmp*")
+  states=""
+  for f in csv xml md; do
+    if [[ $(head -c 4 "$tmp/s.$f") == old ]]; then states+=" old"; elif cmp -s "$tmp/s.$f" "$tmp/new.$f"; then states+=" new"; else states+=" broken"; fi
+  done
+  if [[ -z $left && ($states == " old old old" || $states == " new new new") ]]; then
+    ok
+  else
+    bad "SIG$signal after ${delay_ms} ms of ${whole_ms}: reports$states, temporaries left: $left"
+  fi
+  echo "  SIG$signal at ${delay_ms} ms of ${whole_ms}:$states"
+done
+
 # --- diff and init write their files the same way ---
 mkdir -p "$tmp/diff"
 cp examples/school-fail.yaml "$tmp/diff/before.yaml"
@@ -256,11 +344,24 @@ for round in $(seq 25); do
   done
   chmod 755 "$dir"
   if [[ ${as_nobody[0]:-} == none ]]; then runner=(); else runner=("${as_nobody[@]}"); fi
-  "${runner[@]}" "$vetcheck" --lang en -j 3 "$dir" >"$tmp/out" 2>&1 </dev/null
+  report=$tmp/prop$round.json
+  echo "previous" >"$report"
+  chmod 666 "$report"
+  chmod 777 "$tmp"  # the temporary beside the report is created by the unprivileged user
+  "${runner[@]}" "$vetcheck" --lang en -j 3 -f term -f json="$report" "$dir" >"$tmp/out" 2>&1 </dev/null
   got=$?
+  chmod 755 "$tmp"
   checked=$(grep -c "^XX航海职业技术学院\|^XX职业技术学院" "$tmp/out")
   [[ $got == "$expected" ]] || { bad "property round $round: exit $got, expected $expected ($(ls -l "$dir" | tail -n +2 | awk '{print $1, $NF}' | tr '\n' ' '))"; continue; }
   ((got != 0 || checked == n)) || { bad "property round $round: exit 0 after checking $checked of $n"; continue; }
+  # The report is the previous one after exit 2, and whole and from this run (every plan) else.
+  if ((got == 2)); then
+    [[ $(cat "$report") == previous ]] || { bad "property round $round: exit 2 replaced the report"; continue; }
+  else
+    plans=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["plans"]))' "$report" 2>&1)
+    [[ $plans == "$n" ]] || { bad "property round $round: the report holds $plans plans of $n"; continue; }
+  fi
+  compgen -G "$report.tmp*" >/dev/null && { bad "property round $round: a temporary was left"; continue; }
   ok
 done
 
