@@ -1,17 +1,12 @@
 #include "vetcheck/batch.hpp"
 
-#include <unistd.h>
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <new>
 #include <optional>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/tabular_plans.hpp"
@@ -85,7 +80,7 @@ namespace {
 // One input's outcomes (a CSV file holds many school reports), filled by whichever thread takes it,
 // in the order of the input.
 struct Outcome {
-    std::optional<report::PlanReport> report;
+    std::optional<PlanReport> report;
     std::optional<InputFailure> failure;
     std::string rendered;  // options.render's text for the report
 };
@@ -98,10 +93,9 @@ Outcome failure_of(const InputError& e, const std::string& name, const std::stri
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
-    Outcome o{
-        report::PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
-        std::nullopt,
-        {}};
+    Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
+              std::nullopt,
+              {}};
     if (render) o.rendered = options.render(*o.report);
     return o;
 }
@@ -196,42 +190,6 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         }
     }
     return outcome;
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-    fs::path target(path);
-    std::error_code status_error;
-    auto status = fs::status(target, status_error);
-    if (!status_error && fs::is_directory(status))
-        throw InputError(SourceLocation{path}, "cannot write the report: it is a directory");
-    if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
-        // /dev/null, a pipe, a terminal: there is nothing to half-write, and renaming over a device
-        // node would replace it with a file.
-        std::ofstream out(target, std::ios::binary);
-        out << content;
-        if (!out) throw InputError(SourceLocation{path}, "cannot write the report");
-        return;
-    }
-    fs::path temp = target;
-    temp += fmt::format(".tmp{}", static_cast<long>(::getpid()));
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw InputError(SourceLocation{path}, "cannot write the report file");
-        out << content;
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            throw InputError(SourceLocation{path}, "cannot write the report file");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw InputError(SourceLocation{path},
-                         "cannot move the report into place: " + ec.message());
-    }
 }
 
 }  // namespace vetcheck

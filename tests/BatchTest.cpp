@@ -24,10 +24,10 @@ Delivered run(const std::vector<std::string>& paths, unsigned jobs, bool render)
     BatchOptions options;
     options.jobs = jobs;
     if (render)
-        options.render = [](const report::PlanReport& r) {
+        options.render = [](const PlanReport& r) {
             return r.plan->name + " " + std::to_string(r.results.size());
         };
-    options.on_report = [&](report::PlanReport&& r, std::string&& rendered) {
+    options.on_report = [&](PlanReport&& r, std::string&& rendered) {
         d.order.push_back("report " + r.plan->file + " " + rendered);
     };
     options.on_failure = [&](InputFailure&& f) {

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "vetcheck/catalog.hpp"
+#include "vetcheck/checked_plan.hpp"
 #include "vetcheck/engine.hpp"
 #include "vetcheck/limits.hpp"
-#include "vetcheck/report/reporter.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
 namespace vetcheck {
@@ -27,17 +27,17 @@ struct BatchOptions {
     // When set, each outcome is handed over in input order as soon as it and all before it are
     // done, and not kept in the BatchOutcome: memory stays flat however many plans there are.
     // `rendered` is what `render` made of the plan, or empty when it was not called.
-    std::function<void(report::PlanReport&&, std::string&& rendered)> on_report;
+    std::function<void(PlanReport&&, std::string&& rendered)> on_report;
     // When set, called on the checking thread for each plan: formatting a report costs about as
     // much as checking it, and done here it runs in parallel instead of in input order on one
     // thread. Not called when the batch runs on one thread.
-    std::function<std::string(const report::PlanReport&)> render;
+    std::function<std::string(const PlanReport&)> render;
     std::function<void(InputFailure&&)> on_failure;
     Limits limits;  // for each plan file; packs are bound by the catalog's own
 };
 
 struct BatchOutcome {
-    std::vector<report::PlanReport> reports;  // in the order of the inputs
+    std::vector<PlanReport> reports;  // in the order of the inputs
     std::vector<InputFailure> failures;
 };
 
@@ -50,7 +50,5 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
 BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
                          const BatchOptions& options);
 
-// Writes a whole file or nothing: a temporary file beside it, renamed into place.
-void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace vetcheck

@@ -24,6 +24,7 @@
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/rollup_text.hpp"
+#include "vetcheck/report/summary_reporter.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
 #include "vetcheck/text.hpp"
 
@@ -161,52 +162,31 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
     return true;
 }
 
-// The terminal report of a batch is written plan by plan as each is checked, so that a national
-// batch needs no more memory than a few plans.
-int stream_terminal(const std::vector<std::string>& inputs, Catalog& catalog, BatchOptions& batch,
-                    const report::ReportOptions& options, ProgressBar& bar, bool stderr_tty,
-                    bool summary_only) {
-    Summary total;
-    BatchSummary summary;
-    size_t plans = 0;
-    bool failed = false, bad_input = false;
-    if (!summary_only)
-        batch.render = [&options](const report::PlanReport& r) {
-            std::ostringstream text;
-            report::TerminalReporter::write_plan(r, options, text);
-            return std::move(text).str();
-        };
-    batch.on_report = [&](report::PlanReport&& r, std::string&& rendered) {
-        if (summary_only) {
-            summary.add(r);
-        } else {
-            bar.finish();
-            if (plans) std::cout << '\n';
-            if (rendered.empty())
-                report::TerminalReporter::write_plan(r, options, std::cout);
-            else
-                std::cout << rendered;
-        }
-        ++plans;
-        Summary s = summarize(r.results);
-        failed |= s.failed(options.policy);
-        total.add(s);
-    };
-    batch.on_failure = [&](InputFailure&& f) {
-        bar.finish();
-        std::cout.flush();
-        print_failure(f, stderr_tty);
-        bad_input = true;
-    };
-    check_files(inputs, catalog, batch);
-    bar.finish();
-    if (summary_only)
-        write_batch_summary(summary, options.lang, std::cout);
+// One report of the run: its format, where it goes, and the stream it is written to as plans
+// arrive. A file is written beside its target and moved into place only when the run is whole.
+struct ReportSink {
+    std::unique_ptr<report::Reporter> reporter;
+    std::string file;     // "" = standard output
+    std::string written;  // the file the report is written to: a temporary beside `file`
+    std::ostream* stream = nullptr;
+    std::ostream& out() { return stream ? *stream : std::cout; }
+};
+
+// A report file is written to a temporary of `files` from the start: nothing replaces it until
+// every report is whole (OutputFiles).
+ReportSink open_sink(const FormatTarget& target, bool summary, report::OutputFiles& files) {
+    ReportSink sink;
+    if (summary && target.entry->name == "term")
+        sink.reporter = std::make_unique<report::SummaryReporter>();
     else
-        report::TerminalReporter::write_total(plans, total, options, std::cout);
-    return bad_input ? kExitInput : failed ? kExitFail : kExitPass;
+        sink.reporter = target.entry->make();
+    sink.file = target.file;
+    if (!sink.file.empty()) sink.stream = &files.open(sink.file, &sink.written);
+    return sink;
 }
 
+// Every report streams: each reporter sees the plans in input order as they are checked, so a
+// national batch needs no more memory than the plans in flight and what a format aggregates.
 int run_check(Settings& s, Catalog& catalog) {
     if (s.plans.empty()) {
         std::cerr
@@ -215,8 +195,18 @@ int run_check(Settings& s, Catalog& catalog) {
     }
     std::vector<FormatTarget> targets;
     if (!parse_formats(s, &targets)) return kExitInput;
+    // --summary takes the place of the terminal report; when every format given is a file that is
+    // not the terminal one, it goes to standard output for the person running the batch.
+    bool has_term = false, to_stdout = false;
+    for (const auto& t : targets) {
+        has_term |= t.entry->name == "term";
+        to_stdout |= t.file.empty();
+    }
+    if (s.summary && !has_term && !to_stdout)
+        targets.push_back({report::find_reporter("term"), ""});
     report::ReportOptions options = report_options(s);
     options.explain = s.explain;
+    options.summary = s.summary;
     // Colour is for a person at a terminal: never in a file or a machine format.
     bool terminal_on_stdout = false;
     for (const auto& t : targets) terminal_on_stdout |= t.file.empty() && t.entry->name == "term";
@@ -241,26 +231,52 @@ int run_check(Settings& s, Catalog& catalog) {
     read_files.insert(read_files.end(), s.pack_files.begin(), s.pack_files.end());
     report::OutputFiles::check_targets(report_files, read_files);
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
-    if (targets.size() == 1 && targets[0].file.empty() && targets[0].entry->name == "term")
-        return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty, s.summary);
-    BatchOutcome outcome = check_files(inputs, catalog, batch);
-    bar.finish();
-    for (const auto& f : outcome.failures) print_failure(f, stderr_tty);
 
-    // A run that could not check every input writes no report file: CI never reads half a
-    // report. The files are written to temporaries and replaced together, or none is.
-    report::OutputFiles files;
-    for (const auto& target : targets) {
-        if (target.file.empty())
-            target.entry->make()->write(outcome.reports, options, std::cout);
-        else if (outcome.failures.empty())
-            target.entry->make()->write(outcome.reports, options, files.open(target.file));
+    report::OutputFiles files;  // removes every temporary unless committed
+    std::vector<ReportSink> sinks;
+    for (const auto& t : targets) sinks.push_back(open_sink(t, s.summary, files));
+    report::RunInfo run{&catalog, s.plans, ""};
+    for (auto& sink : sinks) {
+        run.file = sink.written;
+        sink.reporter->begin(run, options, sink.out());
     }
+    // One reporter may make its per-plan text on the checking threads.
+    report::Reporter* renderer = nullptr;
+    for (auto& sink : sinks)
+        if (!renderer && sink.reporter->renders_in_parallel()) renderer = sink.reporter.get();
+    if (renderer) batch.render = [renderer](const PlanReport& r) { return renderer->render(r); };
+
+    report::RunTotals totals;
+    bool failed = false;
+    batch.on_report = [&](PlanReport&& r, std::string&& rendered) {
+        bar.finish();
+        for (auto& sink : sinks) {
+            if (sink.reporter.get() == renderer)
+                sink.reporter->plan_text(r, std::move(rendered), sink.out());
+            else
+                sink.reporter->plan(r, sink.out());
+        }
+        Summary plan_summary = summarize(r.results);
+        failed |= plan_summary.failed(options.policy);
+        totals.total.add(plan_summary);
+        ++totals.plans;
+    };
+    batch.on_failure = [&](InputFailure&& f) {
+        bar.finish();
+        std::cout.flush();
+        print_failure(f, stderr_tty);
+        for (auto& sink : sinks) sink.reporter->failure(f, sink.out());
+        ++totals.failures;
+    };
+    check_files(inputs, catalog, batch);
+    bar.finish();
+    for (auto& sink : sinks) sink.reporter->end(totals, sink.out());
+
+    // A run that could not check every input writes no report file: CI never reads half a report.
+    // Otherwise every one is replaced together, or none is (a write failed: exit 2).
+    if (totals.failures) return kExitInput;
     files.commit();
-    if (!outcome.failures.empty()) return kExitInput;
-    for (const auto& r : outcome.reports)
-        if (summarize(r.results).failed(options.policy)) return kExitFail;
-    return kExitPass;
+    return failed ? kExitFail : kExitPass;
 }
 
 // Exit 1 when the pack is weaker than a parent somewhere it does not explain.

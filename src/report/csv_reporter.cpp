@@ -91,16 +91,16 @@ std::string csv_row(const std::vector<std::string>& fields) {
     return row + "\r\n";
 }
 
-void CsvReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                        std::ostream& out) {
+void CsvReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                              std::ostream& out) {
     out << kByteOrderMark << csv_row(kColumns);
     // Every result, n/a included: a spreadsheet filters, and a missing row would look like a gap.
     for (const auto& report : reports)
         for (const auto& r : report.results) out << csv_row(result_fields(r, options.lang));
 }
 
-void CsvMatrixReporter::write(const std::vector<PlanReport>& reports, const ReportOptions&,
-                              std::ostream& out) {
+void CsvMatrixReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions&,
+                                    std::ostream& out) {
     StatusMatrix m = status_matrix(reports);
     std::vector<std::string> header = {"plan_file", "plan_id", "plan_name"};
     for (const Indicator* ind : m.indicators) header.push_back(ind->id);

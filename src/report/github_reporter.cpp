@@ -98,8 +98,8 @@ std::string github_escape_property(std::string_view text) {
     return out;
 }
 
-void GithubReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                           std::ostream& out) {
+void GithubReporter::write_batch(const std::vector<PlanReport>& reports,
+                                 const ReportOptions& options, std::ostream& out) {
     for (const auto& report : reports)
         for (const auto& r : report.results)
             if (const char* command = command_of(r.status))

@@ -312,8 +312,8 @@ void write_plan(const PlanReport& report, size_t index, const ReportOptions& o, 
 
 }  // namespace
 
-void HtmlReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                         std::ostream& out) {
+void HtmlReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                               std::ostream& out) {
     write_head(reports, options.lang, out);
     if (reports.empty())
         out << "<h1>" << word(Word::Title, options.lang) << "</h1>\n<p>"

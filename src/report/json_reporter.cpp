@@ -222,8 +222,8 @@ std::string exact_text(const Rational& value) {
     return out;
 }
 
-void JsonReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                         std::ostream& out) {
+void JsonReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                               std::ostream& out) {
     JsonWriter w(out);
     Summary total;
     w.begin_object();

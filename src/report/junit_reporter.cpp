@@ -172,8 +172,8 @@ void write_suite(XmlWriter& xml, const PlanReport& report, const ReportOptions& 
 
 }  // namespace
 
-void JunitReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                          std::ostream& out) {
+void JunitReporter::write_batch(const std::vector<PlanReport>& reports,
+                                const ReportOptions& options, std::ostream& out) {
     Counts total;
     for (const auto& report : reports) total.add(count(report.results, options.policy));
     XmlWriter xml(out);

@@ -134,8 +134,8 @@ std::string markdown_escape(std::string_view raw) {
     return out;
 }
 
-void MarkdownReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                             std::ostream& out) {
+void MarkdownReporter::write_batch(const std::vector<PlanReport>& reports,
+                                   const ReportOptions& options, std::ostream& out) {
     Summary total;
     for (size_t i = 0; i < reports.size(); ++i) {
         if (i) out << '\n';

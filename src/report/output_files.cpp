@@ -220,7 +220,7 @@ void OutputFiles::check_targets(const std::vector<std::string>& targets,
     }
 }
 
-std::ostream& OutputFiles::open(const std::string& target) {
+std::ostream& OutputFiles::open(const std::string& target, std::string* written) {
     auto file = std::make_unique<File>();
     file->target = target;
     struct stat st {};
@@ -258,6 +258,7 @@ std::ostream& OutputFiles::open(const std::string& target) {
             fail(target, "cannot write the report file", error);
         }
     }
+    if (written) *written = file->temporary.empty() ? target : file->temporary;
     file->buf = std::make_unique<CheckedFileBuf>(file->fd);
     file->stream = std::make_unique<std::ostream>(file->buf.get());
     files_.push_back(std::move(file));

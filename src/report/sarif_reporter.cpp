@@ -191,8 +191,8 @@ void write_driver(JsonWriter& w, const Findings& findings, Lang lang) {
 
 }  // namespace
 
-void SarifReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                          std::ostream& out) {
+void SarifReporter::write_batch(const std::vector<PlanReport>& reports,
+                                const ReportOptions& options, std::ostream& out) {
     Findings findings;
     for (const auto& report : reports)
         for (const auto& r : report.results)

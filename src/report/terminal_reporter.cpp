@@ -1,5 +1,7 @@
 #include "vetcheck/report/terminal_reporter.hpp"
 
+#include <sstream>
+
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
@@ -199,15 +201,25 @@ void TerminalReporter::write_total(size_t plans, const Summary& total, const Rep
         out << '\n' << fmt::format("{} plans — {}", plans, summary_line(total, options)) << '\n';
 }
 
-void TerminalReporter::write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                             std::ostream& out) {
-    Summary total;
-    for (size_t i = 0; i < reports.size(); ++i) {
-        if (i) out << '\n';
-        write_plan(reports[i], options, out);
-        for (const auto& r : reports[i].results) total.add(r.status);
-    }
-    write_total(reports.size(), total, options, out);
+void TerminalReporter::plan(const PlanReport& report, std::ostream& out) {
+    if (written_++) out << '\n';
+    write_plan(report, options_, out);
+}
+
+std::string TerminalReporter::render(const PlanReport& report) const {
+    std::ostringstream text;
+    write_plan(report, options_, text);
+    return std::move(text).str();
+}
+
+void TerminalReporter::plan_text(const PlanReport& report, std::string&& text, std::ostream& out) {
+    if (text.empty()) return plan(report, out);
+    if (written_++) out << '\n';
+    out << text;
+}
+
+void TerminalReporter::end(const RunTotals& totals, std::ostream& out) {
+    write_total(totals.plans, totals.total, options_, out);
 }
 
 }  // namespace vetcheck::report

@@ -94,6 +94,18 @@ run "a batch summary" 1 "--lang en --summary $tmp/batch examples/school-pass.yam
   "Full-time ideological-political teacher ratio" "Plans with the lowest pass rate:" \
   "Largest gaps (relative to the target):"
 
+# --summary in every mode: beside report files (printed, not dropped), and into -o
+rm -f "$tmp/m.csv" "$tmp/r.html" "$tmp/sum.txt"
+run "--summary beside report files is printed" 1 \
+  "--lang en --summary $tmp/batch -f csv-matrix=$tmp/m.csv -f html=$tmp/r.html" "Batch summary — 25 plans"
+if [[ -s $tmp/m.csv && -s $tmp/r.html ]]; then pass=$((pass + 1)); else echo "FAIL --summary beside files: a report file is missing"; fail=$((fail + 1)); fi
+run "--summary -o writes the summary, not every plan" 1 "--lang en --summary -o $tmp/sum.txt $tmp/batch"
+if grep -qF "Batch summary — 25 plans" "$tmp/sum.txt" && ! grep -qF "exit 1" "$tmp/sum.txt"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL --summary -o"; fail=$((fail + 1))
+fi
+
 # --- spreadsheets of school reports ---
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"

@@ -9,17 +9,17 @@
 namespace vetcheck::report {
 
 // One row per result, for spreadsheets: UTF-8 with a byte-order mark, RFC 4180, CRLF.
-class CsvReporter : public Reporter {
+class CsvReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 // One row per plan, one column per indicator id: the worst status over the plan's subjects.
-class CsvMatrixReporter : public Reporter {
+class CsvMatrixReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 // One field, quoted when it holds a comma, a quote, CR or LF, with quotes doubled (RFC 4180).

@@ -10,10 +10,10 @@ namespace vetcheck::report {
 // GitHub Actions workflow commands: one annotation per result that does not pass (::error for fail,
 // missing and error; ::warning for advisory; ::notice for not-due) at the plan line of the deciding
 // fact, then one plain summary line.
-class GithubReporter : public Reporter {
+class GithubReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 // GitHub's escaping for a command's message: % CR LF.

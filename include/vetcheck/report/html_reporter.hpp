@@ -4,10 +4,10 @@
 
 namespace vetcheck::report {
 
-class HtmlReporter : public Reporter {
+class HtmlReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 }  // namespace vetcheck::report

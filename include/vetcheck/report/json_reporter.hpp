@@ -13,10 +13,10 @@ inline constexpr const char* kJsonSchemaVersion = "1.0";
 
 // Every result of every plan as one JSON document, keys in a fixed order, no timestamps: the same
 // input gives the same bytes.
-class JsonReporter : public Reporter {
+class JsonReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 // A rational exactly: "0.002" when its decimal expansion ends, otherwise a fraction "1/350".

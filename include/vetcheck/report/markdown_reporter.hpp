@@ -9,10 +9,10 @@ namespace vetcheck::report {
 
 // A summary for a pull-request comment (GitHub-flavoured Markdown): per plan a heading, a line with
 // the verdict and the counts, a table of what needs attention, and the passing checks folded away.
-class MarkdownReporter : public Reporter {
+class MarkdownReporter : public BatchReporter {
   public:
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
+                     std::ostream& out) override;
 };
 
 // Text as it must be written inside a Markdown table cell: pipes and the characters that start

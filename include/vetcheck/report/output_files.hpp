@@ -72,9 +72,10 @@ class OutputFiles {
     static void check_targets(const std::vector<std::string>& targets,
                               const std::vector<std::string>& inputs);
 
-    // The stream to write `target`'s new content to. A target that exists and is not a regular
-    // file (/dev/null, a pipe) is written directly: there is nothing to rename over it.
-    std::ostream& open(const std::string& target);
+    // The stream to write `target`'s new content to; `written`, when given, is set to the file
+    // it goes to. A target that exists and is not a regular file (/dev/null, a pipe) is written
+    // directly: there is nothing to rename over it.
+    std::ostream& open(const std::string& target, std::string* written = nullptr);
     // Writes out and closes every temporary, then renames them all into place. Throws InputError
     // naming the file that failed, after removing every temporary; no target is replaced then.
     void commit();

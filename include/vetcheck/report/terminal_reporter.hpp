@@ -14,8 +14,15 @@ class TerminalReporter : public Reporter {
     static void write_total(size_t plans, const Summary& total, const ReportOptions& options,
                             std::ostream& out);
 
-    void write(const std::vector<PlanReport>& reports, const ReportOptions& options,
-               std::ostream& out) override;
+    // Streams: each plan's text as it is checked (made on the checking threads), then the total.
+    void plan(const PlanReport& report, std::ostream& out) override;
+    void end(const RunTotals& totals, std::ostream& out) override;
+    bool renders_in_parallel() const override { return true; }
+    std::string render(const PlanReport& report) const override;
+    void plan_text(const PlanReport& report, std::string&& text, std::ostream& out) override;
+
+  private:
+    size_t written_ = 0;
 };
 
 }  // namespace vetcheck::report
