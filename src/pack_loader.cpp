@@ -215,6 +215,13 @@ PackInfo read_info(const Node& n) {
                       "extends", "source_file", "note"});
     PackInfo info;
     info.id = r.required_string("id");
+    // The documented set, [a-z0-9-]+: an id is typed on command lines, written into plans and
+    // printed in reports, where a space, a ';' (the CSV packs separator) or a control character
+    // would not survive.
+    bool valid_id = !info.id.empty() && std::all_of(info.id.begin(), info.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!valid_id) fail_expected(r.required("id"), "pack.id", "lowercase letters, digits and '-'");
     info.title = read_localized(r, "title", true);
     info.issuer = read_localized(r, "issuer", false);
     info.document_number = r.optional_string("document_number").value_or("");

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <set>
 
@@ -234,7 +235,8 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
     std::string text;
     size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
     for (;;) {
-        capacity = std::min(capacity, max_bytes + 1);
+        // One byte past the limit, unless the limit is the largest size there is.
+        capacity = std::min(capacity, max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1);
         size_t used = text.size();
         text.resize(capacity);
         ssize_t n = ::read(fd, text.data() + used, capacity - used);
@@ -255,9 +257,24 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
 
 std::string read_input_file(const std::string& path, size_t max_bytes) {
     if (path == "-") return read_all(STDIN_FILENO, "<stdin>", max_bytes);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail_unreadable(path);
+    // Opened without blocking: a named pipe nobody writes to would otherwise hold the run forever.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        int error = errno;
+        struct stat st {};
+        // A directory the batch found but may not list is named as one: its plans went unchecked.
+        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+            throw InputError(SourceLocation{path},
+                             fmt::format("cannot read the directory: {}", std::strerror(error)));
+        errno = error;
+        fail_unreadable(path);
+    }
     FileDescriptor file(fd);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        throw InputError(SourceLocation{path},
+                         "a named pipe, not a file: give its contents on standard input (-)");
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     return read_all(fd, path, max_bytes);
 }
 

@@ -70,12 +70,13 @@ bool is_csv_path(std::string_view path) {
            (path.substr(path.size() - 4) == ".csv" || path.substr(path.size() - 4) == ".CSV");
 }
 
-std::vector<Node> plans_from_csv(std::string_view text, const std::string& file_name) {
-    std::vector<CsvRow> rows = parse_csv(text, file_name);
+std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name) {
+    std::vector<CsvRecord> rows = read_csv_records(text, file_name);
     if (rows.empty())
         throw InputError(SourceLocation{file_name, 1, 1},
                          "a CSV of school reports: expected a header row, got nothing");
-    const CsvRow& header = rows.front();
+    if (rows.front().error) throw *rows.front().error;
+    const CsvRow& header = rows.front().cells;
     for (std::string_view required : {"id", "type", "year"}) {
         bool found = std::any_of(header.begin(), header.end(),
                                  [&](const CsvCell& c) { return c.text == required; });
@@ -90,14 +91,25 @@ std::vector<Node> plans_from_csv(std::string_view text, const std::string& file_
             if (header[c].text == header[d].text)
                 throw InputError(header[c].where,
                                  fmt::format("column '{}' appears twice", header[c].text));
-    std::vector<Node> docs;
+    // A gate that reads "no schools" as "no failures" would pass an export that lost its rows.
+    if (rows.size() == 1)
+        throw InputError(header.front().where,
+                         "a CSV of school reports: a header row and no school's row");
+    std::vector<CsvPlanRow> docs;
     for (size_t r = 1; r < rows.size(); ++r) {
-        const CsvRow& row = rows[r];
-        if (row.size() > header.size())
-            throw InputError(row[header.size()].where,
-                             fmt::format("row has {} cells but the header names {} columns",
-                                         row.size(), header.size()));
-        docs.push_back(row_document(header, row, row.front().where));
+        CsvPlanRow& out = docs.emplace_back();
+        if (rows[r].error) {
+            out.error = std::move(rows[r].error);
+            continue;
+        }
+        const CsvRow& row = rows[r].cells;
+        if (row.size() > header.size()) {
+            out.error = InputError(row[header.size()].where,
+                                   fmt::format("row has {} cells but the header names {} columns",
+                                               row.size(), header.size()));
+            continue;
+        }
+        out.document = row_document(header, row, row.front().where);
     }
     return docs;
 }

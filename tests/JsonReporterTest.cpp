@@ -19,7 +19,7 @@ const std::string kPlan =
     "institutions:\n"
     "  - {id: poly, name: XX职业技术学院, type: 高职, facts: {students.full_time: 4500, "
     "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
-    "60}}\n";
+    "60, is_quality_school: false}}\n";
 
 std::string render(bool explain = false, const std::string& plan = kPlan) {
     report::ReportOptions o;

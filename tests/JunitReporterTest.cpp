@@ -102,7 +102,7 @@ TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
           std::string::npos);
     CHECK(testcase(xml, "practical", "mid").find("type=\"error\"") != std::string::npos);
     CHECK(testcase(xml, "multiple", "poly")
-              .find("<skipped message=\"n/a: condition not reported: is_quality_school\"/>") !=
+              .find("<skipped message=\"n/a: condition not met: is_quality_school\"/>") !=
           std::string::npos);
     CHECK(testcase(xml, "index", "draft")
               .find("<skipped message=\"not due: due 2025; missing data: index.contribution\"/>") !=

@@ -50,7 +50,5 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
 BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
                          const BatchOptions& options);
 
-// Writes a whole file or nothing: a temporary file beside it, renamed into place.
-void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace vetcheck

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 
@@ -67,7 +68,9 @@ std::string summary_line(const std::vector<PlanReport>& reports, const ReportOpt
 
 }  // namespace
 
-std::string github_escape_data(std::string_view text) {
+std::string github_escape_data(std::string_view raw) {
+    // The message's own line breaks are encoded below; any other control character is escaped.
+    std::string text = escape_controls(raw, "\r\n");
     std::string out;
     for (char c : text) {
         if (c == '%')

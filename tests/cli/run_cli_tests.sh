@@ -236,11 +236,11 @@ rm -f "$tmp/template.yaml"
 run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
 if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then ok; else bad "init -o"; fi
 run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
-  "? Full-time ideological-political teacher ratio" "87 checks: 18 missing data · 69 n/a      exit 1"
+  "? Full-time ideological-political teacher ratio" "87 checks: 19 missing data · 68 n/a      exit 1"
 sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
   -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
 run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
-  "✓ Full-time ideological-political teacher ratio" "87 checks: 1 pass · 17 missing data · 69 n/a"
+  "✓ Full-time ideological-political teacher ratio" "87 checks: 1 pass · 18 missing data · 68 n/a"
 run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
   "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
 run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
