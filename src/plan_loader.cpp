@@ -7,10 +7,12 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iostream>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "vetcheck/encoding.hpp"
 #include "vetcheck/text.hpp"
 #include "vetcheck/waiver.hpp"
 
@@ -253,12 +255,25 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
 
 }  // namespace
 
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") return read_all(STDIN_FILENO, "<stdin>", max_bytes);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail_unreadable(path);
-    FileDescriptor file(fd);
-    return read_all(fd, path, max_bytes);
+std::string read_input_file(const std::string& path, size_t max_bytes, std::string* note) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string bytes;
+    if (path == "-") {
+        bytes = read_all(STDIN_FILENO, name, max_bytes);
+    } else {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail_unreadable(path);
+        FileDescriptor file(fd);
+        bytes = read_all(fd, path, max_bytes);
+    }
+    DecodedText decoded = decode_text(std::move(bytes), name);
+    if (!decoded.note.empty()) {
+        if (note)
+            *note = std::move(decoded.note);
+        else
+            std::cerr << decoded.note << '\n';
+    }
+    return std::move(decoded.text);
 }
 
 }  // namespace vetcheck

@@ -234,6 +234,11 @@ int run_check(Settings& s, Catalog& catalog) {
         return kExitInput;
     }
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    batch.on_note = [&bar](std::string&& note) {
+        bar.finish();
+        std::cout.flush();
+        std::cerr << note << '\n';
+    };
     if (targets.size() == 1 && targets[0].file.empty() && targets[0].entry->name == "term")
         return stream_terminal(inputs, catalog, batch, options, bar, stderr_tty, s.summary);
     BatchOutcome outcome = check_files(inputs, catalog, batch);

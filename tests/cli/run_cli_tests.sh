@@ -242,6 +242,30 @@ run "rollup --help" 0 "rollup --help" "vetcheck rollup examples/zhejiang-provinc
 run "explain --help" 0 "explain --help" "vetcheck explain ideological_teacher_ratio"
 run "--help lists init and diff" 0 "--help" "init" "diff" "--today"
 
+# --- encodings: a spreadsheet saved by Excel on a Chinese Windows system (GBK) checks like its UTF-8
+#     copy, with one note on standard error; a pack saved as GBK is read too ---
+mkdir -p "$tmp/utf8" "$tmp/gbk"
+cp examples/schools.csv "$tmp/utf8/schools.csv"
+iconv -f UTF-8 -t GB18030 examples/schools.csv >"$tmp/gbk/schools.csv"
+for format in term json sarif csv; do
+  (cd "$tmp/utf8" && "$vetcheck" --lang zh -f $format schools.csv >"$tmp/utf8.out" 2>"$tmp/utf8.err")
+  want=$?
+  (cd "$tmp/gbk" && "$vetcheck" --lang zh -f $format schools.csv >"$tmp/gbk.out" 2>"$tmp/gbk.err")
+  got=$?
+  if [[ $want == "$got" ]] && cmp -s "$tmp/utf8.out" "$tmp/gbk.out" && [[ ! -s $tmp/utf8.err ]] &&
+    [[ $(cat "$tmp/gbk.err") == "schools.csv: read as GB18030 (not UTF-8)" ]]; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL a GBK spreadsheet ($format) checks like its UTF-8 copy: exit $got/$want"
+    diff "$tmp/utf8.out" "$tmp/gbk.out" | head -20
+    cat "$tmp/gbk.err"
+    fail=$((fail + 1))
+  fi
+done
+iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
+run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
+  "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13)"
+
 # --- bad input: one file per fault, with the message it must give ---
 cd "$src/tests/cli/cases" || exit 2
 for plan in *.yaml; do
