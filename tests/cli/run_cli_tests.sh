@@ -69,7 +69,7 @@ run "--all lists what does not apply" 1 "--lang en --all examples/school-fail.ya
 
 run "--explain substitutes the plan's values" 1 "--lang en --explain examples/school-fail.yaml" \
   "= 9 / 4500 >= 1:350" "teachers.ideological_political = 9人  (examples/school-fail.yaml:13:35)" \
-  "“严格按照师生比不低于1:350的比例核定专职思政课教师岗位” — 001_276004531f5df312.txt"
+  "“严格按照师生比不低于1:350的比例核定专职思政课教师岗位” — 教职成〔2020〕7号 二、(一) 3."
 run "an unknown format" 2 "-f jsn examples/school-pass.yaml" "unknown format 'jsn', did you mean 'json'?"
 run "two formats on standard output" 2 "-f term -f markdown examples/school-pass.yaml" "only one format can go to standard output"
 rm -f "$tmp/r.json"
