@@ -52,3 +52,18 @@ TEST_CASE("CsvInput: header problems", "[csv]") {
                       "h.csv:2:11: row has 4 cells but the header names 3 columns");
     CHECK_THROWS_WITH(plans_from_csv("", "h.csv"), Catch::Contains("expected a header row"));
 }
+
+TEST_CASE("CsvInput: the packs cell takes ; ； , ， 、 and spaces between pack ids", "[csv]") {
+    for (std::string cell : {"cn-2020-7;zj-2021", "cn-2020-7；zj-2021", "cn-2020-7,zj-2021",
+                             "cn-2020-7、zj-2021", "cn-2020-7 zj-2021", " cn-2020-7 ; zj-2021 ",
+                             "cn-2020-7，zj-2021", "cn-2020-7　zj-2021"}) {
+        INFO(cell);
+        auto docs = plans_from_csv("id,type,year,packs\na,高职,2023,\"" + cell + "\"\n", "s.csv");
+        REQUIRE(docs.size() == 1);
+        const Node* packs = docs[0].find("plan")->find("packs");
+        REQUIRE(packs);
+        REQUIRE(packs->items().size() == 2);
+        CHECK(packs->items()[0].text() == "cn-2020-7");
+        CHECK(packs->items()[1].text() == "zj-2021");
+    }
+}
