@@ -83,18 +83,20 @@ struct Outcome {
     std::optional<PlanReport> report;
     std::optional<InputFailure> failure;
     std::string rendered;  // options.render's text for the report
+    std::string note;      // how the input was read, when it was converted
 };
 using Slot = std::vector<Outcome>;
 
 Outcome failure_of(const InputError& e, const std::string& name, const std::string& text) {
     std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
-    return Outcome{std::nullopt, InputFailure{e, line}, {}};
+    return Outcome{std::nullopt, InputFailure{e, line}, {}, {}};
 }
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
     Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
               std::nullopt,
+              {},
               {}};
     if (render) o.rendered = options.render(*o.report);
     return o;
@@ -106,7 +108,9 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
     std::string text;
     Slot slot;
     try {
-        text = read_input_file(path, options.limits.max_file_bytes);
+        std::string note;
+        text = read_input_file(path, options.limits.max_file_bytes, &note);
+        if (!note.empty()) slot.push_back(Outcome{std::nullopt, std::nullopt, {}, std::move(note)});
         if (!is_csv_path(path)) {
             LoadedPlan loaded = load_plan(text, name, catalog, options.limits);
             std::string().swap(text);  // a 50 MB plan need not be held twice while it is checked
@@ -159,6 +163,7 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         ready[i] = true;
         for (; delivered < paths.size() && ready[delivered]; ++delivered) {
             for (Outcome& o : slots[delivered]) {
+                if (!o.note.empty() && options.on_note) options.on_note(std::move(o.note));
                 if (o.report && options.on_report)
                     options.on_report(std::move(*o.report), std::move(o.rendered));
                 if (o.failure && options.on_failure) options.on_failure(std::move(*o.failure));
@@ -185,6 +190,12 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
     BatchOutcome outcome;
     for (auto& slot : slots) {
         for (Outcome& o : slot) {
+            if (!o.note.empty()) {
+                if (options.on_note)
+                    options.on_note(std::move(o.note));
+                else
+                    outcome.notes.push_back(std::move(o.note));
+            }
             if (o.report) outcome.reports.push_back(std::move(*o.report));
             if (o.failure) outcome.failures.push_back(std::move(*o.failure));
         }

@@ -99,8 +99,8 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
 Citation read_citation(const Node& n, const std::string& id) {
     MapReader r(n, id + ".source");
     r.reject_unknown({"file", "section", "quote"});
-    return Citation{r.required_string("file"), r.required_string("section"),
-                    r.required_string("quote")};
+    return Citation{
+        r.required_string("file"), r.required_string("section"), r.required_string("quote"), {}};
 }
 
 Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
@@ -180,6 +180,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         ind.severity = v == "required" ? Severity::Required : Severity::Advisory;
     }
     ind.source = read_citation(r.required("source"), ind.id);
+    ind.source.document =
+        info.document_number.empty() ? "《" + info.title.zh + "》" : info.document_number;
     // The comparison word of the source decides the operator; a mismatch is an encoding error.
     if (auto wanted = comparison_for_word(ind.word);
         wanted && ind.measure && *wanted != ind.comparison)

@@ -8,10 +8,12 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <iostream>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "vetcheck/encoding.hpp"
 #include "vetcheck/text.hpp"
 #include "vetcheck/waiver.hpp"
 
@@ -255,27 +257,42 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
 
 }  // namespace
 
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") return read_all(STDIN_FILENO, "<stdin>", max_bytes);
-    // Opened without blocking: a named pipe nobody writes to would otherwise hold the run forever.
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        int error = errno;
+std::string read_input_file(const std::string& path, size_t max_bytes, std::string* note) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string bytes;
+    if (path == "-") {
+        bytes = read_all(STDIN_FILENO, name, max_bytes);
+    } else {
+        // Opened without blocking: a named pipe nobody writes to would otherwise hold the run
+        // forever.
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) {
+            int error = errno;
+            struct stat st {};
+            // A directory the batch found but may not list is named as one: its plans went
+            // unchecked.
+            if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+                throw InputError(SourceLocation{path}, fmt::format("cannot read the directory: {}",
+                                                                   std::strerror(error)));
+            errno = error;
+            fail_unreadable(path);
+        }
+        FileDescriptor file(fd);
         struct stat st {};
-        // A directory the batch found but may not list is named as one: its plans went unchecked.
-        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        if (::fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
             throw InputError(SourceLocation{path},
-                             fmt::format("cannot read the directory: {}", std::strerror(error)));
-        errno = error;
-        fail_unreadable(path);
+                             "a named pipe, not a file: give its contents on standard input (-)");
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        bytes = read_all(fd, path, max_bytes);
     }
-    FileDescriptor file(fd);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
-        throw InputError(SourceLocation{path},
-                         "a named pipe, not a file: give its contents on standard input (-)");
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    return read_all(fd, path, max_bytes);
+    DecodedText decoded = decode_text(std::move(bytes), name);
+    if (!decoded.note.empty()) {
+        if (note)
+            *note = std::move(decoded.note);
+        else
+            std::cerr << decoded.note << '\n';
+    }
+    return std::move(decoded.text);
 }
 
 }  // namespace vetcheck

@@ -17,6 +17,28 @@ bool is_meta(std::string_view column) {
     return std::find(std::begin(kMeta), std::end(kMeta), column) != std::end(kMeta);
 }
 
+// Pack ids in one cell, as people separate them: `;`, `；`, `,`, `，`, `、` and spaces (ASCII or
+// full-width).
+std::vector<std::string> split_pack_ids(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {";", ",", " ", "\t", "；", "，", "、", "　"};
+    std::vector<std::string> ids;
+    std::string id;
+    for (size_t i = 0; i < text.size();) {
+        size_t length = 0;
+        for (std::string_view sep : kSeparators)
+            if (text.substr(i, sep.size()) == sep) length = sep.size();
+        if (length == 0) {
+            id += text[i++];
+            continue;
+        }
+        if (!id.empty()) ids.push_back(std::move(id));
+        id.clear();
+        i += length;
+    }
+    if (!id.empty()) ids.push_back(std::move(id));
+    return ids;
+}
+
 Node cell_node(const CsvCell& cell) {
     if (cell.text.empty()) return Node::null(cell.where);
     return Node::scalar(cell.text, cell.where, false);
@@ -38,15 +60,8 @@ Node row_document(const CsvRow& header, const CsvRow& row, const SourceLocation&
         has_level |= column == "level";
         if (column == "packs") {
             Node list = Node::seq(cell.where);
-            size_t start = 0;
-            while (start <= cell.text.size() && !cell.text.empty()) {
-                size_t end = cell.text.find(';', start);
-                std::string id = cell.text.substr(
-                    start, end == std::string::npos ? std::string::npos : end - start);
-                if (!id.empty()) list.add_item(Node::scalar(id, cell.where, false));
-                if (end == std::string::npos) break;
-                start = end + 1;
-            }
+            for (std::string& id : split_pack_ids(cell.text))
+                list.add_item(Node::scalar(std::move(id), cell.where, false));
             if (!list.items().empty()) plan.add_entry(std::move(key), std::move(list));
         } else if (!cell.text.empty()) {
             plan.add_entry(std::move(key), cell_node(cell));

@@ -284,7 +284,9 @@ TEST_CASE("JSON: a failing ratio carries exact values, the shortfall and its lin
     CHECK(has(block, "\"whole_plan\": false"));
     CHECK(has(block, "\"key\": \"students.full_time\",\n              \"value\": \"4500人\""));
     CHECK(has(block, "\"subject\": \"poly\""));
-    CHECK(has(block, "\"source\": {\n              \"file\": \"f\""));
+    CHECK(has(
+        block,
+        "\"source\": {\n              \"document\": \"《测试》\",\n              \"file\": \"f\""));
 }
 
 TEST_CASE("JSON: an upper bound on a share gives its gap as an exact fraction", "[json]") {

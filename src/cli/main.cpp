@@ -231,6 +231,11 @@ int run_check(Settings& s, Catalog& catalog) {
     read_files.insert(read_files.end(), s.pack_files.begin(), s.pack_files.end());
     report::OutputFiles::check_targets(report_files, read_files);
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    batch.on_note = [&bar](std::string&& note) {
+        bar.finish();
+        std::cout.flush();
+        std::cerr << note << '\n';
+    };
 
     report::OutputFiles files;  // removes every temporary unless committed
     std::vector<ReportSink> sinks;

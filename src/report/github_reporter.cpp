@@ -50,8 +50,8 @@ std::string message(const Result& r, Lang lang) {
     std::string gap = gap_text(r, lang);
     if (!gap.empty()) text += "; " + gap;
     const Citation& c = r.indicator->source;
-    text += fmt::format("\n{}: {} {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.file,
-                        c.section, c.quote);
+    text +=
+        fmt::format("\n{}: {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.reference(), c.quote);
     return text;
 }
 

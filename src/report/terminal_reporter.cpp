@@ -33,7 +33,7 @@ std::vector<std::string> explanation_lines(const Result& r) {
         lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ",
                                     f.key, f.value, f.where.to_string()));
     const Citation& c = r.indicator->source;
-    lines.push_back(fmt::format("“{}” — {} {}", c.quote, c.file, c.section));
+    lines.push_back(fmt::format("“{}” — {}", c.quote, c.reference()));
     return lines;
 }
 

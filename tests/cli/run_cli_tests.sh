@@ -80,7 +80,7 @@ run "--all lists what does not apply" 1 "--lang en --all examples/school-fail.ya
 
 run "--explain substitutes the plan's values" 1 "--lang en --explain examples/school-fail.yaml" \
   "= 9 / 4500 >= 1:350" "teachers.ideological_political = 9人  (examples/school-fail.yaml:13:35)" \
-  "“严格按照师生比不低于1:350的比例核定专职思政课教师岗位” — 001_276004531f5df312.txt"
+  "“严格按照师生比不低于1:350的比例核定专职思政课教师岗位” — 教职成〔2020〕7号 二、(一) 3."
 run "an unknown format" 2 "-f jsn examples/school-pass.yaml" "unknown format 'jsn', did you mean 'json'?"
 run "two formats on standard output" 2 "-f term -f markdown examples/school-pass.yaml" "only one format can go to standard output"
 rm -f "$tmp/r.json"
@@ -291,6 +291,29 @@ run "packs lint --help" 0 "packs lint --help" "Exit codes: 0 nothing unexplained
 run "rollup --help" 0 "rollup --help" "vetcheck rollup examples/zhejiang-province.yaml examples/rollup/zhejiang/"
 run "explain --help" 0 "explain --help" "vetcheck explain ideological_teacher_ratio"
 run "--help lists init and diff" 0 "--help" "init" "diff" "--today"
+
+# A spreadsheet saved by Excel on a Chinese Windows system (GBK) checks like its UTF-8 copy, with one
+# note on standard error; a pack saved as GBK is read too.
+section "encodings"
+mkdir -p "$tmp/utf8" "$tmp/gbk"
+cp examples/schools.csv "$tmp/utf8/schools.csv"
+iconv -f UTF-8 -t GB18030 examples/schools.csv >"$tmp/gbk/schools.csv"
+for format in term json sarif csv; do
+  (cd "$tmp/utf8" && "$vetcheck" --lang zh -f $format schools.csv >"$tmp/utf8.out" 2>"$tmp/utf8.err")
+  want=$?
+  (cd "$tmp/gbk" && "$vetcheck" --lang zh -f $format schools.csv >"$tmp/gbk.out" 2>"$tmp/gbk.err")
+  got=$?
+  if [[ $want == "$got" ]] && cmp -s "$tmp/utf8.out" "$tmp/gbk.out" && [[ ! -s $tmp/utf8.err ]] &&
+    [[ $(cat "$tmp/gbk.err") == "schools.csv: read as GB18030 (not UTF-8)" ]]; then
+    ok
+  else
+    bad "a GBK spreadsheet ($format) checks like its UTF-8 copy: exit $got/$want"
+    if selected; then diff "$tmp/utf8.out" "$tmp/gbk.out" | head -20; cat "$tmp/gbk.err"; fi
+  fi
+done
+iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
+run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
+  "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13)"
 
 echo "$pass passed, $fail failed"
 ((fail == 0 && pass > 0))
