@@ -103,11 +103,26 @@ Citation read_citation(const Node& n, const std::string& id) {
                     r.required_string("quote")};
 }
 
+// How a regional target is marked in reports, by the level of the pack that sets it.
+LocalizedText scope_label(const std::string& level) {
+    if (level == "national") return {"全国目标", "national target"};
+    if (level == "city") return {"全市目标", "city-wide target"};
+    if (level == "county") return {"全县目标", "county-wide target"};
+    return {"全省目标", "regional target"};
+}
+
+bool reads_builtin(const expr::Expr& e, std::string_view name) {
+    if (e.kind == expr::Expr::Kind::Builtin && e.name == name) return true;
+    for (const auto& a : e.args)
+        if (reads_builtin(*a, name)) return true;
+    return false;
+}
+
 Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
     MapReader r(n, "indicators[]");
-    r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
-                      "tolerance", "require", "lever", "word", "deadline", "severity", "source",
-                      "note", "relaxes", "rollup"});
+    r.reject_unknown({"id",       "name",   "subject",   "types",   "levels", "when", "measure",
+                      "op",       "target", "tolerance", "require", "lever",  "word", "deadline",
+                      "severity", "source", "note",      "relaxes", "rollup", "scope"});
     Indicator ind;
     ind.id = r.required_string("id");
     MapReader named(n, ind.id);
@@ -133,6 +148,17 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
     if (const Node* w = r.optional("when"))
         ind.when = read_expression(*w, ind.id + ".when", limits);
+    if (const Node* sc = r.optional("scope")) {
+        std::string v = expect_string(*sc, ind.id + ".scope");
+        check_one_of(*sc, v, {"institution", "region"}, ind.id + ".scope");
+        if (v == "region" && ind.subject != expr::Scope::Institution)
+            throw InputError(sc->where(),
+                             ind.id +
+                                 ".scope: region is for an institution target that "
+                                 "binds the region as a whole; a plan target already does");
+        if (v == "region") ind.scope = Binding::Region;
+    }
+    ind.scope_label = scope_label(info.level);
     if (const Node* q = r.optional("require")) {
         if (r.optional("measure") || r.optional("target"))
             throw InputError(q->where(),
@@ -173,6 +199,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                 ind.id + ".rollup: only a plan target whose measure is one fact adds up");
         ind.rollup = true;
     }
+    for (const auto* e : {&ind.when, &ind.measure, &ind.target, &ind.require})
+        if (*e && reads_builtin(*(*e)->tree, "type")) ind.reads_type = true;
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");

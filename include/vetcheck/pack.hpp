@@ -14,6 +14,10 @@ namespace vetcheck {
 
 enum class Comparison { AtLeast, MoreThan, AtMost, LessThan, Equal, About };
 enum class Severity { Required, Advisory };
+// Whom a target binds: each institution ("每所学校…"), or the region as a whole ("全省职业院校…比例
+// 达到89%"): a regional share is checked on the province or city plan from its institutions' facts
+// summed (or the region's reported total), and is only a benchmark on a school's own report.
+enum class Binding { Institution, Region };
 
 bool parse_comparison(std::string_view text, Comparison* out);
 const char* comparison_symbol(
@@ -46,6 +50,9 @@ struct Indicator {
     std::string levels_reason;        // "checked at national level": made once, given to every n/a
     std::string absent_reason;        // "no 高职 institutions in the plan": likewise
     std::optional<SourceExpr> when;
+    Binding scope = Binding::Institution;  // `scope:`; only institution indicators bind a region
+    LocalizedText scope_label;  // "全省目标" / "regional target", by the pack's level
+    bool reads_type = false;    // an expression reads `type`: a region is checked per type
     std::optional<SourceExpr> measure;
     Comparison comparison = Comparison::AtLeast;
     std::optional<SourceExpr> target;
