@@ -137,6 +137,8 @@ class IndicatorCheck {
         else
             result_.status = Status::Fail;
         if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
+        if (result_.status == Status::Advisory && !ind_.advisory_reason.empty())
+            result_.reason.point_at(ind_.advisory_reason);
     }
 
     void requirement() {
@@ -193,7 +195,7 @@ class IndicatorCheck {
         Comparison aim = ind_.comparison;
         int edge = 0;
         if (aim == Comparison::About) {
-            bool below = result_.actual->value < result_.target->value;
+            bool below = ind_.about_at_least || result_.actual->value < result_.target->value;
             aim = below ? Comparison::AtLeast : Comparison::AtMost;
             edge = below ? -1 : 1;
         }

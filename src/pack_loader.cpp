@@ -120,9 +120,9 @@ bool reads_builtin(const expr::Expr& e, std::string_view name) {
 
 Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
     MapReader r(n, "indicators[]");
-    r.reject_unknown({"id",       "name",   "subject",   "types",   "levels", "when", "measure",
-                      "op",       "target", "tolerance", "require", "lever",  "word", "deadline",
-                      "severity", "source", "note",      "relaxes", "rollup", "scope"});
+    r.reject_unknown({"id",       "name",   "subject",   "types",   "levels", "when",  "measure",
+                      "op",       "target", "tolerance", "require", "lever",  "word",  "deadline",
+                      "severity", "source", "note",      "relaxes", "rollup", "scope", "about"});
     Indicator ind;
     ind.id = r.required_string("id");
     MapReader named(n, ind.id);
@@ -184,6 +184,13 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                           "a percentage such as 10% or an absolute amount such as 1");
         ind.tolerance = *q;
     }
+    if (const Node* a = r.optional("about")) {
+        std::string v = expect_string(*a, ind.id + ".about");
+        check_one_of(*a, v, {"at_least", "band"}, ind.id + ".about");
+        if (ind.comparison != Comparison::About)
+            throw InputError(a->where(), ind.id + ".about: only with op about (左右)");
+        ind.about_at_least = v == "at_least";
+    }
     if (ind.comparison == Comparison::About && !ind.tolerance)
         throw InputError(n.where(), ind.id + ": op about needs a tolerance (e.g. tolerance: 10%)");
     ind.lever = r.optional_string("lever").value_or("");
@@ -215,6 +222,17 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
             r.required("op").where(),
             fmt::format("{}: op {} does not match the source word '{}' (expects {})", ind.id,
                         comparison_symbol(ind.comparison), ind.word, comparison_symbol(*wanted)));
+    // 逐步达到 ("step by step") with no date of its own sets a direction: advisory at the pack's
+    // end.
+    if (ind.word.find("逐步") != std::string::npos && !r.optional("deadline")) {
+        if (ind.severity != Severity::Advisory)
+            throw InputError(n.where(), fmt::format("{}: the source word '逐步' with no deadline "
+                                                    "makes it advisory (or give the deadline)",
+                                                    ind.id));
+        ind.advisory_reason = fmt::format(
+            "逐步 with no date in the source: advisory, checked at the pack's end year {}",
+            ind.deadline);
+    }
     if (ind.word.find("原则上") != std::string::npos && ind.severity != Severity::Advisory)
         throw InputError(n.where(),
                          fmt::format("{}: the source word '原则上' makes it advisory", ind.id));

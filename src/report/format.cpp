@@ -162,6 +162,7 @@ std::string gap_text(const Result& r, Lang lang) {
         std::string prefix = benchmark ? (zh(lang) ? "对照" : "benchmark against the ") +
                                              r.indicator->scope_label.in(lang)
                                        : (zh(lang) ? "建议性目标" : "advisory");
+        if (!r.reason.empty()) prefix += " (" + r.reason.str() + ")";
         text = text.empty() ? prefix : prefix + "; " + text;
     }
     return text;
