@@ -1,6 +1,7 @@
 #include "vetcheck/engine.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -35,7 +36,8 @@ class IndicatorCheck {
     }
 
     void run() {
-        if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type))
+        if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type) &&
+            !(pooled() && &subject_ == &plan_.whole))
             return not_applicable(fmt::format("not for {}", subject_.type));
         if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level)) {
             result_.status = Status::NotApplicable;
@@ -56,8 +58,23 @@ class IndicatorCheck {
     Value eval(const SourceExpr& e, const expr::Override* what_if,
                std::vector<expr::FactUse>* uses) const {
         expr::EvalContext ctx{&plan_, &subject_, what_if, uses};
+        ctx.year = options_.as_of.value_or(plan_.year);
+        if (pooled()) ctx.pooled_types = &ind_.types;
         return expr::evaluate(*e.tree, ctx);
     }
+
+    // A regional target on a region's plan: checked on the region's totals.
+    // Decided by the subject, which the head version chose, so that every restated version of the
+    // target is checked on the same totals.
+    bool pooled() const {
+        const auto& insts = plan_.institutions;
+        std::less<const Subject*> before;
+        bool institution = !insts.empty() && !before(&subject_, insts.data()) &&
+                           before(&subject_, insts.data() + insts.size());
+        return ind_.subject == expr::Scope::Institution && !plan_.is_school() && !institution;
+    }
+    // A regional target on a school's own report: the school's value beside it, never its failure.
+    bool benchmark() const { return ind_.scope == Binding::Region && plan_.is_school(); }
 
     void not_applicable(std::string reason) {
         result_.status = Status::NotApplicable;
@@ -124,17 +141,21 @@ class IndicatorCheck {
             if (use.key == ind_.lever && use.subject == &subject_) result_.deciding = use.where;
     }
 
+    // A target not yet due is not-due whether or not it holds already: "pass" would say the plan
+    // meets a target that is not asked of it yet; the value and any gap are shown beside it.
     void settle(bool passed) {
         choose_deciding_line(passed);
-        if (passed)
-            result_.status = Status::Pass;
-        else if (!due())
+        if (!due())
             result_.status = Status::NotDue;
-        else if (ind_.severity == Severity::Advisory)
+        else if (passed)
+            result_.status = Status::Pass;
+        else if (ind_.severity == Severity::Advisory || benchmark())
             result_.status = Status::Advisory;
         else
             result_.status = Status::Fail;
         if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
+        if (result_.status == Status::Advisory && !ind_.advisory_reason.empty())
+            result_.reason.point_at(ind_.advisory_reason);
     }
 
     void requirement() {
@@ -155,6 +176,8 @@ class IndicatorCheck {
     void comparison() {
         Value m = eval(*ind_.measure, nullptr, &result_.uses);
         Value t = eval(*ind_.target, nullptr, &result_.uses);
+        // The target as it stands for this subject (its type known), even when the measure is not.
+        if (is_known(t)) result_.target = shown(std::get<Quantity>(t).value);
         if (!is_known(m) || !is_known(t)) return unknown(combine_unknown(m, t));
         try {
             const Rational& actual = std::get<Quantity>(m).value;
@@ -189,7 +212,7 @@ class IndicatorCheck {
         Comparison aim = ind_.comparison;
         int edge = 0;
         if (aim == Comparison::About) {
-            bool below = result_.actual->value < result_.target->value;
+            bool below = ind_.about_at_least || result_.actual->value < result_.target->value;
             aim = below ? Comparison::AtLeast : Comparison::AtMost;
             edge = below ? -1 : 1;
         }
@@ -272,7 +295,18 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
             continue;
         }
         bool any = false;
-        if (plan.is_school()) {
+        if (ind.scope == Binding::Region && !plan.is_school()) {
+            // The region as a whole: per type when the target depends on it, else once.
+            if (!ind.reads_type) {
+                check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
+                continue;
+            }
+            for (const Subject& total : plan.type_totals) {
+                if (!covers(ind, total)) continue;
+                check_versions(ind, rules, plan, total, options, results.emplace_back());
+                any = true;
+            }
+        } else if (plan.is_school()) {
             if (covers(ind, plan.whole)) {
                 check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
                 any = true;

@@ -60,7 +60,8 @@ Rational Indicator::tolerance_for(const Rational& target_value) const {
 }
 
 std::string Indicator::target_text(std::string_view shown_target) const {
-    std::string text = comparison_sign(comparison);
+    // One-sided 左右 reads "≥10家 −1": at least the target less its tolerance.
+    std::string text = about_at_least ? "≥" : comparison_sign(comparison);
     text += shown_target;
     if (tolerance) text += " " + tolerance_text();
     return text;
@@ -68,7 +69,7 @@ std::string Indicator::target_text(std::string_view shown_target) const {
 
 std::string Indicator::tolerance_text() const {
     if (!tolerance) return "";
-    return "±" + tolerance->to_string(1);
+    return (about_at_least ? "−" : "±") + tolerance->to_string(1);
 }
 
 bool Indicator::covers_type(const std::string& type) const {
@@ -88,6 +89,7 @@ bool Indicator::holds(const Rational& actual, const Rational& t) const {
         case Comparison::Equal:
             return actual == t;
         case Comparison::About:
+            if (about_at_least) return actual >= t - tolerance_for(t);
             return (actual - t).abs() <= tolerance_for(t);
     }
     return false;
@@ -104,6 +106,7 @@ Rational Indicator::distance(const Rational& actual, const Rational& t) const {
         case Comparison::Equal:
             return (actual - t).abs();
         case Comparison::About:
+            if (about_at_least) return t - tolerance_for(t) - actual;
             return (actual - t).abs() - tolerance_for(t);
     }
     return Rational(0);
@@ -114,6 +117,7 @@ std::string Indicator::formula() const {
     std::string f =
         fmt::format("{} {} {}", measure->text, comparison_symbol(comparison), target->text);
     if (tolerance) f += " " + tolerance_text();
+    if (about_at_least) f += " (at least)";
     return f;
 }
 

@@ -103,11 +103,26 @@ Citation read_citation(const Node& n, const std::string& id) {
         r.required_string("file"), r.required_string("section"), r.required_string("quote"), {}};
 }
 
+// How a regional target is marked in reports, by the level of the pack that sets it.
+LocalizedText scope_label(const std::string& level) {
+    if (level == "national") return {"全国目标", "national target"};
+    if (level == "city") return {"全市目标", "city-wide target"};
+    if (level == "county") return {"全县目标", "county-wide target"};
+    return {"全省目标", "regional target"};
+}
+
+bool reads_builtin(const expr::Expr& e, std::string_view name) {
+    if (e.kind == expr::Expr::Kind::Builtin && e.name == name) return true;
+    for (const auto& a : e.args)
+        if (reads_builtin(*a, name)) return true;
+    return false;
+}
+
 Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
     MapReader r(n, "indicators[]");
-    r.reject_unknown({"id", "name", "subject", "types", "levels", "when", "measure", "op", "target",
-                      "tolerance", "require", "lever", "word", "deadline", "severity", "source",
-                      "note", "relaxes", "rollup"});
+    r.reject_unknown({"id",       "name",   "subject",   "types",   "levels", "when",  "measure",
+                      "op",       "target", "tolerance", "require", "lever",  "word",  "deadline",
+                      "severity", "source", "note",      "relaxes", "rollup", "scope", "about"});
     Indicator ind;
     ind.id = r.required_string("id");
     MapReader named(n, ind.id);
@@ -133,6 +148,17 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
     if (const Node* w = r.optional("when"))
         ind.when = read_expression(*w, ind.id + ".when", limits);
+    if (const Node* sc = r.optional("scope")) {
+        std::string v = expect_string(*sc, ind.id + ".scope");
+        check_one_of(*sc, v, {"institution", "region"}, ind.id + ".scope");
+        if (v == "region" && ind.subject != expr::Scope::Institution)
+            throw InputError(sc->where(),
+                             ind.id +
+                                 ".scope: region is for an institution target that "
+                                 "binds the region as a whole; a plan target already does");
+        if (v == "region") ind.scope = Binding::Region;
+    }
+    ind.scope_label = scope_label(info.level);
     if (const Node* q = r.optional("require")) {
         if (r.optional("measure") || r.optional("target"))
             throw InputError(q->where(),
@@ -158,6 +184,13 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                           "a percentage such as 10% or an absolute amount such as 1");
         ind.tolerance = *q;
     }
+    if (const Node* a = r.optional("about")) {
+        std::string v = expect_string(*a, ind.id + ".about");
+        check_one_of(*a, v, {"at_least", "band"}, ind.id + ".about");
+        if (ind.comparison != Comparison::About)
+            throw InputError(a->where(), ind.id + ".about: only with op about (左右)");
+        ind.about_at_least = v == "at_least";
+    }
     if (ind.comparison == Comparison::About && !ind.tolerance)
         throw InputError(n.where(), ind.id + ": op about needs a tolerance (e.g. tolerance: 10%)");
     ind.lever = r.optional_string("lever").value_or("");
@@ -173,6 +206,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                 ind.id + ".rollup: only a plan target whose measure is one fact adds up");
         ind.rollup = true;
     }
+    for (const auto* e : {&ind.when, &ind.measure, &ind.target, &ind.require})
+        if (*e && reads_builtin(*(*e)->tree, "type")) ind.reads_type = true;
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");
@@ -189,6 +224,17 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
             r.required("op").where(),
             fmt::format("{}: op {} does not match the source word '{}' (expects {})", ind.id,
                         comparison_symbol(ind.comparison), ind.word, comparison_symbol(*wanted)));
+    // 逐步达到 ("step by step") with no date of its own sets a direction: advisory at the pack's
+    // end.
+    if (ind.word.find("逐步") != std::string::npos && !r.optional("deadline")) {
+        if (ind.severity != Severity::Advisory)
+            throw InputError(n.where(), fmt::format("{}: the source word '逐步' with no deadline "
+                                                    "makes it advisory (or give the deadline)",
+                                                    ind.id));
+        ind.advisory_reason = fmt::format(
+            "逐步 with no date in the source: advisory, checked at the pack's end year {}",
+            ind.deadline);
+    }
     if (ind.word.find("原则上") != std::string::npos && ind.severity != Severity::Advisory)
         throw InputError(n.where(),
                          fmt::format("{}: the source word '原则上' makes it advisory", ind.id));

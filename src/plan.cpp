@@ -7,6 +7,22 @@ const FactValue* Subject::find(std::string_view key) const {
     return it == facts.end() ? nullptr : &it->second;
 }
 
+void add_type_totals(Plan& plan) {
+    plan.type_totals.clear();
+    for (const std::string& type : institution_types()) {
+        for (const Subject& inst : plan.institutions) {
+            if (inst.type != type) continue;
+            Subject total;
+            total.id = "sum:" + type;
+            total.name = "Σ";  // shown with its type: "Σ (中职)"
+            total.type = type;
+            total.where = plan.whole.where;
+            plan.type_totals.push_back(std::move(total));
+            break;
+        }
+    }
+}
+
 const std::vector<std::string>& plan_levels() {
     static const std::vector<std::string> kLevels = {"national", "province", "city", "county",
                                                      "school"};

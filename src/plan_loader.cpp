@@ -194,6 +194,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                 throw InputError(n.where(), fmt::format("institutions: duplicate id '{}'",
                                                         plan.institutions.back().id));
         }
+        add_type_totals(plan);
     }
     if (const Node* waivers = r.optional("waivers"))
         plan.waivers = read_waivers(*waivers, *loaded.rules, plan);

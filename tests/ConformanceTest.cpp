@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "test_support.hpp"
+#include "vetcheck/report/format.hpp"
 #include "vetcheck/text.hpp"
 #include "vetcheck/yaml_loader.hpp"
 
@@ -83,7 +84,9 @@ void run_file(const fs::path& path, Catalog& catalog) {
         INFO(plan);
         LoadedPlan loaded;
         REQUIRE_NOTHROW(loaded = load_plan(plan, "case.yaml", catalog));
-        auto results = check_plan(*loaded.rules, loaded.plan);
+        CheckOptions options;
+        if (const Node* as_of = c.find("as_of")) options.as_of = std::stoi(as_of->text());
+        auto results = check_plan(*loaded.rules, loaded.plan, options);
         const Result* found = nullptr;
         std::string subject = field(c, nullptr, "subject", "");
         for (const auto& r : results)
@@ -98,6 +101,9 @@ void run_file(const fs::path& path, Catalog& catalog) {
             REQUIRE(found->shortfall);
             CHECK(found->shortfall->change().to_decimal(2) == s->text());
         }
+        if (const Node* why = c.find("reason")) CHECK(found->reason.str() == why->text());
+        if (const Node* t = c.find("target"))
+            CHECK(report::target_text(*found, Lang::Zh) == t->text());
         if (expect == "pass") coverage[indicator].pass = true;
         if (expect == "fail" || expect == "advisory") coverage[indicator].fail = true;
     }

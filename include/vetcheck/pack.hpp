@@ -15,6 +15,10 @@ namespace vetcheck {
 
 enum class Comparison { AtLeast, MoreThan, AtMost, LessThan, Equal, About };
 enum class Severity { Required, Advisory };
+// Whom a target binds: each institution ("每所学校…"), or the region as a whole ("全省职业院校…比例
+// 达到89%"): a regional share is checked on the province or city plan from its institutions' facts
+// summed (or the region's reported total), and is only a benchmark on a school's own report.
+enum class Binding { Institution, Region };
 
 bool parse_comparison(std::string_view text, Comparison* out);
 const char* comparison_symbol(
@@ -53,18 +57,27 @@ struct Indicator {
     std::string levels_reason;        // "checked at national level": made once, given to every n/a
     std::string absent_reason;        // "no 高职 institutions in the plan": likewise
     std::optional<SourceExpr> when;
+    Binding scope = Binding::Institution;  // `scope:`; only institution indicators bind a region
+    LocalizedText scope_label;  // "全省目标" / "regional target", by the pack's level
+    bool reads_type = false;    // an expression reads `type`: a region is checked per type
     std::optional<SourceExpr> measure;
     Comparison comparison = Comparison::AtLeast;
     std::optional<SourceExpr> target;
     // For About: a percentage is relative to the target (10% of 1000 is 100), a plain number is
     // absolute in the target's unit (5个左右 with tolerance 1 accepts 4 to 6).
     std::optional<Quantity> tolerance;
+    // `about: at_least` — 左右 on an achievement count (培育/建设/遴选 N 个左右): at least target −
+    // tolerance, exceeding is no failure. `band` (the default) — 左右 on a size or scale
+    // (4000人左右 规模): within the tolerance either way.
+    bool about_at_least = false;
     Rational tolerance_for(const Rational& target_value) const;
     std::string tolerance_text() const;  // "±10%", "±1"
     std::optional<SourceExpr> require;
     std::string lever;    // fact key whose change closes the gap
     std::string word;     // the comparison word of the source
     std::string relaxes;  // why this version is weaker than a parent's, when it is (read by lint)
+    // Why an advisory target is advisory when the reader should be told: 逐步达到 with no date.
+    std::string advisory_reason;
     bool rollup = false;  // a total the plans one level down add up to (`vetcheck rollup`)
     int deadline = 0;
     Severity severity = Severity::Required;

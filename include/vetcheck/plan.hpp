@@ -30,10 +30,16 @@ struct Plan {
     SourceLocation packs_where;
     Subject whole;  // the plan's own facts; for a school report, the school itself
     std::vector<Subject> institutions;
+    // One subject per institution type the plan lists ("Σ中职"), with no facts of its own: a
+    // regional target that depends on the type is checked on each, summing its institutions' facts.
+    std::vector<Subject> type_totals;
     std::vector<Waiver> waivers;  // approved exceptions (waiver.hpp)
 
     bool is_school() const { return level == "school"; }
 };
+
+// Fills plan.type_totals: one per institution type listed, in the order of institution_types().
+void add_type_totals(Plan& plan);
 
 const std::vector<std::string>& plan_levels();
 const std::vector<std::string>& institution_types();

@@ -1,5 +1,7 @@
 #include "vetcheck/expression/evaluator.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace vetcheck::expr {
@@ -59,16 +61,53 @@ class Evaluator {
             q.value = ctx_.override->value;
             return q;
         }
+        if (ctx_.pooled_types && ctx_.subject == root_) return pooled(key);
         const FactValue* fv = ctx_.subject->find(key);
         if (!fv) return Missing{{missing_name(key)}};
         if (ctx_.uses) ctx_.uses->push_back(FactUse{key, ctx_.subject, fv->where});
         return fv->value;
     }
 
+    bool pooled_covers(const Subject& inst) const {
+        if (!root_->type.empty()) return inst.type == root_->type;
+        const auto& types = *ctx_.pooled_types;
+        return types.empty() || std::find(types.begin(), types.end(), inst.type) != types.end();
+    }
+
+    // A regional fact: the sum over the covered institutions (numerators and denominators alike,
+    // so a share is the region's, not an average of schools'), or the region's reported total.
+    Value pooled(const std::string& key) {
+        Quantity total;
+        bool any = false;
+        std::vector<std::string> missing;
+        for (const Subject& inst : ctx_.plan->institutions) {
+            if (!pooled_covers(inst)) continue;
+            any = true;
+            const FactValue* fv = inst.find(key);
+            if (!fv) {
+                missing.push_back(fmt::format("{}: {}", inst.name, key));
+                continue;
+            }
+            if (!std::holds_alternative<Quantity>(fv->value))
+                return Uncomputable{fmt::format("{} is not a number to add up", key)};
+            if (ctx_.uses) ctx_.uses->push_back(FactUse{key, &inst, fv->where});
+            const Quantity& q = std::get<Quantity>(fv->value);
+            if (total.unit.none()) total.unit = q.unit;
+            total.notation = q.notation;
+            total.value = total.value + q.value;
+        }
+        if (!missing.empty()) return Missing{std::move(missing)};
+        if (any) return total;
+        const FactValue* fv = ctx_.plan->whole.find(key);
+        if (!fv) return Missing{{key}};
+        if (ctx_.uses) ctx_.uses->push_back(FactUse{key, &ctx_.plan->whole, fv->where});
+        return fv->value;
+    }
+
     Value builtin(const std::string& name) const {
         if (name == "type") return ctx_.subject->type;
         if (name == "level") return ctx_.plan->level;
-        return Quantity{Rational(ctx_.plan->year), Unit{}, Notation::Plain};
+        return Quantity{Rational(ctx_.year ? ctx_.year : ctx_.plan->year), Unit{}, Notation::Plain};
     }
 
     static Value arithmetic(BinaryOp op, const Quantity& a, const Quantity& b, const Expr& e) {

@@ -107,12 +107,22 @@ std::string actual_text(const Result& r, Lang lang) {
     return shown;
 }
 
-std::string target_text(const Result& r, Lang lang) {
+namespace {
+std::string own_target_text(const Result& r, Lang lang) {
     const Indicator& ind = *r.indicator;
     if (ind.is_requirement()) return yes_no(true, lang);
     if (!r.target) return ind.target_text(ind.target->text);  // not computed: as the pack writes it
     if (!ind.constant_target_text.empty()) return ind.constant_target_text;
     return ind.target_text(r.target->to_string(2));
+}
+}  // namespace
+
+std::string target_text(const Result& r, Lang lang) {
+    std::string text = own_target_text(r, lang);
+    // A regional target says so, on the region's plan and beside a school's own value alike.
+    if (r.indicator->scope == Binding::Region)
+        text = r.indicator->scope_label.in(lang) + " " + text;
+    return text;
 }
 
 std::string gap_text(const Result& r, Lang lang) {
@@ -148,7 +158,11 @@ std::string gap_text(const Result& r, Lang lang) {
         text = text.empty() ? due : fmt::format("{}; {}", due, text);
     }
     if (r.status == Status::Advisory) {
-        std::string prefix = zh(lang) ? "建议性目标" : "advisory";
+        bool benchmark = r.indicator->scope == Binding::Region && r.plan->is_school();
+        std::string prefix = benchmark ? (zh(lang) ? "对照" : "benchmark against the ") +
+                                             r.indicator->scope_label.in(lang)
+                                       : (zh(lang) ? "建议性目标" : "advisory");
+        if (!r.reason.empty()) prefix += " (" + r.reason.str() + ")";
         text = text.empty() ? prefix : prefix + "; " + text;
     }
     return text;

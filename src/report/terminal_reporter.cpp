@@ -134,13 +134,18 @@ std::vector<std::vector<const Result*>> by_subject(const PlanReport& report,
     const Plan& plan = *report.plan;
     auto index_of = [&](const Subject* s) -> size_t {
         if (s == &plan.whole) return 0;
-        const Subject* first = plan.institutions.data();
-        if (std::less<const Subject*>{}(s, first) ||
-            !std::less<const Subject*>{}(s, first + plan.institutions.size()))
-            throw std::logic_error("a result's subject is not of its plan");
-        return static_cast<size_t>(s - first) + 1;
+        auto within = [&](const std::vector<Subject>& list) {
+            const Subject* first = list.data();
+            return !std::less<const Subject*>{}(s, first) &&
+                   std::less<const Subject*>{}(s, first + list.size());
+        };
+        if (within(plan.institutions)) return static_cast<size_t>(s - plan.institutions.data()) + 1;
+        // A region's total of one institution type (a regional target checked per type).
+        if (within(plan.type_totals))
+            return static_cast<size_t>(s - plan.type_totals.data()) + 1 + plan.institutions.size();
+        throw std::logic_error("a result's subject is not of its plan");
     };
-    std::vector<size_t> group(plan.institutions.size() + 1, SIZE_MAX);
+    std::vector<size_t> group(plan.institutions.size() + plan.type_totals.size() + 1, SIZE_MAX);
     std::vector<std::vector<const Result*>> groups;
     for (const auto& r : report.results) {
         if (r.status == Status::NotApplicable && !o.show_all) continue;

@@ -31,6 +31,12 @@ struct EvalContext {
     // Replaces a fact of `subject` for a what-if evaluation (how many more teachers would pass?).
     const struct Override* override = nullptr;
     std::vector<FactUse>* uses = nullptr;
+    // The value of `year`; 0 = the plan's year. `--as-of` sets it, as it sets what is due.
+    int year = 0;
+    // Set for a regional target (Binding::Region) on a region's plan: a fact of `subject` is the
+    // sum over the plan's institutions of these types (all when empty; only `subject`'s own type
+    // when it has one), or, when no such institution is listed, the region's own reported total.
+    const std::vector<std::string>* pooled_types = nullptr;
 };
 
 // Evaluates a checked expression. Never throws for data problems: a fact the subject lacks gives
