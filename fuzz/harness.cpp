@@ -324,9 +324,10 @@ void csv(std::string_view data) {
         // One catalog for every row: a compiled rule set points into the catalog's packs.
         Catalog& catalog = fuzz_catalog();
         std::vector<LoadedPlan> loaded;
-        for (const Node& row : plans_from_csv(data, "fuzz.csv")) {
+        for (const CsvPlanRow& row : plans_from_csv(data, "fuzz.csv")) {
+            if (!row.document) continue;  // a row that could not be read is reported
             try {
-                loaded.push_back(load_plan_document(row, "fuzz.csv", catalog));
+                loaded.push_back(load_plan_document(*row.document, "fuzz.csv", catalog));
             } catch (const InputError&) {  // a bad row is reported; the others are still checked
             }
         }

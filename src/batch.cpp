@@ -1,16 +1,12 @@
 #include "vetcheck/batch.hpp"
 
-#include <unistd.h>
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/tabular_plans.hpp"
@@ -18,6 +14,32 @@
 namespace vetcheck {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Every *.yaml and *.yml under `dir`, whatever it is (a dangling link, a file that vanishes, a
+// pipe): reading it says what is wrong, where skipping it would let a gate pass on a plan it never
+// saw. A directory that cannot be listed is listed itself, and reading it names it.
+void find_plans(const fs::path& dir, std::vector<std::string>& found) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    std::vector<fs::path> subdirectories;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& entry = *it;
+        std::error_code type_error;
+        // Links to directories are not followed, as before: a link loop must not recurse forever.
+        if (entry.symlink_status(type_error).type() == fs::file_type::directory) {
+            subdirectories.push_back(entry.path());
+            continue;
+        }
+        auto ext = entry.path().extension();
+        if (ext == ".yaml" || ext == ".yml") found.push_back(entry.path().string());
+    }
+    if (ec) found.push_back(dir.string());
+    for (const auto& sub : subdirectories) find_plans(sub, found);
+}
+
+}  // namespace
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
     std::vector<std::string> out;
@@ -28,13 +50,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
             continue;
         }
         std::vector<std::string> found;
-        for (auto it = fs::recursive_directory_iterator(
-                 arg, fs::directory_options::skip_permission_denied, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            auto ext = it->path().extension();
-            if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml"))
-                found.push_back(it->path().string());
-        }
+        find_plans(arg, found);
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
     }
@@ -67,18 +83,20 @@ struct Outcome {
     std::optional<PlanReport> report;
     std::optional<InputFailure> failure;
     std::string rendered;  // options.render's text for the report
+    std::string note;      // how the input was read, when it was converted
 };
 using Slot = std::vector<Outcome>;
 
 Outcome failure_of(const InputError& e, const std::string& name, const std::string& text) {
     std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
-    return Outcome{std::nullopt, InputFailure{e, line}, {}};
+    return Outcome{std::nullopt, InputFailure{e, line}, {}, {}};
 }
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
     Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
               std::nullopt,
+              {},
               {}};
     if (render) o.rendered = options.render(*o.report);
     return o;
@@ -90,7 +108,9 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
     std::string text;
     Slot slot;
     try {
-        text = read_input_file(path, options.limits.max_file_bytes);
+        std::string note;
+        text = read_input_file(path, options.limits.max_file_bytes, &note);
+        if (!note.empty()) slot.push_back(Outcome{std::nullopt, std::nullopt, {}, std::move(note)});
         if (!is_csv_path(path)) {
             LoadedPlan loaded = load_plan(text, name, catalog, options.limits);
             std::string().swap(text);  // a 50 MB plan need not be held twice while it is checked
@@ -99,17 +119,30 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
         }
         // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
         // others are still checked.
-        for (const Node& row : plans_from_csv(text, name)) {
+        for (const CsvPlanRow& row : plans_from_csv(text, name)) {
             try {
-                slot.push_back(
-                    checked(load_plan_document(row, name, catalog, options.limits.max_institutions),
-                            options, render));
+                if (row.error) throw *row.error;
+                slot.push_back(checked(load_plan_document(*row.document, name, catalog,
+                                                          options.limits.max_institutions),
+                                       options, render));
             } catch (const InputError& e) {
                 slot.push_back(failure_of(e, name, text));
             }
         }
     } catch (const InputError& e) {
         slot.push_back(failure_of(e, name, text));
+    } catch (const std::bad_alloc&) {
+        // Memory ran out on this file: it is not checked, and says so; the others still are, with
+        // what this one held given back.
+        slot.clear();
+        std::string().swap(text);
+        slot.push_back(Outcome{
+            std::nullopt,
+            InputFailure{InputError(SourceLocation{name},
+                                    "out of memory while checking this file; see the memory "
+                                    "budget in docs/limits.md (--max-nodes, -j)"),
+                         ""},
+            {}});
     }
     return slot;
 }
@@ -130,6 +163,7 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
         ready[i] = true;
         for (; delivered < paths.size() && ready[delivered]; ++delivered) {
             for (Outcome& o : slots[delivered]) {
+                if (!o.note.empty() && options.on_note) options.on_note(std::move(o.note));
                 if (o.report && options.on_report)
                     options.on_report(std::move(*o.report), std::move(o.rendered));
                 if (o.failure && options.on_failure) options.on_failure(std::move(*o.failure));
@@ -156,47 +190,17 @@ BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog
     BatchOutcome outcome;
     for (auto& slot : slots) {
         for (Outcome& o : slot) {
+            if (!o.note.empty()) {
+                if (options.on_note)
+                    options.on_note(std::move(o.note));
+                else
+                    outcome.notes.push_back(std::move(o.note));
+            }
             if (o.report) outcome.reports.push_back(std::move(*o.report));
             if (o.failure) outcome.failures.push_back(std::move(*o.failure));
         }
     }
     return outcome;
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-    fs::path target(path);
-    std::error_code status_error;
-    auto status = fs::status(target, status_error);
-    if (!status_error && fs::is_directory(status))
-        throw InputError(SourceLocation{path}, "cannot write the report: it is a directory");
-    if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
-        // /dev/null, a pipe, a terminal: there is nothing to half-write, and renaming over a device
-        // node would replace it with a file.
-        std::ofstream out(target, std::ios::binary);
-        out << content;
-        if (!out) throw InputError(SourceLocation{path}, "cannot write the report");
-        return;
-    }
-    fs::path temp = target;
-    temp += fmt::format(".tmp{}", static_cast<long>(::getpid()));
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw InputError(SourceLocation{path}, "cannot write the report file");
-        out << content;
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            throw InputError(SourceLocation{path}, "cannot write the report file");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw InputError(SourceLocation{path},
-                         "cannot move the report into place: " + ec.message());
-    }
 }
 
 }  // namespace vetcheck

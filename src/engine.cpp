@@ -45,11 +45,7 @@ class IndicatorCheck {
         if (ind_.when) {
             Value w = eval(*ind_.when, nullptr, &result_.uses);
             condition_uses_ = result_.uses.size();
-            // Whether a target covers the subject is the plan's own declaration: when it is not
-            // given, the target is listed as not applicable, naming what would decide it.
-            if (is_missing(w))
-                return not_applicable("condition not reported: " +
-                                      join(std::get<Missing>(w).facts, ", "));
+            if (is_missing(w)) return unknown_condition(std::get<Missing>(w).facts);
             if (!is_known(w)) return unknown(w);
             if (!std::get<bool>(w)) return not_applicable("condition not met: " + ind_.when->text);
         }
@@ -82,6 +78,27 @@ class IndicatorCheck {
             result_.reason = fmt::format("due {}", ind_.deadline);  // the report adds the facts
             result_.status = Status::NotDue;
         }
+    }
+
+    // A condition the plan leaves empty is missing data: deleting is_quality_school must not let
+    // a school's training target go unchecked. Only a target that passes where the condition holds
+    // (and, where it does not, does not apply) is settled without it.
+    void unknown_condition(std::vector<std::string> facts) {
+        if (ind_.require)
+            requirement();
+        else
+            comparison();
+        if (result_.status == Status::Pass || result_.status == Status::NotApplicable)
+            return not_applicable("condition not reported: " + join(facts, ", "));
+        if (result_.status == Status::Error) return;
+        for (auto& fact : result_.missing)
+            if (!contains(facts, fact)) facts.push_back(std::move(fact));
+        result_.actual.reset();
+        result_.target.reset();
+        result_.gap.reset();
+        result_.shortfall.reset();
+        result_.reason.clear();
+        unknown(Missing{std::move(facts)});
     }
 
     bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }

@@ -106,6 +106,9 @@ FactValue read_fact_value(const FactDef& def, const Node& node) {
             q->notation = Notation::Percent;
             break;
         case FactType::Ratio:
+            // "-5" read as a ratio would pass every cap ("<= 20:1"): a ratio of people or money
+            // is never below zero (docs/packs.md).
+            if (negative) return fail("a ratio cannot be negative");
             q->notation = Notation::Ratio;
             break;
         case FactType::Number:

@@ -6,6 +6,11 @@
 
 namespace vetcheck {
 
+std::string Citation::reference() const {
+    const std::string& name = document.empty() ? file : document;
+    return section.empty() ? name : name + " " + section;
+}
+
 namespace {
 struct ComparisonName {
     Comparison c;

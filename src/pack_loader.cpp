@@ -99,8 +99,8 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
 Citation read_citation(const Node& n, const std::string& id) {
     MapReader r(n, id + ".source");
     r.reject_unknown({"file", "section", "quote"});
-    return Citation{r.required_string("file"), r.required_string("section"),
-                    r.required_string("quote")};
+    return Citation{
+        r.required_string("file"), r.required_string("section"), r.required_string("quote"), {}};
 }
 
 Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseLimits& limits) {
@@ -180,6 +180,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         ind.severity = v == "required" ? Severity::Required : Severity::Advisory;
     }
     ind.source = read_citation(r.required("source"), ind.id);
+    ind.source.document =
+        info.document_number.empty() ? "《" + info.title.zh + "》" : info.document_number;
     // The comparison word of the source decides the operator; a mismatch is an encoding error.
     if (auto wanted = comparison_for_word(ind.word);
         wanted && ind.measure && *wanted != ind.comparison)
@@ -215,6 +217,13 @@ PackInfo read_info(const Node& n) {
                       "extends", "source_file", "note"});
     PackInfo info;
     info.id = r.required_string("id");
+    // The documented set, [a-z0-9-]+: an id is typed on command lines, written into plans and
+    // printed in reports, where a space, a ';' (the CSV packs separator) or a control character
+    // would not survive.
+    bool valid_id = !info.id.empty() && std::all_of(info.id.begin(), info.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!valid_id) fail_expected(r.required("id"), "pack.id", "lowercase letters, digits and '-'");
     info.title = read_localized(r, "title", true);
     info.issuer = read_localized(r, "issuer", false);
     info.document_number = r.optional_string("document_number").value_or("");

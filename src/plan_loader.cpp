@@ -6,11 +6,14 @@
 #include <algorithm>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <iostream>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "vetcheck/encoding.hpp"
 #include "vetcheck/text.hpp"
 #include "vetcheck/waiver.hpp"
 
@@ -234,7 +237,8 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
     std::string text;
     size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
     for (;;) {
-        capacity = std::min(capacity, max_bytes + 1);
+        // One byte past the limit, unless the limit is the largest size there is.
+        capacity = std::min(capacity, max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1);
         size_t used = text.size();
         text.resize(capacity);
         ssize_t n = ::read(fd, text.data() + used, capacity - used);
@@ -253,12 +257,42 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
 
 }  // namespace
 
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-    if (path == "-") return read_all(STDIN_FILENO, "<stdin>", max_bytes);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail_unreadable(path);
-    FileDescriptor file(fd);
-    return read_all(fd, path, max_bytes);
+std::string read_input_file(const std::string& path, size_t max_bytes, std::string* note) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string bytes;
+    if (path == "-") {
+        bytes = read_all(STDIN_FILENO, name, max_bytes);
+    } else {
+        // Opened without blocking: a named pipe nobody writes to would otherwise hold the run
+        // forever.
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) {
+            int error = errno;
+            struct stat st {};
+            // A directory the batch found but may not list is named as one: its plans went
+            // unchecked.
+            if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+                throw InputError(SourceLocation{path}, fmt::format("cannot read the directory: {}",
+                                                                   std::strerror(error)));
+            errno = error;
+            fail_unreadable(path);
+        }
+        FileDescriptor file(fd);
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+            throw InputError(SourceLocation{path},
+                             "a named pipe, not a file: give its contents on standard input (-)");
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        bytes = read_all(fd, path, max_bytes);
+    }
+    DecodedText decoded = decode_text(std::move(bytes), name);
+    if (!decoded.note.empty()) {
+        if (note)
+            *note = std::move(decoded.note);
+        else
+            std::cerr << decoded.note << '\n';
+    }
+    return std::move(decoded.text);
 }
 
 }  // namespace vetcheck

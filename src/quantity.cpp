@@ -1,5 +1,7 @@
 #include "vetcheck/quantity.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 namespace vetcheck {
@@ -41,12 +43,66 @@ std::optional<Quantity> parse_ratio(std::string_view text, size_t colon, size_t 
     return Quantity{*left / *right, Unit{}, Notation::Ratio};
 }
 
+// Full-width digits, signs, percent and punctuation as a Chinese input method types them (５７％,
+// １：３５０, －５) in their ASCII form; nullopt when there is none. Called only when the text has
+// a byte past ASCII: plain numbers, the bulk of every plan, are not copied.
+std::optional<std::string> ascii_digits(std::string_view text) {
+    std::string out;
+    bool changed = false;
+    for (size_t i = 0; i < text.size();) {
+        std::string_view rest = text.substr(i);
+        char ascii = 0;
+        if (starts_with(rest, "\xEF\xBC") && rest.size() >= 3) {
+            unsigned char low = static_cast<unsigned char>(rest[2]);
+            if (low >= 0x90 && low <= 0x99) ascii = static_cast<char>('0' + (low - 0x90));
+            for (auto [byte, c] :
+                 {std::pair{0x85, '%'}, std::pair{0x8B, '+'}, std::pair{0x8C, ','},
+                  std::pair{0x8D, '-'}, std::pair{0x8E, '.'}, std::pair{0x9A, ':'}})
+                if (low == byte) ascii = c;
+        } else if (starts_with(rest, "−")) {  // U+2212 MINUS SIGN
+            ascii = '-';
+        }
+        if (ascii) {
+            out += ascii;
+            i += 3;
+            changed = true;
+        } else {
+            out += text[i++];
+        }
+    }
+    if (!changed) return std::nullopt;
+    return out;
+}
+
+// A space is allowed only between a number and a unit word (3000 学时, 1.2 万元): not inside a
+// number, nor before % (80 % is refused).
+bool space_before_unit(std::string_view text) {
+    size_t n = number_length(text);
+    return n > 0 && n + 1 < text.size() && text[n] == ' ' &&
+           static_cast<unsigned char>(text[n + 1]) >= 0x80 &&
+           text.find_first_of(" \t", n + 1) == text.npos;
+}
+
 }  // namespace
 
 std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) {
     if (text.empty()) {
         *why = "empty value";
         return std::nullopt;
+    }
+    std::optional<std::string> ascii;
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = ascii_digits(text);
+            break;
+        }
+    }
+    if (ascii) text = *ascii;
+    std::string joined;
+    if (space_before_unit(text)) {
+        size_t n = number_length(text);
+        joined = std::string(text.substr(0, n)) + std::string(text.substr(n + 1));
+        text = joined;
     }
     if (text.find(' ') != text.npos || text.find('\t') != text.npos) {
         *why = fmt::format("\"{}\" has a space inside; write numbers as 57%, 1:350, 1.2万元", text);

@@ -17,6 +17,28 @@ bool is_meta(std::string_view column) {
     return std::find(std::begin(kMeta), std::end(kMeta), column) != std::end(kMeta);
 }
 
+// Pack ids in one cell, as people separate them: `;`, `；`, `,`, `，`, `、` and spaces (ASCII or
+// full-width).
+std::vector<std::string> split_pack_ids(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {";", ",", " ", "\t", "；", "，", "、", "　"};
+    std::vector<std::string> ids;
+    std::string id;
+    for (size_t i = 0; i < text.size();) {
+        size_t length = 0;
+        for (std::string_view sep : kSeparators)
+            if (text.substr(i, sep.size()) == sep) length = sep.size();
+        if (length == 0) {
+            id += text[i++];
+            continue;
+        }
+        if (!id.empty()) ids.push_back(std::move(id));
+        id.clear();
+        i += length;
+    }
+    if (!id.empty()) ids.push_back(std::move(id));
+    return ids;
+}
+
 Node cell_node(const CsvCell& cell) {
     if (cell.text.empty()) return Node::null(cell.where);
     return Node::scalar(cell.text, cell.where, false);
@@ -38,15 +60,8 @@ Node row_document(const CsvRow& header, const CsvRow& row, const SourceLocation&
         has_level |= column == "level";
         if (column == "packs") {
             Node list = Node::seq(cell.where);
-            size_t start = 0;
-            while (start <= cell.text.size() && !cell.text.empty()) {
-                size_t end = cell.text.find(';', start);
-                std::string id = cell.text.substr(
-                    start, end == std::string::npos ? std::string::npos : end - start);
-                if (!id.empty()) list.add_item(Node::scalar(id, cell.where, false));
-                if (end == std::string::npos) break;
-                start = end + 1;
-            }
+            for (std::string& id : split_pack_ids(cell.text))
+                list.add_item(Node::scalar(std::move(id), cell.where, false));
             if (!list.items().empty()) plan.add_entry(std::move(key), std::move(list));
         } else if (!cell.text.empty()) {
             plan.add_entry(std::move(key), cell_node(cell));
@@ -70,12 +85,13 @@ bool is_csv_path(std::string_view path) {
            (path.substr(path.size() - 4) == ".csv" || path.substr(path.size() - 4) == ".CSV");
 }
 
-std::vector<Node> plans_from_csv(std::string_view text, const std::string& file_name) {
-    std::vector<CsvRow> rows = parse_csv(text, file_name);
+std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name) {
+    std::vector<CsvRecord> rows = read_csv_records(text, file_name);
     if (rows.empty())
         throw InputError(SourceLocation{file_name, 1, 1},
                          "a CSV of school reports: expected a header row, got nothing");
-    const CsvRow& header = rows.front();
+    if (rows.front().error) throw *rows.front().error;
+    const CsvRow& header = rows.front().cells;
     for (std::string_view required : {"id", "type", "year"}) {
         bool found = std::any_of(header.begin(), header.end(),
                                  [&](const CsvCell& c) { return c.text == required; });
@@ -90,14 +106,25 @@ std::vector<Node> plans_from_csv(std::string_view text, const std::string& file_
             if (header[c].text == header[d].text)
                 throw InputError(header[c].where,
                                  fmt::format("column '{}' appears twice", header[c].text));
-    std::vector<Node> docs;
+    // A gate that reads "no schools" as "no failures" would pass an export that lost its rows.
+    if (rows.size() == 1)
+        throw InputError(header.front().where,
+                         "a CSV of school reports: a header row and no school's row");
+    std::vector<CsvPlanRow> docs;
     for (size_t r = 1; r < rows.size(); ++r) {
-        const CsvRow& row = rows[r];
-        if (row.size() > header.size())
-            throw InputError(row[header.size()].where,
-                             fmt::format("row has {} cells but the header names {} columns",
-                                         row.size(), header.size()));
-        docs.push_back(row_document(header, row, row.front().where));
+        CsvPlanRow& out = docs.emplace_back();
+        if (rows[r].error) {
+            out.error = std::move(rows[r].error);
+            continue;
+        }
+        const CsvRow& row = rows[r].cells;
+        if (row.size() > header.size()) {
+            out.error = InputError(row[header.size()].where,
+                                   fmt::format("row has {} cells but the header names {} columns",
+                                               row.size(), header.size()));
+            continue;
+        }
+        out.document = row_document(header, row, row.front().where);
     }
     return docs;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace vetcheck {
 
 char32_t decode_utf8(std::string_view text, size_t& pos) {
@@ -42,6 +44,42 @@ bool is_valid_utf8(std::string_view text) {
             return false;
     }
     return true;
+}
+
+bool is_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c < 0xA0);
+}
+
+std::string escape_controls(std::string_view text, std::string_view keep) {
+    // Nearly every name is plain: returned as it is. C1 controls all begin with the byte 0xC2.
+    bool plain = std::none_of(text.begin(), text.end(), [](char b) {
+        auto u = static_cast<unsigned char>(b);
+        return u < 0x20 || u == 0x7F || u == 0xC2;
+    });
+    if (plain && is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (size_t pos = 0; pos < text.size();) {
+        size_t start = pos;
+        char32_t c = decode_utf8(text, pos);
+        std::string_view bytes = text.substr(start, pos - start);
+        if (c == 0xFFFD && bytes != "\xEF\xBF\xBD") {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(bytes[0]));
+        } else if (!is_control(c) || (c < 0x80 && keep.find(static_cast<char>(c)) != keep.npos)) {
+            out += bytes;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x80) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        } else {
+            out += fmt::format("\\u{{{:x}}}", static_cast<unsigned>(c));
+        }
+    }
+    return out;
 }
 
 std::string shorten(std::string_view utf8, size_t max_bytes) {

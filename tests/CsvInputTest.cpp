@@ -31,7 +31,8 @@ TEST_CASE("CsvInput: each row is a school report", "[csv]") {
         "s.csv");
     REQUIRE(docs.size() == 1);
     Catalog catalog;
-    LoadedPlan p = load_plan_document(docs[0], "s.csv", catalog);
+    REQUIRE(docs[0].document);
+    LoadedPlan p = load_plan_document(*docs[0].document, "s.csv", catalog);
     CHECK(p.plan.is_school());
     CHECK(p.plan.whole.type == "高职");
     CHECK(p.plan.whole.find("students.full_time")->where.to_string() == "s.csv:2:24");
@@ -48,7 +49,46 @@ TEST_CASE("CsvInput: header problems", "[csv]") {
                       Catch::Contains("h.csv:1:1: the header row has no 'year' column"));
     CHECK_THROWS_WITH(plans_from_csv("id,type,year,id\n", "h.csv"),
                       "h.csv:1:14: column 'id' appears twice");
-    CHECK_THROWS_WITH(plans_from_csv("id,type,year\na,高职,2023,extra\n", "h.csv"),
-                      "h.csv:2:11: row has 4 cells but the header names 3 columns");
+    CHECK_THROWS_WITH(plans_from_csv("id,type,year\n", "h.csv"),
+                      "h.csv:1:1: a CSV of school reports: a header row and no school's row");
     CHECK_THROWS_WITH(plans_from_csv("", "h.csv"), Catch::Contains("expected a header row"));
+}
+
+TEST_CASE("CsvInput: a bad row is reported in its place and the others are read", "[csv]") {
+    auto docs = plans_from_csv(
+        "id,type,year\na,高职,2023,extra\nb,高职,2023\n"
+        "c,高\"职,2023\rd,高\x01职,2023\re,\xff,2023\rf,高职,2023\n",
+        "h.csv");
+    REQUIRE(docs.size() == 6);
+    REQUIRE(docs[0].error);
+    CHECK(docs[0].error->where().to_string() == "h.csv:2:11");
+    CHECK(docs[0].error->message() == "row has 4 cells but the header names 3 columns");
+    CHECK(docs[1].document);
+    REQUIRE(docs[2].error);  // a stray quote; lines end with a lone CR from here on
+    CHECK(docs[2].error->where().to_string() == "h.csv:4:4");
+    REQUIRE(docs[3].error);
+    CHECK(std::string(docs[3].error->what()) ==
+          "h.csv:5:4: a control character (U+0001) in a cell");
+    REQUIRE(docs[4].error);
+    CHECK(std::string(docs[4].error->what()) ==
+          "h.csv:6:3: not UTF-8 (byte 0xFF); save the file as UTF-8 CSV");
+    CHECK(docs[5].document);
+    CHECK_THROWS_WITH(parse_csv("a\nb\n\"c\n", "t.csv"), "t.csv:3:1: unterminated quoted cell");
+    auto records = read_csv_records("a\nb\n\"c\n", "t.csv");
+    REQUIRE(records.size() == 3);  // the rows before a broken quote are read
+    CHECK(records[1].cells[0].text == "b");
+    CHECK(records[2].error);
+TEST_CASE("CsvInput: the packs cell takes ; ； , ， 、 and spaces between pack ids", "[csv]") {
+    for (std::string cell : {"cn-2020-7;zj-2021", "cn-2020-7；zj-2021", "cn-2020-7,zj-2021",
+                             "cn-2020-7、zj-2021", "cn-2020-7 zj-2021", " cn-2020-7 ; zj-2021 ",
+                             "cn-2020-7，zj-2021", "cn-2020-7　zj-2021"}) {
+        INFO(cell);
+        auto docs = plans_from_csv("id,type,year,packs\na,高职,2023,\"" + cell + "\"\n", "s.csv");
+        REQUIRE(docs.size() == 1);
+        const Node* packs = docs[0].find("plan")->find("packs");
+        REQUIRE(packs);
+        REQUIRE(packs->items().size() == 2);
+        CHECK(packs->items()[0].text() == "cn-2020-7");
+        CHECK(packs->items()[1].text() == "zj-2021");
+    }
 }

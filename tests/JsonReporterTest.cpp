@@ -19,7 +19,7 @@ const std::string kPlan =
     "institutions:\n"
     "  - {id: poly, name: XX职业技术学院, type: 高职, facts: {students.full_time: 4500, "
     "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
-    "60}}\n";
+    "60, is_quality_school: false}}\n";
 
 std::string render(bool explain = false, const std::string& plan = kPlan) {
     report::ReportOptions o;
@@ -284,7 +284,9 @@ TEST_CASE("JSON: a failing ratio carries exact values, the shortfall and its lin
     CHECK(has(block, "\"whole_plan\": false"));
     CHECK(has(block, "\"key\": \"students.full_time\",\n              \"value\": \"4500人\""));
     CHECK(has(block, "\"subject\": \"poly\""));
-    CHECK(has(block, "\"source\": {\n              \"file\": \"f\""));
+    CHECK(has(
+        block,
+        "\"source\": {\n              \"document\": \"《测试》\",\n              \"file\": \"f\""));
 }
 
 TEST_CASE("JSON: an upper bound on a share gives its gap as an exact fraction", "[json]") {

@@ -89,7 +89,7 @@ TEST_CASE("JUnit: a failure names the gap, the values, the line and the source",
                  "(9 → 13)\" type=\"fail\">") != std::string::npos);
     CHECK(t.find("actual: 1:500\ntarget: ≥1:350\nshortfall: 4 more") != std::string::npos);
     CHECK(t.find("at: plan.yaml:17:39") != std::string::npos);
-    CHECK(t.find("source: f, s\n“q”</failure>") != std::string::npos);
+    CHECK(t.find("source: 《测试》 s\n“q”</failure>") != std::string::npos);
 }
 
 TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
@@ -102,7 +102,7 @@ TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
           std::string::npos);
     CHECK(testcase(xml, "practical", "mid").find("type=\"error\"") != std::string::npos);
     CHECK(testcase(xml, "multiple", "poly")
-              .find("<skipped message=\"n/a: condition not reported: is_quality_school\"/>") !=
+              .find("<skipped message=\"n/a: condition not met: is_quality_school\"/>") !=
           std::string::npos);
     CHECK(testcase(xml, "index", "draft")
               .find("<skipped message=\"not due: due 2025; missing data: index.contribution\"/>") !=

@@ -18,7 +18,7 @@ const std::string kPlan =
     "institutions:\n"
     "  - {id: poly, name: \"XX职业|技术学院\", type: 高职, facts: {students.full_time: 4500, "
     "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
-    "60}}\n";
+    "60, is_quality_school: false}}\n";
 
 std::string render(Lang lang = Lang::En, bool show_all = false) {
     report::ReportOptions o;
@@ -59,7 +59,8 @@ TEST_CASE("Markdown: escaping for table cells", "[markdown]") {
           "x\\_y \\*z\\* \\[l\\](u) \\<b\\> \\`c\\` \\~s\\~ \\& \\$m\\$ \\#");
     CHECK(markdown_escape("a\\|b") == "a\\\\\\|b");
     CHECK(markdown_escape("one\r\ntwo") == "one<br>two");
-    CHECK(markdown_escape(std::string("tab\there\x01", 10)) == "tab here");
+    // Other control characters are shown, escaped: a name is not silently changed.
+    CHECK(markdown_escape(std::string("tab\there\x01", 10)) == "tab here\\\\x01\\\\x00");
     CHECK(markdown_escape("专职思政课教师 ≥1:350 → 13") == "专职思政课教师 ≥1:350 → 13");
 }
 

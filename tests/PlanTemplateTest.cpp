@@ -116,7 +116,8 @@ TEST_CASE("Template: a school report for the national pack round-trips to the pa
     CHECK(unfilled->loaded.plan.whole.type == "高职");
     CHECK(unfilled->loaded.plan.year == 2023);
     require_never_pass(unfilled->results);
-    CHECK(summarize(unfilled->results).count(Status::Missing) == 18);
+    // 19 (18 before the condition rule): the training target, under an unreported is_quality_school, lacks data too.
+    CHECK(summarize(unfilled->results).count(Status::Missing) == 19);
 
     // Filled with the values of the passing example, it checks exactly as the example does: the
     // template asks for every fact the checks read and for nothing the example lacks.

@@ -105,3 +105,24 @@ TEST_CASE("Unit: made on two threads at once, the same objects", "[quantity]") {
     for (size_t i = 0; i < first.size(); ++i) CHECK(first[i] == second[i]);
     CHECK(first[0].to_string() == "单位0/人");
 }
+
+TEST_CASE("Quantity: full-width digits, signs and punctuation read as ASCII", "[quantity]") {
+    CHECK(q("５７％").value == Rational(57, 100));
+    CHECK(q("５７％").notation == Notation::Percent);
+    CHECK(q("１：３５０").value == Rational(1, 350));
+    CHECK(q("４５００").value == Rational(4500));
+    CHECK(q("１．２万元").value == Rational(12000));
+    CHECK(q("－５").value == Rational(-5));
+    CHECK(q("−5").value == Rational(-5));
+    CHECK(q("１２，０００").value == Rational(12000));
+}
+
+TEST_CASE("Quantity: one space between a number and its unit word", "[quantity]") {
+    CHECK(q("3000 学时").value == Rational(3000));
+    CHECK(q("3000 学时").unit == Unit::parse("学时"));
+    CHECK(q("1.2 万元").value == Rational(12000));
+    CHECK(q("３０００ 学时").value == Rational(3000));
+    CHECK(error_of("80 %").find("has a space inside") != std::string::npos);
+    CHECK(error_of("3 000").find("has a space inside") != std::string::npos);
+    CHECK(error_of("3000  学时").find("has a space inside") != std::string::npos);
+}

@@ -122,8 +122,8 @@ TEST_CASE("SARIF: a rule carries the name, formula, source and pack", "[sarif]")
                 "text": "teachers.ideological_political / students.full_time >= 1:350"
               },
               "help": {
-                "text": "f, s: “q”",
-                "markdown": "f, s\n\n> q"
+                "text": "《测试》 s (f): “q”",
+                "markdown": "《测试》 s (f)\n\n> q"
               },
               "defaultConfiguration": {
                 "level": "error"

@@ -145,12 +145,14 @@ institutions:
       teachers.double_qualified: 60
       hours.practical: 40
       hours.total: 100
+      is_quality_school: false
   - id: mid
     name: XX中职
     type: 中职
     facts:
       hours.practical: 10
       hours.total: 0
+      is_quality_school: false
 )";
 
 const Result& Checked::result(const std::string& indicator, const std::string& subject) const {

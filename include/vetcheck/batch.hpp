@@ -33,12 +33,17 @@ struct BatchOptions {
     // thread. Not called when the batch runs on one thread.
     std::function<std::string(const PlanReport&)> render;
     std::function<void(InputFailure&&)> on_failure;
+    // When set, each note about how an input was read ("x.csv: read as GB18030 (not UTF-8)") is
+    // handed over in input order, before that input's reports; otherwise they are kept in the
+    // BatchOutcome.
+    std::function<void(std::string&&)> on_note;
     Limits limits;  // for each plan file; packs are bound by the catalog's own
 };
 
 struct BatchOutcome {
     std::vector<PlanReport> reports;  // in the order of the inputs
     std::vector<InputFailure> failures;
+    std::vector<std::string> notes;  // when BatchOptions::on_note is not set
 };
 
 // Expands files, directories (recursively, *.yaml and *.yml, sorted) and "-" into the list of
@@ -50,7 +55,5 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
 BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
                          const BatchOptions& options);
 
-// Writes a whole file or nothing: a temporary file beside it, renamed into place.
-void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace vetcheck

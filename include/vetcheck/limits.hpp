@@ -22,6 +22,11 @@ struct Limits {
 // printer recurse once per level of the tree. Under AddressSanitizer, whose frames are several
 // times larger, a chain of about 800 operators already overflowed an 8 MB stack in the checker.
 inline constexpr int kMaxYamlDepthCeiling = 1000;
+// The most the size and count limits may be raised to: far beyond what a machine holds, and far
+// from the top of size_t, where "one byte past the limit" would wrap to zero and read every file as
+// empty (--max-file-size 18446744073709551615 did).
+inline constexpr size_t kMaxFileBytesCeiling = size_t{1} << 40;
+inline constexpr size_t kMaxCountCeiling = size_t{1} << 40;
 inline constexpr int kMaxExpressionDepthCeiling = 500;
 
 }  // namespace vetcheck

@@ -26,6 +26,12 @@ struct Citation {
     std::string file;
     std::string section;
     std::string quote;
+    // The document as people know it: its number (教职成〔2020〕7号), or 《its title》 when it has
+    // none; from the pack's header.
+    std::string document;
+
+    // "教职成〔2020〕7号 二、(一) 3. …": what reports show; machine formats keep `file` as well.
+    std::string reference() const;
 };
 
 // An expression as written in a pack, parsed, with where its text starts.

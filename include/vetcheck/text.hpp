@@ -15,6 +15,14 @@ std::string pad_left(std::string_view utf8, int width);
 // Decodes one UTF-8 code point at `pos`, advancing it; returns U+FFFD on invalid input.
 char32_t decode_utf8(std::string_view text, size_t& pos);
 bool is_valid_utf8(std::string_view text);
+// A control character: C0 (tab and line breaks included), DEL or C1. A terminal or a CI log acts on
+// them: a newline in a plan name can start a line "::warning ...", which GitHub runs as a command.
+bool is_control(char32_t c);
+// Text taken from an input, made safe for a text report: each control character not in `keep`
+// becomes a visible escape (\n, \r, \t, \x1b, \u{85}), and a byte that is not UTF-8 becomes
+// \xff. Every reporter writes names, ids and cells through it.
+std::string escape_controls(std::string_view text, std::string_view keep = {});
+
 // At most max_bytes of the text, cut at a character boundary, with "..." when something was cut:
 // for echoing what a file says in a message without echoing megabytes.
 std::string shorten(std::string_view utf8, size_t max_bytes);

@@ -2,10 +2,10 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "vetcheck/batch.hpp"
 #include "vetcheck/diff.hpp"
 #include "vetcheck/plan_loader.hpp"
 #include "vetcheck/report/diff_text.hpp"
+#include "vetcheck/report/output_files.hpp"
 
 namespace vetcheck::cli {
 
@@ -26,6 +26,7 @@ void add_diff_command(CLI::App& app, DiffCommand* cmd) {
 
 int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check,
              report::ReportOptions report, const Limits& limits) {
+    report::OutputFiles::check_targets({cmd.output}, {cmd.before, cmd.after});
     report::DiffFormat format = report::DiffFormat::Terminal;
     report::parse_diff_format(cmd.format, &format);
     if (format != report::DiffFormat::Terminal || !cmd.output.empty()) report.color = false;
@@ -41,10 +42,13 @@ int run_diff(const DiffCommand& cmd, Catalog& catalog, const CheckOptions& check
         diff_plans(before.plan, before_results, after.plan, after_results, report.policy);
     std::ostringstream text;
     report::write_diff(diff, format, report, text);
-    if (cmd.output.empty())
+    if (cmd.output.empty()) {
         std::cout << text.str();
-    else
-        write_file_atomically(cmd.output, text.str());
+    } else {
+        report::OutputFiles files;
+        files.open(cmd.output) << text.str();
+        files.commit();
+    }
     return diff.worse() ? 1 : 0;
 }
 

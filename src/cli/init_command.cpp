@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "vetcheck/batch.hpp"
 #include "vetcheck/plan.hpp"
 #include "vetcheck/plan_template.hpp"
+#include "vetcheck/report/output_files.hpp"
 
 namespace vetcheck::cli {
 
@@ -40,10 +40,13 @@ int run_init(const InitCommand& cmd, Catalog& catalog, Lang lang) {
     options.types = cmd.types;
     options.lang = lang;
     std::string text = write_plan_template(catalog, options);
-    if (cmd.output.empty())
+    if (cmd.output.empty()) {
         std::cout << text;
-    else
-        write_file_atomically(cmd.output, text);
+    } else {
+        report::OutputFiles files;
+        files.open(cmd.output) << text;
+        files.commit();
+    }
     return 0;
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -19,7 +18,9 @@
 #include "vetcheck/batch_summary.hpp"
 #include "vetcheck/limits.hpp"
 #include "vetcheck/lint.hpp"
+#include "vetcheck/memory_budget.hpp"
 #include "vetcheck/plan_loader.hpp"
+#include "vetcheck/report/output_files.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/rollup_text.hpp"
@@ -165,32 +166,22 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
 // arrive. A file is written beside its target and moved into place only when the run is whole.
 struct ReportSink {
     std::unique_ptr<report::Reporter> reporter;
-    std::string file;  // "" = standard output
-    std::string temp;
-    std::unique_ptr<std::ofstream> stream;
+    std::string file;     // "" = standard output
+    std::string written;  // the file the report is written to: a temporary beside `file`
+    std::ostream* stream = nullptr;
     std::ostream& out() { return stream ? *stream : std::cout; }
 };
 
-ReportSink open_sink(const FormatTarget& target, bool summary) {
+// A report file is written to a temporary of `files` from the start: nothing replaces it until
+// every report is whole (OutputFiles).
+ReportSink open_sink(const FormatTarget& target, bool summary, report::OutputFiles& files) {
     ReportSink sink;
     if (summary && target.entry->name == "term")
         sink.reporter = std::make_unique<report::SummaryReporter>();
     else
         sink.reporter = target.entry->make();
     sink.file = target.file;
-    if (sink.file.empty()) return sink;
-    std::error_code ec;
-    auto status = std::filesystem::status(sink.file, ec);
-    if (!ec && std::filesystem::is_directory(status))
-        throw InputError(SourceLocation{sink.file}, "cannot write the report: it is a directory");
-    // /dev/null, a pipe, a terminal: nothing to half-write, and renaming over a device node would
-    // replace it with a file.
-    bool device =
-        !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
-    if (!device) sink.temp = fmt::format("{}.tmp{}", sink.file, static_cast<long>(::getpid()));
-    const std::string& path = device ? sink.file : sink.temp;
-    sink.stream = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-    if (!*sink.stream) throw InputError(SourceLocation{sink.file}, "cannot write the report file");
+    if (!sink.file.empty()) sink.stream = &files.open(sink.file, &sink.written);
     return sink;
 }
 
@@ -224,7 +215,7 @@ int run_check(Settings& s, Catalog& catalog) {
     if (s.as_of) batch.check.as_of = s.as_of;
     if (!s.today.empty()) batch.check.today = Date::parse(s.today);
     batch.limits = s.limits;
-    batch.jobs = s.jobs;
+    batch.jobs = jobs_within_memory(s.jobs, s.limits);
     bool machine_format = false;
     for (const auto& t : targets) machine_format |= t.entry->name != "term";
     ProgressBar bar(inputs_hint(s.plans) && !machine_format);
@@ -234,13 +225,24 @@ int run_check(Settings& s, Catalog& catalog) {
         std::cerr << "vetcheck: no .yaml or .yml files found in " << join(s.plans, ", ") << '\n';
         return kExitInput;
     }
+    // Before any work: a report over an input, or two reports over one file, is refused.
+    std::vector<std::string> report_files, read_files = inputs;
+    for (const auto& t : targets) report_files.push_back(t.file);
+    read_files.insert(read_files.end(), s.pack_files.begin(), s.pack_files.end());
+    report::OutputFiles::check_targets(report_files, read_files);
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    batch.on_note = [&bar](std::string&& note) {
+        bar.finish();
+        std::cout.flush();
+        std::cerr << note << '\n';
+    };
 
+    report::OutputFiles files;  // removes every temporary unless committed
     std::vector<ReportSink> sinks;
-    for (const auto& t : targets) sinks.push_back(open_sink(t, s.summary));
+    for (const auto& t : targets) sinks.push_back(open_sink(t, s.summary, files));
     report::RunInfo run{&catalog, s.plans, ""};
     for (auto& sink : sinks) {
-        run.file = sink.temp.empty() ? sink.file : sink.temp;
+        run.file = sink.written;
         sink.reporter->begin(run, options, sink.out());
     }
     // One reporter may make its per-plan text on the checking threads.
@@ -276,24 +278,9 @@ int run_check(Settings& s, Catalog& catalog) {
     for (auto& sink : sinks) sink.reporter->end(totals, sink.out());
 
     // A run that could not check every input writes no report file: CI never reads half a report.
-    for (auto& sink : sinks) {
-        if (!sink.stream) continue;
-        sink.stream->flush();
-        bool whole = static_cast<bool>(*sink.stream);
-        sink.stream.reset();
-        if (sink.temp.empty()) {
-            if (!whole) throw InputError(SourceLocation{sink.file}, "cannot write the report");
-            continue;
-        }
-        std::error_code ec;
-        if (totals.failures == 0 && whole) {
-            std::filesystem::rename(sink.temp, sink.file, ec);
-            if (!ec) continue;
-        }
-        std::filesystem::remove(sink.temp, ec);
-        if (!whole) throw InputError(SourceLocation{sink.file}, "cannot write the report file");
-    }
+    // Otherwise every one is replaced together, or none is (a write failed: exit 2).
     if (totals.failures) return kExitInput;
+    files.commit();
     return failed ? kExitFail : kExitPass;
 }
 
@@ -342,12 +329,7 @@ Lang chosen_lang(const Settings& s) {
     return lang;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // Everything the program prints goes through iostreams: no need to keep in step with C's stdio,
-    // which cost a locked fwrite for every piece of every report line.
-    std::ios::sync_with_stdio(false);
+int run_command(int argc, char** argv) {
     Settings s;
     CLI::App app{
         "vetcheck — check vocational-education plans against the policy targets they must meet"};
@@ -407,18 +389,18 @@ int main(int argc, char** argv) {
     app.add_option("--max-file-size", s.limits.max_file_bytes,
                    "largest plan or pack file, in bytes")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxFileBytesCeiling));
     app.add_option("--max-depth", s.limits.yaml.max_depth, "deepest YAML nesting")
         ->capture_default_str()
         ->check(CLI::Range(1, kMaxYamlDepthCeiling));
     app.add_option("--max-nodes", s.limits.yaml.max_nodes,
                    "most YAML values in one file, aliases expanded")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
     app.add_option("--max-expression-length", s.limits.expression.max_length,
                    "longest pack expression, in bytes")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
     app.add_option("--max-expression-depth", s.limits.expression.max_depth,
                    "deepest nesting of a pack expression")
         ->capture_default_str()
@@ -426,7 +408,7 @@ int main(int argc, char** argv) {
     app.add_option("--max-institutions", s.limits.max_institutions,
                    "most institutions listed in one plan")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(size_t{1}, kMaxCountCeiling));
 
     auto* packs = app.add_subcommand("packs", "list the target packs, or show one");
     auto* show = packs->add_subcommand(
@@ -508,4 +490,17 @@ int main(int argc, char** argv) {
         std::cerr << "vetcheck: internal error: " << e.what() << " (please report it)\n";
         return kExitInput;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Everything the program prints goes through iostreams: no need to keep in step with C's stdio,
+    // which cost a locked fwrite for every piece of every report line.
+    std::ios::sync_with_stdio(false);
+    // A report that did not reach standard output (a full disk, `>&-`) is exit 2, whatever the
+    // command.
+    report::CheckedStandardOutput out;
+    int code = run_command(argc, argv);
+    return out.finish() ? code : kExitInput;
 }

@@ -75,10 +75,11 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
-std::string csv_text(std::string_view text) {
+std::string csv_text(std::string_view raw) {
+    std::string text = escape_controls(raw);
     bool formula =
         !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-    return formula ? "'" + std::string(text) : std::string(text);
+    return formula ? "'" + text : text;
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {

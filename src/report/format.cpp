@@ -155,10 +155,7 @@ std::string gap_text(const Result& r, Lang lang) {
 }
 
 std::string subject_text(const Result& r, Lang lang) {
-    if (r.on_whole_plan()) {
-        if (!r.plan->is_school()) return label(Label::WholePlan, lang);
-        return fmt::format("{} ({})", r.subject->name, r.subject->type);
-    }
+    if (r.on_whole_plan() && !r.plan->is_school()) return label(Label::WholePlan, lang);
     return fmt::format("{} ({})", r.subject->name, r.subject->type);
 }
 

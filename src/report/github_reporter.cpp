@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 
@@ -49,8 +50,8 @@ std::string message(const Result& r, Lang lang) {
     std::string gap = gap_text(r, lang);
     if (!gap.empty()) text += "; " + gap;
     const Citation& c = r.indicator->source;
-    text += fmt::format("\n{}: {} {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.file,
-                        c.section, c.quote);
+    text +=
+        fmt::format("\n{}: {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.reference(), c.quote);
     return text;
 }
 
@@ -67,7 +68,9 @@ std::string summary_line(const std::vector<PlanReport>& reports, const ReportOpt
 
 }  // namespace
 
-std::string github_escape_data(std::string_view text) {
+std::string github_escape_data(std::string_view raw) {
+    // The message's own line breaks are encoded below; any other control character is escaped.
+    std::string text = escape_controls(raw, "\r\n");
     std::string out;
     for (char c : text) {
         if (c == '%')

@@ -282,7 +282,7 @@ std::vector<const Result*> ordered_results(const PlanReport& report, bool show_a
 
 std::string result_row(const Result& r, Lang lang) {
     const Citation& c = r.indicator->source;
-    std::string cite = fmt::format("{} {}", c.file, c.section);
+    std::string cite = c.reference();
     std::string quote =
         c.quote.empty()
             ? ""

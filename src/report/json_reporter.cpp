@@ -102,6 +102,7 @@ void write_indicator(JsonWriter& w, const Indicator& ind) {
     else
         w.key("deadline").null();
     w.key("source").begin_object();
+    w.key("document").value(ind.source.document);
     w.key("file").value(ind.source.file);
     w.key("section").value(ind.source.section);
     w.key("quote").value(ind.source.quote);

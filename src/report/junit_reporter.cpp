@@ -88,10 +88,10 @@ std::string detail_text(const Result& r, const ReportOptions& o) {
     } else if (!gap.empty()) {
         lines.push_back(gap);
     }
-    lines.push_back(w.subject + subject_text(r, o.lang));
+    lines.push_back(w.subject + escape_controls(subject_text(r, o.lang), "\t"));
     lines.push_back(w.at + r.deciding.to_string());
     const Citation& c = r.indicator->source;
-    lines.push_back(fmt::format("{}{}, {}", w.source, c.file, c.section));
+    lines.push_back(w.source + c.reference());
     lines.push_back(fmt::format("“{}”", c.quote));
     if (o.explain) add_explanation(r, &lines);
     return join(lines, "\n");

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 
@@ -110,19 +111,20 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
 
 }  // namespace
 
-std::string markdown_escape(std::string_view text) {
+std::string markdown_escape(std::string_view raw) {
+    // Other control characters (CR included) have no place in a comment: shown escaped.
+    std::string text = escape_controls(raw, "\n\t\r");
     std::string out;
     for (char c : text) {
         if (c == '\n') {
             out += "<br>";
             continue;
         }
-        // Other control characters (CR included) have no place in a comment; a tab reads as a
-        // space.
-        if (static_cast<unsigned char>(c) < 0x20) {
-            if (c == '\t') out += ' ';
+        if (c == '\t') {  // a tab reads as a space
+            out += ' ';
             continue;
         }
+        if (c == '\r') continue;  // a line break is its LF
         // Any ASCII punctuation may be backslash-escaped in CommonMark; these are the ones that
         // could start markup (emphasis, links, HTML, code, math, a heading's closing #) or end a
         // table cell.

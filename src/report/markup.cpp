@@ -21,8 +21,10 @@ bool is_xml_char(char32_t c) {
 // What becomes U+FFFD. XML: anything it cannot carry, and bytes that are not UTF-8. HTML: control
 // characters but tab and newline; other bytes pass as they are.
 bool replaced(char32_t c, std::string_view bytes, bool xml) {
-    if (xml) return !is_xml_char(c) || (c == 0xFFFD && bytes != kReplacement);
-    return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+    if (xml)
+        return !is_xml_char(c) || (is_control(c) && c >= 0x7F) ||
+               (c == 0xFFFD && bytes != kReplacement);
+    return is_control(c) && c != '\t' && c != '\n';
 }
 
 }  // namespace

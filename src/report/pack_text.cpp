@@ -28,8 +28,7 @@ void write_indicator(const Indicator& ind, const FactTable* facts, Lang lang, st
     out << fmt::format("      for {} · due {} · {}{}\n", scope_text(ind), ind.deadline,
                        ind.severity == Severity::Required ? "required" : "advisory",
                        ind.when ? " · when " + ind.when->text : "");
-    out << fmt::format("      source: {} {} “{}”\n", ind.source.file, ind.source.section,
-                       ind.source.quote);
+    out << fmt::format("      source: {} “{}”\n", ind.source.reference(), ind.source.quote);
     if (!facts) return;
     std::vector<std::string> keys;
     for (const SourceExpr* e :

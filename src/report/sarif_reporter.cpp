@@ -69,9 +69,9 @@ std::string markdown_text(std::string_view text) {
 // The source of the target: what a reader needs to check the rule against the policy text.
 void write_rule_help(JsonWriter& w, const Citation& c) {
     w.begin_object();
-    w.key("text").value(fmt::format("{}, {}: “{}”", c.file, c.section, c.quote));
+    w.key("text").value(fmt::format("{} ({}): “{}”", c.reference(), c.file, c.quote));
     w.key("markdown")
-        .value(fmt::format("{}, {}\n\n> {}", markdown_text(c.file), markdown_text(c.section),
+        .value(fmt::format("{} ({})\n\n> {}", markdown_text(c.reference()), markdown_text(c.file),
                            markdown_text(c.quote)));
     w.end_object();
 }

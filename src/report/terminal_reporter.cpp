@@ -33,7 +33,7 @@ std::vector<std::string> explanation_lines(const Result& r) {
         lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ",
                                     f.key, f.value, f.where.to_string()));
     const Citation& c = r.indicator->source;
-    lines.push_back(fmt::format("“{}” — {} {}", c.quote, c.file, c.section));
+    lines.push_back(fmt::format("“{}” — {}", c.quote, c.reference()));
     return lines;
 }
 
@@ -161,9 +161,12 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
     const Plan& plan = *report.plan;
     // The whole plan is written to the stream at once: one call, not one per piece of a line.
     Buffer out;
-    append(out, paint(fmt::format("{} ({})", plan.name, plan.year), "1", o.color));
+    // Names, paths and waiver reasons come from the input: escaped, so that a name holding a
+    // newline or an escape sequence cannot write lines of its own into a terminal or a CI log.
+    append(out, paint(fmt::format("{} ({})", escape_controls(plan.name), plan.year), "1", o.color));
     fmt::format_to(std::back_inserter(out), " — {} {}\n  {}\n", label(Label::Against, o.lang),
-                   against_text(*report.rules, o.lang), plan.file);
+                   escape_controls(against_text(*report.rules, o.lang)),
+                   escape_controls(plan.file));
     auto groups = by_subject(report, o);
     size_t shown = 0;
     for (const auto& results : groups) shown += results.size();
@@ -172,12 +175,13 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
     for (const auto& results : groups) {
         rows.clear();
         for (const Result* r : results) rows.push_back(make_row(*r, o));
-        fmt::format_to(std::back_inserter(out), "  {}\n", subject_text(*results.front(), o.lang));
+        fmt::format_to(std::back_inserter(out), "  {}\n",
+                       escape_controls(subject_text(*results.front(), o.lang)));
         write_rows(rows, o, out);
     }
     for (const auto& w : waiver_warnings(plan, report.results, o.lang))
         fmt::format_to(std::back_inserter(out), "  {}: {}\n",
-                       o.lang == Lang::Zh ? "警告" : "warning", w);
+                       o.lang == Lang::Zh ? "警告" : "warning", escape_controls(w));
     Summary s = summarize(report.results);
     fmt::format_to(std::back_inserter(out), "  {}      {} {}\n", summary_line(s, o),
                    label(Label::ExitCode, o.lang), s.failed(o.policy) ? 1 : 0);
