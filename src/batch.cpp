@@ -142,6 +142,7 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
                                     "out of memory while checking this file; see the memory "
                                     "budget in docs/limits.md (--max-nodes, -j)"),
                          ""},
+            {},
             {}});
     }
     return slot;
