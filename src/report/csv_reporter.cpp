@@ -90,12 +90,14 @@ std::string csv_row(const std::vector<std::string>& fields) {
     return row + "\r\n";
 }
 
-void CsvReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                              std::ostream& out) {
+void CsvReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
     out << kByteOrderMark << csv_row(kColumns);
+}
+
+void CsvReporter::plan(const PlanReport& report, std::ostream& out) {
     // Every result, n/a included: a spreadsheet filters, and a missing row would look like a gap.
-    for (const auto& report : reports)
-        for (const auto& r : report.results) out << csv_row(result_fields(r, options.lang));
+    for (const auto& r : report.results) out << csv_row(result_fields(r, options_.lang));
 }
 
 void CsvMatrixReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions&,
