@@ -144,6 +144,17 @@ TEST_CASE("CSV: streams, the header at begin and each plan's rows as it arrives"
     reporter.plan(r.report, out);
     // Nothing is held for the batch: the plan's rows are out before the run ends.
     CHECK(body_of(out.str()).size() == r.report.results.size() + 1);
+    SourceLocation at{FileName("=bad.yaml"), 2, 5};
+    reporter.failure(InputFailure{InputError(at, "expected a number, found \"x, y\""), ""}, out);
+    auto rows = body_of(out.str());
+    REQUIRE(rows.size() == r.report.results.size() + 2);
+    const auto& bad = rows.back();
+    CHECK(bad.size() == rows[0].size());
+    CHECK(bad[column(rows[0], "plan_file")] == "'=bad.yaml");
+    CHECK(bad[column(rows[0], "status")] == "error");
+    CHECK(bad[column(rows[0], "location")] == "'=bad.yaml:2:5");
+    CHECK(bad[column(rows[0], "reason")] == "expected a number, found \"x, y\"");
+    CHECK(bad[column(rows[0], "indicator_id")] == "");
 }
 
 TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {

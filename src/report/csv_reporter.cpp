@@ -100,6 +100,22 @@ void CsvReporter::plan(const PlanReport& report, std::ostream& out) {
     for (const auto& r : report.results) out << csv_row(result_fields(r, options_.lang));
 }
 
+void CsvReporter::failure(const InputFailure& failure, std::ostream& out) {
+    // One row for the input, status error, its location and the message as the reason: filtering
+    // on status shows it, and no row at all would look like a plan with nothing to check.
+    const InputError& e = failure.error;
+    std::vector<std::string> row(kColumns.size());
+    auto set = [&](std::string_view column, std::string value) {
+        for (size_t i = 0; i < kColumns.size(); ++i)
+            if (kColumns[i] == column) row[i] = std::move(value);
+    };
+    set("plan_file", csv_text(e.where().file.str()));
+    set("status", status_name(Status::Error));
+    set("reason", csv_text(e.message()));
+    set("location", csv_text(e.where().to_string()));
+    out << csv_row(row);
+}
+
 void CsvMatrixReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions&,
                                     std::ostream& out) {
     StatusMatrix m = status_matrix(reports);
