@@ -7,21 +7,21 @@
 #include <string>
 #include <vector>
 
-#include "vetcheck/batch_summary.hpp"
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/diff.hpp"
-#include "vetcheck/engine.hpp"
-#include "vetcheck/expression/checker.hpp"
-#include "vetcheck/expression/evaluator.hpp"
-#include "vetcheck/expression/parser.hpp"
-#include "vetcheck/lint.hpp"
-#include "vetcheck/pack_loader.hpp"
-#include "vetcheck/plan_loader.hpp"
-#include "vetcheck/quantity.hpp"
+#include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/compile/lint.hpp"
+#include "vetcheck/engine/diff.hpp"
+#include "vetcheck/engine/engine.hpp"
+#include "vetcheck/expr/checker.hpp"
+#include "vetcheck/expr/evaluator.hpp"
+#include "vetcheck/expr/parser.hpp"
+#include "vetcheck/input/plan_loader.hpp"
+#include "vetcheck/input/tabular_plans.hpp"
+#include "vetcheck/model/quantity.hpp"
+#include "vetcheck/pack/pack_loader.hpp"
+#include "vetcheck/report/batch_summary.hpp"
 #include "vetcheck/report/diff_text.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
-#include "vetcheck/tabular_plans.hpp"
 
 namespace vetcheck::fuzz {
 
@@ -249,7 +249,8 @@ void expression(std::string_view data) {
             for (const expr::Override* what_if :
                  {static_cast<expr::Override*>(nullptr), &count, &share}) {
                 std::vector<expr::FactUse> uses;
-                Value v = expr::evaluate(*tree, expr::EvalContext{&plan, subject, what_if, &uses});
+                Value v =
+                    expr::evaluate(*tree, expr::EvalContext{plan.scope(), subject, what_if, &uses});
                 show(v);
                 if (!is_known(v)) continue;
                 // The checker's type is the type of every value the evaluator gives.

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "vetcheck/batch.hpp"
+#include "vetcheck/engine/batch.hpp"
 
 using namespace vetcheck;
 

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/expression/checker.hpp"
-#include "vetcheck/expression/parser.hpp"
-#include "vetcheck/pack_loader.hpp"
+#include "vetcheck/expr/checker.hpp"
+#include "vetcheck/expr/parser.hpp"
+#include "vetcheck/pack/pack_loader.hpp"
 
 using namespace vetcheck;
 using namespace vetcheck::expr;

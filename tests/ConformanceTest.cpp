@@ -11,9 +11,9 @@
 #include <fmt/format.h>
 
 #include "test_support.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/read/yaml_loader.hpp"
 #include "vetcheck/report/format.hpp"
-#include "vetcheck/text.hpp"
-#include "vetcheck/yaml_loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace vetcheck;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/coverage.hpp"
-#include "vetcheck/pack_loader.hpp"
+#include "vetcheck/compile/coverage.hpp"
+#include "vetcheck/pack/pack_loader.hpp"
 
 using namespace vetcheck;
 

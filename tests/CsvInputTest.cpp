@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/csv.hpp"
-#include "vetcheck/tabular_plans.hpp"
+#include "vetcheck/input/tabular_plans.hpp"
+#include "vetcheck/read/csv.hpp"
 
 using namespace vetcheck;
 

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "vetcheck/diff.hpp"
+#include "vetcheck/engine/diff.hpp"
 #include "vetcheck/report/diff_text.hpp"
 
 using namespace vetcheck;

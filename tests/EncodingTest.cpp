@@ -3,9 +3,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "vetcheck/batch.hpp"
-#include "vetcheck/encoding.hpp"
-#include "vetcheck/plan_loader.hpp"
+#include "vetcheck/base/encoding.hpp"
+#include "vetcheck/engine/batch.hpp"
+#include "vetcheck/input/plan_loader.hpp"
 #include "vetcheck/report/registry.hpp"
 
 using namespace vetcheck;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/expression/evaluator.hpp"
-#include "vetcheck/expression/parser.hpp"
+#include "vetcheck/expr/evaluator.hpp"
+#include "vetcheck/expr/parser.hpp"
 
 using namespace vetcheck;
 using namespace vetcheck::expr;
@@ -48,7 +48,8 @@ struct Fixture {
     }
     Value eval(const std::string& text, const Subject* subject = nullptr) {
         ExprPtr e = parsed(text);
-        return evaluate(*e, EvalContext{&plan, subject ? subject : &plan.whole, nullptr, nullptr});
+        return evaluate(
+            *e, EvalContext{plan.scope(), subject ? subject : &plan.whole, nullptr, nullptr});
     }
 };
 }  // namespace

@@ -12,14 +12,14 @@
 #include <fmt/format.h>
 
 #include "test_support.hpp"
-#include "vetcheck/expression/checker.hpp"
-#include "vetcheck/expression/evaluator.hpp"
-#include "vetcheck/expression/parser.hpp"
-#include "vetcheck/limits.hpp"
-#include "vetcheck/pack_loader.hpp"
-#include "vetcheck/rollup.hpp"
-#include "vetcheck/text.hpp"
-#include "vetcheck/yaml_loader.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/engine/rollup.hpp"
+#include "vetcheck/expr/checker.hpp"
+#include "vetcheck/expr/evaluator.hpp"
+#include "vetcheck/expr/parser.hpp"
+#include "vetcheck/pack/limits.hpp"
+#include "vetcheck/pack/pack_loader.hpp"
+#include "vetcheck/read/yaml_loader.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::check_text;
@@ -157,7 +157,8 @@ TEST_CASE("Hostile: the deepest expression the flags allow is held", "[hostile][
         expr::Type type;
         expr::CheckError check_error;
         REQUIRE(expr::check(*tree, facts, expr::Scope::Plan, &type, &check_error));
-        Value v = expr::evaluate(*tree, expr::EvalContext{&plan, &plan.whole, nullptr, nullptr});
+        Value v =
+            expr::evaluate(*tree, expr::EvalContext{plan.scope(), &plan.whole, nullptr, nullptr});
         REQUIRE(std::holds_alternative<Quantity>(v));
         CHECK(!expr::to_source(*tree).empty());
         CHECK_FALSE(expr::parse("-(" + text + ")", &error, limits));

@@ -3,12 +3,12 @@
 #include <sstream>
 
 #include "test_support.hpp"
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/html_reporter.hpp"
 #include "vetcheck/report/markup.hpp"
 #include "vetcheck/report/svg_charts.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
-#include "vetcheck/text.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::check_report;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/lint.hpp"
-#include "vetcheck/text.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/lint.hpp"
 
 using namespace vetcheck;
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "vetcheck/base/source_location.hpp"
 #include "vetcheck/report/output_files.hpp"
-#include "vetcheck/source_location.hpp"
 
 namespace fs = std::filesystem;
 using namespace vetcheck;

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "test_support.hpp"
-#include "vetcheck/coverage.hpp"
+#include "vetcheck/compile/coverage.hpp"
 
 using namespace vetcheck;
 namespace fs = std::filesystem;

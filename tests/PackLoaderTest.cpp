@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/pack_loader.hpp"
+#include "vetcheck/pack/pack_loader.hpp"
 
 using namespace vetcheck;
 

@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "vetcheck/plan_template.hpp"
-#include "vetcheck/text.hpp"
-#include "vetcheck/yaml_loader.hpp"
-#include "vetcheck/yaml_writer.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/read/yaml_loader.hpp"
+#include "vetcheck/read/yaml_writer.hpp"
+#include "vetcheck/report/plan_template.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::kTestPack;
@@ -116,7 +116,8 @@ TEST_CASE("Template: a school report for the national pack round-trips to the pa
     CHECK(unfilled->loaded.plan.whole.type == "高职");
     CHECK(unfilled->loaded.plan.year == 2023);
     require_never_pass(unfilled->results);
-    // 19 (18 before the condition rule): the training target, under an unreported is_quality_school, lacks data too.
+    // 19 (18 before the condition rule): the training target, under an unreported
+    // is_quality_school, lacks data too.
     CHECK(summarize(unfilled->results).count(Status::Missing) == 19);
 
     // Filled with the values of the passing example, it checks exactly as the example does: the

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "vetcheck/quantity.hpp"
+#include "vetcheck/model/quantity.hpp"
 
 using namespace vetcheck;
 

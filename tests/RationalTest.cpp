@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "vetcheck/rational.hpp"
+#include "vetcheck/model/rational.hpp"
 
 using vetcheck::ArithmeticError;
 using vetcheck::Rational;

@@ -3,9 +3,9 @@
 #include <sstream>
 
 #include "test_support.hpp"
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
-#include "vetcheck/text.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::check_report;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/rollup.hpp"
+#include "vetcheck/engine/rollup.hpp"
 
 using namespace vetcheck;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/shortfall.hpp"
+#include "vetcheck/engine/shortfall.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::check_text;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "vetcheck/status.hpp"
+#include "vetcheck/engine/status.hpp"
 
 using namespace vetcheck;
 using S = Status;

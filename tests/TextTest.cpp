@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "vetcheck/text.hpp"
+#include "vetcheck/base/text.hpp"
 
 using namespace vetcheck;
 

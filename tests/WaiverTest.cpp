@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "vetcheck/date.hpp"
+#include "vetcheck/base/date.hpp"
+#include "vetcheck/engine/waivers.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/waiver_text.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "vetcheck/yaml_loader.hpp"
+#include "vetcheck/read/yaml_loader.hpp"
 
 using namespace vetcheck;
 

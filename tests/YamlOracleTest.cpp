@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "test_support.hpp"
-#include "vetcheck/text.hpp"
-#include "vetcheck/yaml_loader.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/read/yaml_loader.hpp"
 
 using namespace vetcheck;
 namespace fs = std::filesystem;

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/engine.hpp"
-#include "vetcheck/plan_loader.hpp"
+#include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/engine/engine.hpp"
+#include "vetcheck/input/plan_loader.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::testing {

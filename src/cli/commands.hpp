@@ -7,9 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/engine.hpp"
-#include "vetcheck/limits.hpp"
+#include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/engine/engine.hpp"
+#include "vetcheck/pack/limits.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::cli {

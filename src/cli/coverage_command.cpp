@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "vetcheck/coverage.hpp"
-#include "vetcheck/plan_loader.hpp"
+#include "vetcheck/compile/coverage.hpp"
+#include "vetcheck/input/plan_loader.hpp"
 
 namespace vetcheck::cli {
 

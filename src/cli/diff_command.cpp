@@ -2,8 +2,8 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "vetcheck/diff.hpp"
-#include "vetcheck/plan_loader.hpp"
+#include "vetcheck/engine/diff.hpp"
+#include "vetcheck/input/plan_loader.hpp"
 #include "vetcheck/report/diff_text.hpp"
 #include "vetcheck/report/output_files.hpp"
 

@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "vetcheck/plan.hpp"
-#include "vetcheck/plan_template.hpp"
+#include "vetcheck/model/plan.hpp"
 #include "vetcheck/report/output_files.hpp"
+#include "vetcheck/report/plan_template.hpp"
 
 namespace vetcheck::cli {
 

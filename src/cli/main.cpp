@@ -14,19 +14,19 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
-#include "vetcheck/batch.hpp"
-#include "vetcheck/batch_summary.hpp"
-#include "vetcheck/limits.hpp"
-#include "vetcheck/lint.hpp"
-#include "vetcheck/memory_budget.hpp"
-#include "vetcheck/plan_loader.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/lint.hpp"
+#include "vetcheck/engine/batch.hpp"
+#include "vetcheck/engine/memory_budget.hpp"
+#include "vetcheck/input/plan_loader.hpp"
+#include "vetcheck/pack/limits.hpp"
+#include "vetcheck/report/batch_summary.hpp"
 #include "vetcheck/report/output_files.hpp"
 #include "vetcheck/report/pack_text.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/rollup_text.hpp"
 #include "vetcheck/report/summary_reporter.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
-#include "vetcheck/text.hpp"
 
 namespace {
 

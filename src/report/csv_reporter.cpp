@@ -1,8 +1,8 @@
 #include "vetcheck/report/csv_reporter.hpp"
 
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/status_matrix.hpp"
-#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 

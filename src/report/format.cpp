@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "vetcheck/catalog.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/catalog.hpp"
 #include "vetcheck/report/waiver_text.hpp"
-#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
-#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 

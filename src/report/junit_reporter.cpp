@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/xml_writer.hpp"
-#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 

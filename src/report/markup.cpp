@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "vetcheck/text.hpp"
+#include "vetcheck/base/text.hpp"
 
 namespace vetcheck::report {
 

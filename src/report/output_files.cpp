@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "vetcheck/source_location.hpp"
+#include "vetcheck/base/source_location.hpp"
 
 namespace vetcheck::report {
 

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "vetcheck/lint.hpp"
-#include "vetcheck/text.hpp"
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/lint.hpp"
 
 namespace vetcheck::report {
 

@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/waiver_text.hpp"
-#include "vetcheck/text.hpp"
 
 namespace vetcheck::report {
 

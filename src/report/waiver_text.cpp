@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/engine/waivers.hpp"
+
 namespace vetcheck::report {
 
 namespace {

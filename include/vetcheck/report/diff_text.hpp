@@ -3,7 +3,7 @@
 #include <ostream>
 #include <string_view>
 
-#include "vetcheck/diff.hpp"
+#include "vetcheck/engine/diff.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::report {

@@ -3,9 +3,9 @@
 #include <array>
 #include <string>
 
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/i18n.hpp"
-#include "vetcheck/result.hpp"
+#include "vetcheck/base/i18n.hpp"
+#include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/engine/result.hpp"
 
 namespace vetcheck::report {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "vetcheck/rational.hpp"
+#include "vetcheck/model/rational.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::report {

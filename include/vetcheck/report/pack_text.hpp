@@ -3,8 +3,8 @@
 #include <ostream>
 #include <string>
 
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/i18n.hpp"
+#include "vetcheck/base/i18n.hpp"
+#include "vetcheck/compile/catalog.hpp"
 
 namespace vetcheck::report {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "vetcheck/batch.hpp"
-#include "vetcheck/catalog.hpp"
-#include "vetcheck/checked_plan.hpp"
-#include "vetcheck/i18n.hpp"
-#include "vetcheck/result.hpp"
+#include "vetcheck/base/i18n.hpp"
+#include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/engine/batch.hpp"
+#include "vetcheck/engine/checked_plan.hpp"
+#include "vetcheck/engine/result.hpp"
 
 namespace vetcheck::report {
 

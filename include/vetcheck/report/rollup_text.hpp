@@ -3,8 +3,8 @@
 #include <ostream>
 #include <vector>
 
+#include "vetcheck/engine/rollup.hpp"
 #include "vetcheck/report/reporter.hpp"
-#include "vetcheck/rollup.hpp"
 
 namespace vetcheck::report {
 

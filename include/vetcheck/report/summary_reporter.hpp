@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vetcheck/batch_summary.hpp"
+#include "vetcheck/report/batch_summary.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 namespace vetcheck::report {

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "vetcheck/i18n.hpp"
-#include "vetcheck/result.hpp"
+#include "vetcheck/base/i18n.hpp"
+#include "vetcheck/engine/result.hpp"
 
 namespace vetcheck::report {
 

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "vetcheck/pack/limits.hpp"
+#include "vetcheck/pack/pack.hpp"
+
+namespace vetcheck {
+
+// A pack compiled into the binary (see cmake/embed_packs.cmake).
+struct EmbeddedPack {
+    const char* id;
+    const char* path;
+    std::string_view text;
+};
+const std::vector<EmbeddedPack>& embedded_packs();
+
+// The packs a plan answers to, merged along `extends` and checked: what the engine evaluates.
+struct RuleSet {
+    std::vector<const Pack*> packs;  // ancestors before descendants
+    std::vector<std::string> requested;
+    FactTable facts;
+    std::vector<Indicator> indicators;
+    // The facts again for reading plans, which look up every key they write: by key, and the
+    // prefixes their dotted keys have ("teachers" of teachers.professional). Both point into
+    // `facts`; Catalog::compile makes them.
+    std::unordered_map<std::string_view, const FactDef*> facts_by_key;
+    std::unordered_set<std::string_view> fact_key_prefixes;
+};
+
+inline constexpr std::string_view kDefaultPack = "cn-2020-7";
+
+// All known packs: the embedded ones, parsed only when first needed, and the user's --pack files,
+// which replace an embedded pack of the same id. Rule sets are compiled once and shared by every
+// plan that names the same packs. A rule set points into the catalog's packs: the catalog must
+// outlive every rule set it compiled (the fuzz harness once broke this, by replacing its catalog
+// between the rows of one spreadsheet).
+class Catalog {
+  public:
+    Catalog();
+
+    // The limits every pack is read with, from now on (file size, YAML, expressions).
+    void set_limits(const Limits& limits) { limits_ = limits; }
+    const Limits& limits() const { return limits_; }
+
+    // Reads a user pack file; throws InputError.
+    void add_file(const std::string& path);
+    void add_text(std::string_view text, const std::string& name);
+
+    std::vector<std::string> ids() const;
+    const Pack& get(const std::string& id, const SourceLocation& asked_at);
+    std::shared_ptr<const RuleSet> compile(const std::vector<std::string>& ids,
+                                           const SourceLocation& asked_at);
+
+  private:
+    struct Entry {
+        std::string_view text;
+        std::string path;
+        std::string owned_text;
+        std::unique_ptr<Pack> pack;
+    };
+    void collect(const std::string& id, const SourceLocation& asked_at,
+                 std::vector<std::string>* stack, std::vector<const Pack*>* order);
+
+    // Plans checked in parallel share one catalog: packs are parsed and rule sets compiled once,
+    // under this lock; what they hand out is immutable.
+    mutable std::recursive_mutex mutex_;
+    std::map<std::string, Entry> entries_;
+    std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
+    Limits limits_;
+};
+
+// Checks every expression of the merged indicators against the merged facts; fills display
+// notation and unit. Throws InputError at the expression's location.
+void check_rule_set(RuleSet& rules);
+
+}  // namespace vetcheck

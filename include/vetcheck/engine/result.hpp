@@ -1,0 +1,105 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "vetcheck/engine/status.hpp"
+#include "vetcheck/expr/evaluator.hpp"
+#include "vetcheck/model/plan.hpp"
+#include "vetcheck/pack/pack.hpp"
+
+namespace vetcheck {
+
+// What it would take to pass, in the unit of the fact a plan would change: 4 more teachers.
+struct Shortfall {
+    const FactDef* fact = nullptr;
+    Rational current;
+    Rational needed;      // the value of the fact at which the indicator passes
+    bool strict = false;  // "more than needed" (a strict target on a fact that is not a count)
+
+    Rational change() const { return needed - current; }
+};
+
+// A waiver of the plan that names a result: whether it applied, and the status it replaced (or,
+// when it did not apply, the status the result keeps).
+struct WaiverUse {
+    const Waiver* waiver = nullptr;
+    WaiverState state = WaiverState::Applied;
+    Status original = Status::Fail;
+};
+
+// Why a result is n/a, an error or not due. Most reasons are one of a few texts the rule set holds
+// for every plan ("checked at city level"): those are pointed at, not copied, since a national
+// batch gives hundreds of thousands of them. Others are the result's own.
+class ReasonText {
+  public:
+    ReasonText() = default;
+    ReasonText& operator=(std::string text) {
+        own_ = std::move(text);
+        shared_ = nullptr;
+        return *this;
+    }
+    ReasonText& operator=(const char* text) { return *this = std::string(text); }
+    // `text` must outlive the result: an indicator's, or a rule set's.
+    void point_at(const std::string& text) {
+        own_.clear();
+        shared_ = &text;
+    }
+    void clear() { *this = std::string(); }
+
+    const std::string& str() const { return shared_ ? *shared_ : own_; }
+    operator const std::string&() const { return str(); }  // NOLINT: reads as the text it is
+    bool empty() const { return str().empty(); }
+    friend bool operator==(const ReasonText& a, std::string_view b) { return a.str() == b; }
+    friend std::ostream& operator<<(std::ostream& out, const ReasonText& r) {
+        return out << r.str();
+    }
+
+  private:
+    std::string own_;
+    const std::string* shared_ = nullptr;
+};
+
+struct Result {
+    const Indicator* indicator = nullptr;
+    const Plan* plan = nullptr;
+    const Subject* subject = nullptr;  // &plan->whole for plan indicators
+    Status status = Status::Missing;
+    std::optional<Quantity> actual;
+    std::optional<Quantity> target;
+    std::optional<Quantity>
+        gap;  // how far from passing, in the indicator's unit (points for shares)
+    std::optional<Shortfall> shortfall;
+    std::vector<std::string> missing;  // facts the rule needs and the subject lacks
+    ReasonText reason;                 // for error, n/a and not-due
+    SourceLocation deciding;           // the plan line that holds the deciding fact
+    std::vector<expr::FactUse> uses;
+    // When packs along the cascade state the same target, how each version came out, parent first;
+    // `indicator` is then the version that decided the result (the strictest outcome).
+    std::vector<std::pair<const Indicator*, Status>> versions;
+    std::optional<WaiverUse> waiver;  // set when a waiver of the plan names this failing result
+
+    bool on_whole_plan() const { return subject == &plan->whole; }
+};
+
+struct Summary {
+    std::array<int, kStatusCount> counts{};
+    int total = 0;
+    void add(Status s) {
+        ++counts[static_cast<int>(s)];
+        ++total;
+    }
+    void add(const Summary& other) {
+        for (int i = 0; i < kStatusCount; ++i) counts[i] += other.counts[i];
+        total += other.total;
+    }
+    int count(Status s) const { return counts[static_cast<int>(s)]; }
+    bool failed(const FailPolicy& policy) const;
+};
+
+Summary summarize(const std::vector<Result>& results);
+
+}  // namespace vetcheck

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <variant>
+
+#include "vetcheck/base/i18n.hpp"
+#include "vetcheck/model/quantity.hpp"
+#include "vetcheck/model/value.hpp"
+#include "vetcheck/read/document.hpp"
+
+namespace vetcheck {
+
+enum class FactType { Count, Amount, Number, Share, Ratio, Multiple, Boolean };
+
+bool parse_fact_type(std::string_view text, FactType* out);
+const char* fact_type_name(FactType type);
+
+// One entry of a pack's facts vocabulary: what a plan may report, in what unit, for which subjects.
+struct FactDef {
+    std::string key;
+    LocalizedText name;
+    Unit unit;
+    FactType type = FactType::Number;
+    bool on_plan = false;
+    bool on_institution = false;
+    std::string pack_id;  // the pack that declared it
+    SourceLocation where;
+
+    bool same_definition(const FactDef& other) const;
+};
+
+// A value a plan reports, with where it was written.
+struct FactValue {
+    Value value;  // a Quantity or a bool
+    SourceLocation where;
+};
+
+// Reads a plan's scalar as the fact's type: "57%" for a share, "4500" for a count. Throws
+// InputError naming the key, what was expected and what was found.
+FactValue read_fact_value(const FactDef& def, const Node& node);
+
+using FactMap = std::map<std::string, FactValue, std::less<>>;
+
+// The merged vocabulary of the packs a plan answers to, by key.
+using FactTable = std::map<std::string, FactDef, std::less<>>;
+
+}  // namespace vetcheck

@@ -1,0 +1,207 @@
+#include "vetcheck/engine/batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <thread>
+
+#include "vetcheck/input/plan_loader.hpp"
+#include "vetcheck/input/tabular_plans.hpp"
+
+namespace vetcheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every *.yaml and *.yml under `dir`, whatever it is (a dangling link, a file that vanishes, a
+// pipe): reading it says what is wrong, where skipping it would let a gate pass on a plan it never
+// saw. A directory that cannot be listed is listed itself, and reading it names it.
+void find_plans(const fs::path& dir, std::vector<std::string>& found) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    std::vector<fs::path> subdirectories;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& entry = *it;
+        std::error_code type_error;
+        // Links to directories are not followed, as before: a link loop must not recurse forever.
+        if (entry.symlink_status(type_error).type() == fs::file_type::directory) {
+            subdirectories.push_back(entry.path());
+            continue;
+        }
+        auto ext = entry.path().extension();
+        if (ext == ".yaml" || ext == ".yml") found.push_back(entry.path().string());
+    }
+    if (ec) found.push_back(dir.string());
+    for (const auto& sub : subdirectories) find_plans(sub, found);
+}
+
+}  // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+    std::vector<std::string> out;
+    for (const auto& arg : arguments) {
+        std::error_code ec;
+        if (arg == "-" || !fs::is_directory(arg, ec)) {
+            out.push_back(arg);
+            continue;
+        }
+        std::vector<std::string> found;
+        find_plans(arg, found);
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+namespace {
+
+std::string line_of(const std::string& text, int line) {
+    if (line <= 0) return "";
+    size_t start = 0;
+    for (int i = 1; i < line; ++i) {
+        start = text.find('\n', start);
+        if (start == std::string::npos) return "";
+        ++start;
+    }
+    size_t end = text.find('\n', start);
+    std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+    return s.size() > 200 ? "" : s;
+}
+
+}  // namespace
+
+namespace {
+
+// One input's outcomes (a CSV file holds many school reports), filled by whichever thread takes it,
+// in the order of the input.
+struct Outcome {
+    std::optional<PlanReport> report;
+    std::optional<InputFailure> failure;
+    std::string rendered;  // options.render's text for the report
+    std::string note;      // how the input was read, when it was converted
+};
+using Slot = std::vector<Outcome>;
+
+Outcome failure_of(const InputError& e, const std::string& name, const std::string& text) {
+    std::string line = e.where().file == name ? line_of(text, e.where().line) : "";
+    return Outcome{std::nullopt, InputFailure{e, line}, {}, {}};
+}
+
+Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
+    auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
+    Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
+              std::nullopt,
+              {},
+              {}};
+    if (render) o.rendered = options.render(*o.report);
+    return o;
+}
+
+Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options,
+               bool render) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string text;
+    Slot slot;
+    try {
+        std::string note;
+        text = read_input_file(path, options.limits.max_file_bytes, &note, is_csv_path(path));
+        if (!note.empty()) slot.push_back(Outcome{std::nullopt, std::nullopt, {}, std::move(note)});
+        if (!is_csv_path(path)) {
+            LoadedPlan loaded = load_plan(text, name, catalog, options.limits);
+            std::string().swap(text);  // a 50 MB plan need not be held twice while it is checked
+            slot.push_back(checked(std::move(loaded), options, render));
+            return slot;
+        }
+        // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
+        // others are still checked.
+        for (const CsvPlanRow& row : plans_from_csv(text, name)) {
+            try {
+                if (row.error) throw *row.error;
+                slot.push_back(checked(load_plan_document(*row.document, name, catalog,
+                                                          options.limits.max_institutions),
+                                       options, render));
+            } catch (const InputError& e) {
+                slot.push_back(failure_of(e, name, text));
+            }
+        }
+    } catch (const InputError& e) {
+        slot.push_back(failure_of(e, name, text));
+    } catch (const std::bad_alloc&) {
+        // Memory ran out on this file: it is not checked, and says so; the others still are, with
+        // what this one held given back.
+        slot.clear();
+        std::string().swap(text);
+        slot.push_back(Outcome{
+            std::nullopt,
+            InputFailure{InputError(SourceLocation{name},
+                                    "out of memory while checking this file; see the memory "
+                                    "budget in docs/limits.md (--max-nodes, -j)"),
+                         ""},
+            {},
+            {}});
+    }
+    return slot;
+}
+
+}  // namespace
+
+BatchOutcome check_files(const std::vector<std::string>& paths, Catalog& catalog,
+                         const BatchOptions& options) {
+    std::vector<Slot> slots(paths.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex deliver_mutex;
+    std::vector<bool> ready(paths.size(), false);
+    size_t delivered = 0;
+    bool streaming = options.on_report || options.on_failure;
+    // Hands over, in input order, every finished outcome that no earlier unfinished one holds back.
+    auto deliver = [&](size_t i) {
+        std::lock_guard lock(deliver_mutex);
+        ready[i] = true;
+        for (; delivered < paths.size() && ready[delivered]; ++delivered) {
+            for (Outcome& o : slots[delivered]) {
+                if (!o.note.empty() && options.on_note) options.on_note(std::move(o.note));
+                if (o.report && options.on_report)
+                    options.on_report(std::move(*o.report), std::move(o.rendered));
+                if (o.failure && options.on_failure) options.on_failure(std::move(*o.failure));
+            }
+            slots[delivered] = Slot{};
+        }
+    };
+    unsigned threads =
+        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
+    // On one thread rendering ahead gains nothing and would hold a whole report's text at once.
+    bool render = options.render && threads > 1;
+    auto work = [&] {
+        for (size_t i = next++; i < paths.size(); i = next++) {
+            slots[i] = check_one(paths[i], catalog, options, render);
+            if (streaming) deliver(i);
+            size_t finished = ++done;
+            if (options.progress) options.progress(finished, paths.size());
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    BatchOutcome outcome;
+    for (auto& slot : slots) {
+        for (Outcome& o : slot) {
+            if (!o.note.empty()) {
+                if (options.on_note)
+                    options.on_note(std::move(o.note));
+                else
+                    outcome.notes.push_back(std::move(o.note));
+            }
+            if (o.report) outcome.reports.push_back(std::move(*o.report));
+            if (o.failure) outcome.failures.push_back(std::move(*o.failure));
+        }
+    }
+    return outcome;
+}
+
+}  // namespace vetcheck

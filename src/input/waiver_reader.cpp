@@ -1,0 +1,91 @@
+#include "vetcheck/input/waiver_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "vetcheck/base/text.hpp"
+#include "vetcheck/read/document.hpp"
+
+namespace vetcheck {
+
+namespace {
+
+constexpr std::string_view kContext = "waivers[]";
+
+std::string field(std::string_view name) {
+    return fmt::format("{}.{}", kContext, name);
+}
+
+Waiver read_waiver(const Node& item, const RuleSet& rules, const Plan& plan) {
+    MapReader r(item, std::string(kContext));
+    r.reject_unknown({"indicator", "institution", "reason", "approved_by", "expires", "note"});
+    Waiver w;
+    w.where = item.where();
+
+    const Node& indicator = r.required("indicator");
+    w.indicator = expect_string(indicator, field("indicator"));
+    std::vector<std::string> ids;
+    bool known = false, for_institutions = false;
+    for (const Indicator& ind : rules.indicators) {
+        ids.push_back(ind.id);
+        if (ind.id != w.indicator) continue;
+        known = true;
+        for_institutions = for_institutions || ind.subject == expr::Scope::Institution;
+    }
+    if (!known)
+        throw InputError(
+            indicator.where(),
+            fmt::format("{}: unknown indicator '{}' in the packs this plan answers to ({}){}",
+                        field("indicator"), w.indicator, join(rules.requested, ", "),
+                        suggestion_suffix(w.indicator, ids)));
+
+    if (const Node* institution = r.optional("institution")) {
+        w.institution = expect_string(*institution, field("institution"));
+        if (plan.is_school())
+            throw InputError(institution->where(),
+                             fmt::format("{}: a school report has no institutions; leave "
+                                         "institution: out to waive '{}' for the school",
+                                         field("institution"), w.indicator));
+        if (!for_institutions)
+            throw InputError(institution->where(),
+                             fmt::format("{}: '{}' is checked for the plan as a whole, not for "
+                                         "each institution; leave institution: out",
+                                         field("institution"), w.indicator));
+        std::vector<std::string> names;
+        for (const Subject& s : plan.institutions) names.push_back(s.id);
+        if (std::find(names.begin(), names.end(), w.institution) == names.end())
+            throw InputError(institution->where(),
+                             fmt::format("{}: unknown institution '{}'{}", field("institution"),
+                                         w.institution, suggestion_suffix(w.institution, names)));
+    }
+
+    w.reason = r.required_string("reason");
+    w.approved_by = r.required_string("approved_by");
+    const Node& expires = r.required("expires");
+    auto date = Date::parse(expect_string(expires, field("expires")));
+    if (!date) fail_expected(expires, field("expires"), "a date YYYY-MM-DD such as 2025-12-31");
+    w.expires = *date;
+    return w;
+}
+
+}  // namespace
+
+std::vector<Waiver> read_waivers(const Node& list, const RuleSet& rules, const Plan& plan) {
+    if (!list.is_seq()) fail_expected(list, "waivers", "a list of waivers");
+    std::vector<Waiver> waivers;
+    for (const Node& item : list.items()) {
+        Waiver w = read_waiver(item, rules, plan);
+        for (const Waiver& earlier : waivers)
+            if (earlier.indicator == w.indicator && earlier.institution == w.institution)
+                throw InputError(
+                    w.where, fmt::format("waivers: a second waiver for '{}'{}; the first is at {}",
+                                         w.indicator,
+                                         w.institution.empty() ? "" : " (" + w.institution + ")",
+                                         earlier.where.to_string()));
+        waivers.push_back(std::move(w));
+    }
+    return waivers;
+}
+
+}  // namespace vetcheck
