@@ -78,6 +78,8 @@ TEST_CASE("CsvInput: a bad row is reported in its place and the others are read"
     REQUIRE(records.size() == 3);  // the rows before a broken quote are read
     CHECK(records[1].cells[0].text == "b");
     CHECK(records[2].error);
+}
+
 TEST_CASE("CsvInput: the packs cell takes ; ； , ， 、 and spaces between pack ids", "[csv]") {
     for (std::string cell : {"cn-2020-7;zj-2021", "cn-2020-7；zj-2021", "cn-2020-7,zj-2021",
                              "cn-2020-7、zj-2021", "cn-2020-7 zj-2021", " cn-2020-7 ; zj-2021 ",
@@ -85,7 +87,8 @@ TEST_CASE("CsvInput: the packs cell takes ; ； , ， 、 and spaces between pac
         INFO(cell);
         auto docs = plans_from_csv("id,type,year,packs\na,高职,2023,\"" + cell + "\"\n", "s.csv");
         REQUIRE(docs.size() == 1);
-        const Node* packs = docs[0].find("plan")->find("packs");
+        REQUIRE(docs[0].document);
+        const Node* packs = docs[0].document->find("plan")->find("packs");
         REQUIRE(packs);
         REQUIRE(packs->items().size() == 2);
         CHECK(packs->items()[0].text() == "cn-2020-7");

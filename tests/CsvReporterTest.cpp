@@ -135,6 +135,28 @@ TEST_CASE("CSV: byte-order mark, header, CRLF and one row per result", "[csv]") 
     CHECK(rows[1][column(rows[0], "plan_name")] == "XX市, \"一号\" 计划");
 }
 
+TEST_CASE("CSV: streams, the header at begin and each plan's rows as it arrives", "[csv]") {
+    auto r = check_report(kPlan);
+    report::CsvReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{}, report::ReportOptions{}, out);
+    REQUIRE(out.str().rfind(kBom + "plan_file,", 0) == 0);
+    reporter.plan(r.report, out);
+    // Nothing is held for the batch: the plan's rows are out before the run ends.
+    CHECK(body_of(out.str()).size() == r.report.results.size() + 1);
+    SourceLocation at{FileName("=bad.yaml"), 2, 5};
+    reporter.failure(InputFailure{InputError(at, "expected a number, found \"x, y\""), ""}, out);
+    auto rows = body_of(out.str());
+    REQUIRE(rows.size() == r.report.results.size() + 2);
+    const auto& bad = rows.back();
+    CHECK(bad.size() == rows[0].size());
+    CHECK(bad[column(rows[0], "plan_file")] == "'=bad.yaml");
+    CHECK(bad[column(rows[0], "status")] == "error");
+    CHECK(bad[column(rows[0], "location")] == "'=bad.yaml:2:5");
+    CHECK(bad[column(rows[0], "reason")] == "expected a number, found \"x, y\"");
+    CHECK(bad[column(rows[0], "indicator_id")] == "");
+}
+
 TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {
     auto r = check_report(kPlan);
     auto rows = body_of(write_report(report::CsvReporter(), {r.report}));

@@ -130,3 +130,28 @@ TEST_CASE("GitHub: Chinese messages", "[github]") {
     CHECK(line_for(lines, "需增加 4 人 (专职思政课教师数 9 → 13)%0A依据: 《测试》 s: “q”") != "");
     CHECK(lines.back().rfind("vetcheck: 1 个规划, 10 项检查: ", 0) == 0);
 }
+
+TEST_CASE("GitHub: streams plan by plan and annotates an input that could not be checked",
+          "[github]") {
+    Rendered first = render();
+    auto& c = *first.checked;
+    report::PlanReport r{std::make_shared<Plan>(c.loaded.plan), c.loaded.rules, c.results};
+    report::GithubReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{}, report::ReportOptions{}, out);
+    reporter.plan(r, out);
+    // The plan's annotations are out before the run ends: nothing is held for the batch.
+    CHECK(out.str().find("::error file=plan.yaml") != std::string::npos);
+    SourceLocation at{FileName("bad, plan.yaml"), 3, 7};
+    reporter.failure(InputFailure{InputError(at, "expected a number, found \"x\"\nhere"), ""}, out);
+    report::RunTotals totals;
+    totals.plans = 1;
+    totals.failures = 1;
+    totals.total = summarize(r.results);
+    reporter.end(totals, out);
+    auto lines = lines_of(out.str());
+    CHECK(line_for(lines, "title=vetcheck::") ==
+          "::error file=bad%2C plan.yaml,line=3,col=7,title=vetcheck::expected a number, found "
+          "\"x\"%0Ahere");
+    CHECK(lines.back().rfind("vetcheck: 1 plan, ", 0) == 0);
+}

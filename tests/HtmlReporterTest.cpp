@@ -153,36 +153,76 @@ TEST_CASE("HTML: the bars carry the actual and target the terminal shows", "[htm
     CHECK(contains(*ratio, ">≥1:350</text>"));
 }
 
-TEST_CASE("HTML: a batch gets a ranking by pass rate and a heatmap", "[html]") {
+TEST_CASE("HTML: a batch opens with pass rates, the furthest plans and a grouped heatmap",
+          "[html]") {
     auto bad = check_report(kPlan);
     auto good = check_report(kGoodPlan);
     std::string html = html_of({bad.report, good.report});
     REQUIRE(contains(html, "<section id=\"overview\">"));
-    // The good plan ranks first though it was given second, and links to its section.
-    size_t first = html.find("<g class=\"rank\"");
-    REQUIRE(first != std::string::npos);
-    CHECK(html.find("href=\"#plan-2\"", first) < html.find("href=\"#plan-1\"", first));
-    report::PassRate rate = report::pass_rate(good.report.results);
-    CHECK(contains(html, ">" + rate.percent() + "% (" + std::to_string(rate.passed) + "/" +
-                             std::to_string(rate.counted) + ")</text>"));
-    // Heatmap cells say their status in words, not only in colour.
-    CHECK(contains(html, "<figure class=\"heatmap scroll\">"));
-    CHECK(contains(html, "<title>XX市行动计划 — ideological teacher ratio: fail</title>"));
-    CHECK(contains(html, "<title>YY市行动计划 — ideological teacher ratio: n/a</title>"));
-    CHECK(contains(html, "<title>YY市行动计划 — dropout: pass</title>"));
+    // Aggregates before any plan's section.
+    size_t overview = html.find("<section id=\"overview\">");
+    CHECK(overview < html.find("<section class=\"plan\""));
+    CHECK(contains(html, "<h2>Pass rate by indicator</h2>"));
+    // The failing plan is furthest from its targets though it was given first, and links to its
+    // collapsed section.
+    size_t worst = html.find("<table class=\"results worst\">");
+    REQUIRE(worst != std::string::npos);
+    CHECK(html.find("href=\"#d-1\"", worst) < html.find("href=\"#d-2\"", worst));
+    report::PassRate rate = report::pass_rate(bad.report.results);
+    CHECK(contains(html, rate.percent() + "% (" + std::to_string(rate.passed) + "/" +
+                             std::to_string(rate.counted) + ")"));
+    CHECK(contains(html, "<details id=\"d-1\"><summary>✗ XX市行动计划</summary>"));
+    std::string mark = summarize(good.report.results).failed(FailPolicy::standard()) ? "✗" : "✓";
+    CHECK(contains(html, "<details id=\"d-2\"><summary>" + mark + " YY市行动计划</summary>"));
+    // Heatmap cells carry the status mark as text, not only colour.
+    CHECK(contains(html, "<div class=\"heat\">"));
+    CHECK(contains(html, "<td class=\"st-fail\" title=\"fail\">✗<small>"));
+    // A numeric indicator's values against the target, as a histogram.
+    CHECK(contains(html, "<svg class=\"hist\""));
 }
 
-TEST_CASE("HTML: a heatmap cell with no result is empty and says so", "[html]") {
+TEST_CASE("HTML: a heatmap cell with no result is empty", "[html]") {
     std::string pack = std::string(testing::kTestPack) +
                        "  - {id: extra, name: {zh: 额外指标, en: extra indicator}, subject: plan, "
                        "require: 'true', word: 设立, source: {file: f, section: s, quote: q}}\n";
     auto plain = check_report(kPlan);
     auto extended = check_report(kGoodPlan, pack);
     std::string html = html_of({plain.report, extended.report});
-    CHECK(contains(html,
-                   "fill=\"#ffffff\" stroke=\"#d0d7de\" data-status=\"\">"
-                   "<title>XX市行动计划 — extra indicator: no result</title>"));
-    CHECK(contains(html, "<title>YY市行动计划 — extra indicator: pass</title>"));
+    CHECK(contains(html, "<th title=\"extra: extra indicator\">"));
+    CHECK(contains(html, "<td></td>"));
+}
+
+TEST_CASE("HTML: inputs that could not be checked are rows of an errors table", "[html]") {
+    auto good = check_report(kGoodPlan);
+    report::HtmlReporter reporter;
+    std::ostringstream out;
+    reporter.begin({}, {}, out);
+    reporter.plan(good.report, out);
+    reporter.failure({InputError({"bad.yaml", 3, 7}, "expected a number, found 'x'"), "a: x"}, out);
+    reporter.end({}, out);
+    std::string html = out.str();
+    CHECK(contains(html, "<h2>Inputs that could not be checked (1)</h2>"));
+    CHECK(contains(html, "<code>bad.yaml:3:7</code></td><td>expected a number, found &#39;x&#39;"));
+    CHECK(contains(html, "<section id=\"overview\">"));
+}
+
+TEST_CASE("HTML: --summary and the size budget leave the plans' sections out", "[html]") {
+    auto bad = check_report(kPlan);
+    auto good = check_report(kGoodPlan);
+    report::ReportOptions summary;
+    summary.summary = true;
+    std::string html = write_report(report::HtmlReporter(), {bad.report, good.report}, summary);
+    CHECK(contains(html, "<section id=\"overview\">"));
+    CHECK_FALSE(contains(html, "<section class=\"plan\""));
+    CHECK(contains(html, "Summary only (--summary)"));
+
+    std::vector<report::PlanReport> many(report::kHtmlPlanBudget + 1, good.report);
+    std::string big = html_of(many);
+    CHECK_FALSE(contains(big, "<section class=\"plan\""));
+    CHECK_FALSE(contains(big, "<details"));
+    CHECK(contains(big, "501 plans, more than the page&#39;s budget of 500"));
+    std::vector<report::PlanReport> budget(report::kHtmlPlanBudget, good.report);
+    CHECK(contains(html_of(budget), "<details id=\"d-500\">"));
 }
 
 TEST_CASE("HTML: pass rate counts checks that apply and are due", "[html]") {

@@ -127,3 +127,24 @@ TEST_CASE("Markdown: Chinese labels", "[markdown]") {
     CHECK(has(md, "| 状态 | 指标 | 对象 | 实际 | 目标 | 差距 |"));
     CHECK(has(md, "需增加 4 人 (专职思政课教师数 9 → 13)"));
 }
+
+TEST_CASE("Markdown: streams, and an input that could not be checked gets its own entry",
+          "[markdown]") {
+    auto r = check_report(kPlan);
+    report::MarkdownReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{}, report::ReportOptions{}, out);
+    reporter.plan(r.report, out);
+    CHECK(has(out.str(), "### XX市\\|行动计划 (2025)"));  // out before the run ends
+    SourceLocation at{FileName("bad.yaml"), 4, 9};
+    reporter.failure(InputFailure{InputError(at, "expected a number, found `x`"), ""}, out);
+    report::RunTotals totals;
+    totals.plans = 1;
+    totals.failures = 1;
+    totals.total = summarize(r.report.results);
+    reporter.end(totals, out);
+    CHECK(
+        has(out.str(),
+            "\n\n### ⚠️ bad.yaml:4:9\n\n**could not be checked** — expected a number, found "
+            "\\`x\\`\n"));
+}

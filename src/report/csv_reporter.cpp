@@ -91,12 +91,30 @@ std::string csv_row(const std::vector<std::string>& fields) {
     return row + "\r\n";
 }
 
-void CsvReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                              std::ostream& out) {
+void CsvReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
     out << kByteOrderMark << csv_row(kColumns);
+}
+
+void CsvReporter::plan(const PlanReport& report, std::ostream& out) {
     // Every result, n/a included: a spreadsheet filters, and a missing row would look like a gap.
-    for (const auto& report : reports)
-        for (const auto& r : report.results) out << csv_row(result_fields(r, options.lang));
+    for (const auto& r : report.results) out << csv_row(result_fields(r, options_.lang));
+}
+
+void CsvReporter::failure(const InputFailure& failure, std::ostream& out) {
+    // One row for the input, status error, its location and the message as the reason: filtering
+    // on status shows it, and no row at all would look like a plan with nothing to check.
+    const InputError& e = failure.error;
+    std::vector<std::string> row(kColumns.size());
+    auto set = [&](std::string_view column, std::string value) {
+        for (size_t i = 0; i < kColumns.size(); ++i)
+            if (kColumns[i] == column) row[i] = std::move(value);
+    };
+    set("plan_file", csv_text(e.where().file.str()));
+    set("status", status_name(Status::Error));
+    set("reason", csv_text(e.message()));
+    set("location", csv_text(e.where().to_string()));
+    out << csv_row(row);
 }
 
 void CsvMatrixReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions&,

@@ -55,15 +55,11 @@ std::string message(const Result& r, Lang lang) {
     return text;
 }
 
-std::string summary_line(const std::vector<PlanReport>& reports, const ReportOptions& o) {
-    Summary total;
-    for (const auto& report : reports)
-        for (const auto& r : report.results) total.add(r.status);
+std::string summary_line(size_t plans, const Summary& total, const ReportOptions& o) {
     bool zh = o.lang == Lang::Zh;
-    return fmt::format("vetcheck: {} {}, {}; {} {}", reports.size(),
-                       zh ? "个规划" : (reports.size() == 1 ? "plan" : "plans"),
-                       summary_text(total, o.lang), label(Label::ExitCode, o.lang),
-                       total.failed(o.policy) ? 1 : 0);
+    return fmt::format("vetcheck: {} {}, {}; {} {}", plans,
+                       zh ? "个规划" : (plans == 1 ? "plan" : "plans"), summary_text(total, o.lang),
+                       label(Label::ExitCode, o.lang), total.failed(o.policy) ? 1 : 0);
 }
 
 }  // namespace
@@ -98,15 +94,26 @@ std::string github_escape_property(std::string_view text) {
     return out;
 }
 
-void GithubReporter::write_batch(const std::vector<PlanReport>& reports,
-                                 const ReportOptions& options, std::ostream& out) {
-    for (const auto& report : reports)
-        for (const auto& r : report.results)
-            if (const char* command = command_of(r.status))
-                out << "::" << command << ' ' << properties(r, options.lang)
-                    << "::" << github_escape_data(message(r, options.lang)) << '\n';
+void GithubReporter::plan(const PlanReport& report, std::ostream& out) {
+    for (const auto& r : report.results)
+        if (const char* command = command_of(r.status))
+            out << "::" << command << ' ' << properties(r, options_.lang)
+                << "::" << github_escape_data(message(r, options_.lang)) << '\n';
+}
+
+void GithubReporter::failure(const InputFailure& failure, std::ostream& out) {
+    // An input that could not be checked is an error annotation at the place it went wrong, so a
+    // pull request shows it beside the findings of the inputs that were checked.
+    const InputError& e = failure.error;
+    std::string props = "file=" + github_escape_property(e.where().file.str());
+    if (e.where().line > 0) props += fmt::format(",line={}", e.where().line);
+    if (e.where().column > 0) props += fmt::format(",col={}", e.where().column);
+    out << "::error " << props << ",title=vetcheck::" << github_escape_data(e.message()) << '\n';
+}
+
+void GithubReporter::end(const RunTotals& totals, std::ostream& out) {
     // A plain line, not a command: the log says how the run went without adding an annotation.
-    out << summary_line(reports, options) << '\n';
+    out << summary_line(totals.plans, totals.total, options_) << '\n';
 }
 
 }  // namespace vetcheck::report

@@ -1,6 +1,11 @@
 #include "vetcheck/report/html_reporter.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -36,6 +41,20 @@ enum class Word {
     Gap,
     HiddenNa,
     NoPlans,
+    Worst,
+    WorstNote,
+    IndicatorRates,
+    IndicatorRatesNote,
+    GroupedNote,
+    Errors,
+    PlanSections,
+    Omitted,
+    SummaryOnly,
+    Group,
+    Rate,
+    Spread,
+    Input,
+    Message,
 };
 
 const char* word(Word w, Lang lang) {
@@ -77,6 +96,28 @@ const char* word(Word w, Lang lang) {
         {"另有 {} 项不适用的检查已计数、未列出（--all 可列出）。",
          "{} checks that do not apply are counted but not listed (--all lists them)."},
         {"没有检查任何规划。", "No plans were checked."},
+        {"离目标最远的规划", "Plans furthest from their targets"},
+        {"按达标率由低到高，达标率相同时未达标项多者在前；最多列出 {} 份。",
+         "Lowest pass rate first, then most failures; at most {} plans."},
+        {"各指标达标率", "Pass rate by indicator"},
+        {"达标率 = 达标 ÷ 适用且已到期的检查。分布图为实际值 ÷ 目标（竖线为目标）。",
+         "Pass rate = checks passed ÷ checks that apply and are due. The strip shows actual ÷ "
+         "target over every subject (the line is the target)."},
+        {"按地区和层级分组；每格为该组最差状态的标记，以及达标数/计入数。",
+         "Grouped by region and level; each cell is the mark of the group's worst status and "
+         "passed/counted."},
+        {"无法检查的输入", "Inputs that could not be checked"},
+        {"各规划详情", "Each plan"},
+        {"共 {} 份规划，超过 {} 份的上限，各规划详情从略；请用 json 或 csv 查看。",
+         "{} plans, more than the page's budget of {}: each plan's section is left out; use json "
+         "or csv for them."},
+        {"仅摘要（--summary）：各规划详情从略。",
+         "Summary only (--summary): each plan's section is left out."},
+        {"分组", "Group"},
+        {"达标率", "Pass rate"},
+        {"分布", "Spread"},
+        {"输入", "Input"},
+        {"原因", "Message"},
     };
     const Pair& p = kWords[static_cast<int>(w)];
     return lang == Lang::Zh ? p.zh : p.en;
@@ -130,6 +171,20 @@ ul.legend li { display: inline-block; margin-right: 12px; }
 ul.legend span { display: inline-block; width: 12px; height: 12px; margin-right: 4px;
                  vertical-align: -1px; background: var(--fill); border: 1px solid #d0d7de; }
 ul.legend li.none { --fill: #fff; }
+details { border-bottom: 1px solid #eaeef2; }
+details > summary { cursor: pointer; padding: 4px 0; }
+div.heat { overflow: auto; max-height: 70vh; border: 1px solid #d0d7de; }
+table.heat { border-collapse: separate; border-spacing: 0; font-size: 12px; }
+table.heat thead th { position: sticky; top: 0; background: #f6f8fa; vertical-align: bottom;
+                      height: 150px; padding: 2px; border-bottom: 1px solid #d0d7de; z-index: 1; }
+table.heat thead th span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+table.heat tbody th { position: sticky; left: 0; background: #fff; text-align: left;
+                      white-space: nowrap; padding: 2px 8px; font-weight: normal; }
+table.heat td { text-align: center; min-width: 34px; padding: 1px 2px; color: #fff;
+                background: var(--fill); border: 1px solid #fff; white-space: nowrap; }
+table.heat td small { display: block; font-size: 9px; }
+table.heat td.st-na { color: #57606a; }
+.hist { vertical-align: middle; }
 @media print { body { max-width: none; } h2 { break-before: page; } tr { break-inside: avoid; } }
 )";
 
@@ -150,10 +205,7 @@ std::string status_css() {
     return css;
 }
 
-void write_head(const std::vector<PlanReport>& reports, Lang lang, std::ostream& out) {
-    std::string title = reports.size() == 1 ? reports[0].plan->name
-                                            : fmt::format("{} {}", reports.size(),
-                                                          lang == Lang::Zh ? "份规划" : "plans");
+void write_head(const std::string& title, Lang lang, std::ostream& out) {
     std::string style = kStyle;
     style.replace(style.find("FONTS"), 5, kFonts);
     out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::Zh ? "zh-CN" : "en")
@@ -187,36 +239,6 @@ std::string legend(Lang lang) {
                            esc(status_text(s, lang)));
     return out + "<li class=\"none\"><span></span>" + (lang == Lang::Zh ? "无结果" : "no result") +
            "</li></ul>\n";
-}
-
-// A batch opens with its totals, the ranking and the heatmap; one plan opens with its own section.
-void write_overview(const std::vector<PlanReport>& reports, const ReportOptions& o,
-                    std::ostream& out) {
-    out << "<header>\n<h1>" << word(Word::Title, o.lang) << "</h1>\n";
-    if (reports.size() < 2) {
-        out << "</header>\n";
-        return;
-    }
-    Summary total;
-    int passing = 0;
-    for (const auto& r : reports) {
-        passing += !summarize(r.results).failed(o.policy);
-        for (const auto& result : r.results) total.add(result.status);
-    }
-    out << "<p class=\"meta\">"
-        << esc(fmt::format(fmt::runtime(word(Word::Plans, o.lang)), reports.size(), total.total))
-        << " · "
-        << esc(fmt::format(fmt::runtime(word(Word::PlansPassing, o.lang)), passing, reports.size()))
-        << "</p>\n"
-        << counts_list(total, o.lang) << "</header>\n";
-    out << "<section id=\"overview\">\n<h2>" << word(Word::Ranking, o.lang)
-        << "</h2>\n<p class=\"note\">" << word(Word::RankingNote, o.lang)
-        << "</p>\n<figure class=\"ranking\">\n"
-        << svg_ranking(reports, o.lang) << "</figure>\n";
-    out << "<h2>" << word(Word::Heatmap, o.lang) << "</h2>\n<p class=\"note\">"
-        << word(Word::HeatmapNote, o.lang) << "</p>\n"
-        << legend(o.lang) << "<figure class=\"heatmap scroll\">\n"
-        << svg_heatmap(reports, status_matrix(reports), o.lang) << "</figure>\n</section>\n";
 }
 
 std::string pack_line(const Pack& p, Lang lang) {
@@ -310,18 +332,320 @@ void write_plan(const PlanReport& report, size_t index, const ReportOptions& o, 
     out << "</section>\n";
 }
 
+constexpr size_t kWorstShown = 20;
+
+// What is kept of a plan for the list of the furthest from their targets.
+struct PlanLine {
+    size_t index = 0;  // counting plans from 0, in input order
+    std::string name, file;
+    PassRate rate;
+    int fails = 0;
+};
+
+// Lowest pass rate first (compared exactly), then most failures; plans with nothing to count last.
+bool further(const PlanLine& a, const PlanLine& b) {
+    if (a.rate.counted == 0 || b.rate.counted == 0)
+        return a.rate.counted != 0 && b.rate.counted == 0;
+    int64_t l = int64_t{a.rate.passed} * b.rate.counted,
+            r = int64_t{b.rate.passed} * a.rate.counted;
+    if (l != r) return l < r;
+    if (a.fails != b.fails) return a.fails > b.fails;
+    return a.index < b.index;
+}
+
+struct IndicatorTotals {
+    const Indicator* indicator = nullptr;
+    PassRate rate;
+    ValueHistogram values;
+};
+
+struct GroupRow {
+    std::string name;
+    std::vector<std::optional<Status>> worst;  // by indicator column
+    std::vector<PassRate> rates;               // by indicator column
+    size_t plans = 0;
+};
+
+bool counts_for_rate(Status s) {
+    return s != Status::NotApplicable && s != Status::NotDue && s != Status::Waived;
+}
+
+std::string percent_text(const PassRate& rate) {
+    return rate.counted == 0 ? "—" : rate.percent() + "%";
+}
+
 }  // namespace
 
-void HtmlReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                               std::ostream& out) {
-    write_head(reports, options.lang, out);
-    if (reports.empty())
-        out << "<h1>" << word(Word::Title, options.lang) << "</h1>\n<p>"
-            << word(Word::NoPlans, options.lang) << "</p>\n";
-    else
-        write_overview(reports, options, out);
-    for (size_t i = 0; i < reports.size(); ++i) write_plan(reports[i], i, options, out);
+struct HtmlReporter::State {
+    std::FILE* side = nullptr;  // the plans' sections, collapsed, appended at the end
+    std::string first;          // the first plan's section, open, until a second plan comes
+    std::string first_name, first_mark;
+    size_t plans = 0, passing = 0;
+    Summary total;
+    std::vector<IndicatorTotals> indicators;
+    std::unordered_map<std::string, size_t> column;  // indicator id → index in indicators
+    std::vector<GroupRow> groups;
+    std::unordered_map<std::string, size_t> group_index;
+    std::vector<PlanLine> worst;  // at most kWorstShown, worst first
+    std::vector<InputFailure> failures;
+
+    ~State() {
+        if (side) std::fclose(side);
+    }
+    bool sections() const { return side != nullptr; }
+    void spill(const std::string& text) {
+        if (side && std::fwrite(text.data(), 1, text.size(), side) != text.size())
+            throw std::runtime_error("cannot write the HTML report's temporary file");
+    }
+};
+
+HtmlReporter::HtmlReporter() = default;
+HtmlReporter::~HtmlReporter() = default;
+
+void HtmlReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
+    state_ = std::make_unique<State>();
+    if (!options.summary) {
+        state_->side = std::tmpfile();
+        if (!state_->side)
+            throw std::runtime_error("cannot create the HTML report's temporary file");
+    }
+}
+
+void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
+    State& st = *state_;
+    size_t index = st.plans++;
+    Summary s = summarize(report.results);
+    st.total.add(s);
+    st.passing += !s.failed(options_.policy);
+
+    const Plan& plan = *report.plan;
+    std::string group_name = plan.region.empty() ? plan.level : plan.region + " · " + plan.level;
+    auto [g, added] = st.group_index.try_emplace(group_name, st.groups.size());
+    if (added) st.groups.push_back({group_name, {}, {}, 0});
+    GroupRow& group = st.groups[g->second];
+    ++group.plans;
+
+    for (const Result& r : report.results) {
+        auto [c, fresh] = st.column.try_emplace(r.indicator->id, st.indicators.size());
+        if (fresh) st.indicators.push_back({r.indicator, {}, {}});
+        IndicatorTotals& t = st.indicators[c->second];
+        if (counts_for_rate(r.status)) {
+            ++t.rate.counted;
+            t.rate.passed += r.status == Status::Pass;
+        }
+        if (!r.indicator->is_requirement() && r.actual && r.target &&
+            r.target->value.to_double() != 0)
+            t.values.add(r.actual->value.to_double() / r.target->value.to_double());
+        if (group.worst.size() <= c->second) {
+            group.worst.resize(c->second + 1);
+            group.rates.resize(c->second + 1);
+        }
+        auto& cell = group.worst[c->second];
+        cell = cell ? vetcheck::worse(*cell, r.status) : r.status;
+        if (counts_for_rate(r.status)) {
+            ++group.rates[c->second].counted;
+            group.rates[c->second].passed += r.status == Status::Pass;
+        }
+    }
+
+    PlanLine line{index, plan.name, plan.file, pass_rate(report.results), s.count(Status::Fail)};
+    auto at = std::lower_bound(st.worst.begin(), st.worst.end(), line, further);
+    if (static_cast<size_t>(at - st.worst.begin()) < kWorstShown) {
+        st.worst.insert(at, std::move(line));
+        if (st.worst.size() > kWorstShown) st.worst.pop_back();
+    }
+
+    if (!st.sections()) return;
+    if (st.plans > kHtmlPlanBudget) {  // over budget: the sections already written are dropped
+        std::fclose(st.side);
+        st.side = nullptr;
+        st.first.clear();
+        return;
+    }
+    std::ostringstream section;
+    write_plan(report, index, options_, section);
+    std::string verdict = s.failed(options_.policy) ? "✗" : "✓";
+    auto collapsed = [&](const std::string& name, size_t i, const std::string& mark,
+                         const std::string& body) {
+        return fmt::format("<details id=\"d-{}\"><summary>{} {}</summary>\n{}</details>\n", i + 1,
+                           mark, esc(name), body);
+    };
+    if (index == 0) {
+        st.first = section.str();
+        st.first_name = plan.name;
+        st.first_mark = verdict;
+        return;
+    }
+    if (index == 1) st.spill(collapsed(st.first_name, 0, st.first_mark, st.first));
+    st.first.clear();
+    st.spill(collapsed(plan.name, index, verdict, section.str()));
+}
+
+void HtmlReporter::failure(const InputFailure& failure, std::ostream&) {
+    state_->failures.push_back(failure);
+}
+
+namespace {
+
+void write_worst(const std::vector<PlanLine>& worst, bool linked, Lang lang, std::ostream& out) {
+    out << "<h2>" << word(Word::Worst, lang) << "</h2>\n<p class=\"note\">"
+        << esc(fmt::format(fmt::runtime(word(Word::WorstNote, lang)), kWorstShown))
+        << "</p>\n<table class=\"results worst\">\n<thead><tr><th>#</th><th>"
+        << word(Word::Subject, lang) << "</th><th class=\"num\">" << word(Word::Rate, lang)
+        << "</th><th class=\"num\">" << esc(status_text(Status::Fail, lang))
+        << "</th></tr></thead>\n<tbody>\n";
+    for (size_t i = 0; i < worst.size(); ++i) {
+        const PlanLine& p = worst[i];
+        std::string name = linked
+                               ? fmt::format("<a href=\"#d-{}\">{}</a>", p.index + 1, esc(p.name))
+                               : esc(p.name);
+        out << fmt::format(
+            "<tr><td class=\"num\">{}</td><td>{} <code>{}</code></td><td class=\"num\">{} "
+            "({}/{})</td><td class=\"num\">{}</td></tr>\n",
+            i + 1, name, esc(p.file), percent_text(p.rate), p.rate.passed, p.rate.counted, p.fails);
+    }
+    out << "</tbody>\n</table>\n";
+}
+
+void write_indicator_rates(const std::vector<IndicatorTotals>& indicators, Lang lang,
+                           std::ostream& out) {
+    std::vector<const IndicatorTotals*> shown;
+    for (const auto& t : indicators)
+        if (t.rate.counted > 0) shown.push_back(&t);
+    // Lowest pass rate first: the indicators that most need attention open the table.
+    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
+        return int64_t{a->rate.passed} * b->rate.counted <
+               int64_t{b->rate.passed} * a->rate.counted;
+    });
+    out << "<h2>" << word(Word::IndicatorRates, lang) << "</h2>\n<p class=\"note\">"
+        << word(Word::IndicatorRatesNote, lang)
+        << "</p>\n<table class=\"results rates\">\n<thead><tr><th>" << word(Word::Indicator, lang)
+        << "</th><th class=\"num\">" << word(Word::Rate, lang) << "</th><th>"
+        << word(Word::Spread, lang) << "</th></tr></thead>\n<tbody>\n";
+    for (const IndicatorTotals* t : shown)
+        out << fmt::format(
+            "<tr><td><span title=\"{}\">{}</span></td><td class=\"num\">{} ({}/{})</td><td>{}</td>"
+            "</tr>\n",
+            esc(t->indicator->id), esc(t->indicator->name.in(lang)), percent_text(t->rate),
+            t->rate.passed, t->rate.counted, svg_histogram(t->values, lang));
+    out << "</tbody>\n</table>\n";
+}
+
+// Groups × indicators as a table: it scrolls inside its box with the header and the group names
+// kept in view, and every cell carries the status mark as text, so colour is never the only cue.
+void write_grouped_heatmap(const std::vector<GroupRow>& groups,
+                           const std::vector<IndicatorTotals>& indicators, Lang lang,
+                           std::ostream& out) {
+    std::vector<size_t> columns;
+    for (size_t c = 0; c < indicators.size(); ++c) {
+        bool any = false;
+        for (const auto& g : groups)
+            any = any || (c < g.worst.size() && g.worst[c] && *g.worst[c] != Status::NotApplicable);
+        if (any) columns.push_back(c);
+    }
+    out << "<h2>" << word(Word::Heatmap, lang) << "</h2>\n<p class=\"note\">"
+        << word(Word::GroupedNote, lang) << "</p>\n"
+        << legend(lang) << "<div class=\"heat\">\n<table class=\"heat\">\n<thead><tr><th>"
+        << word(Word::Group, lang) << "</th>";
+    for (size_t c : columns) {
+        const Indicator& ind = *indicators[c].indicator;
+        out << fmt::format("<th title=\"{}\"><span>{}</span></th>",
+                           esc(ind.id + ": " + ind.name.in(lang)),
+                           esc(truncate_columns(ind.name.in(lang), 28)));
+    }
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& g : groups) {
+        out << fmt::format("<tr><th>{} <small>({})</small></th>", esc(g.name), g.plans);
+        for (size_t c : columns) {
+            if (c >= g.worst.size() || !g.worst[c]) {
+                out << "<td></td>";
+                continue;
+            }
+            Status s = *g.worst[c];
+            const PassRate& r = g.rates[c];
+            std::string rate = r.counted == 0 ? "" : fmt::format("{}/{}", r.passed, r.counted);
+            out << fmt::format("<td class=\"{}\" title=\"{}\">{}<small>{}</small></td>",
+                               status_class(s), esc(status_text(s, lang)), status_style(s).mark,
+                               rate);
+        }
+        out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n</div>\n";
+}
+
+void write_failures(const std::vector<InputFailure>& failures, Lang lang, std::ostream& out) {
+    if (failures.empty()) return;
+    out << "<section id=\"errors\">\n<h2>" << word(Word::Errors, lang) << " (" << failures.size()
+        << ")</h2>\n<table class=\"results errors\">\n<thead><tr><th>" << word(Word::Status, lang)
+        << "</th><th>" << word(Word::Input, lang) << "</th><th>" << word(Word::Message, lang)
+        << "</th></tr></thead>\n<tbody>\n";
+    for (const InputFailure& f : failures) {
+        StatusStyle st = status_style(Status::Error);
+        out << fmt::format(
+            "<tr class=\"{}\"><td class=\"status\">{} {}</td><td><code>{}</code></td><td>{}{}</td>"
+            "</tr>\n",
+            status_class(Status::Error), st.mark, esc(status_text(Status::Error, lang)),
+            esc(f.error.where().to_string()), esc(f.error.message()),
+            f.source_line.empty()
+                ? ""
+                : "<div class=\"quote\"><code>" + esc(f.source_line) + "</code></div>");
+    }
+    out << "</tbody>\n</table>\n</section>\n";
+}
+
+}  // namespace
+
+void HtmlReporter::end(const RunTotals&, std::ostream& out) {
+    State& st = *state_;
+    Lang lang = options_.lang;
+    bool one = st.plans == 1 && st.failures.empty() && st.sections();
+    std::string title =
+        one ? st.first_name : fmt::format("{} {}", st.plans, lang == Lang::Zh ? "份规划" : "plans");
+    write_head(title, lang, out);
+    out << "<header>\n<h1>" << word(Word::Title, lang) << "</h1>\n";
+    if (st.plans == 0) out << "<p>" << word(Word::NoPlans, lang) << "</p>\n";
+    if (one) {
+        out << "</header>\n" << st.first << "</body>\n</html>\n";
+        return;
+    }
+    if (st.plans > 0)
+        out << "<p class=\"meta\">"
+            << esc(fmt::format(fmt::runtime(word(Word::Plans, lang)), st.plans, st.total.total))
+            << " · "
+            << esc(fmt::format(fmt::runtime(word(Word::PlansPassing, lang)), st.passing, st.plans))
+            << "</p>\n"
+            << counts_list(st.total, lang);
+    out << "</header>\n";
+    write_failures(st.failures, lang, out);
+    if (st.plans > 0) {
+        out << "<section id=\"overview\">\n";
+        write_indicator_rates(st.indicators, lang, out);
+        write_worst(st.worst, st.sections(), lang, out);
+        write_grouped_heatmap(st.groups, st.indicators, lang, out);
+        out << "</section>\n";
+    }
+    if (st.plans > 0) {
+        out << "<section id=\"plans\">\n<h2>" << word(Word::PlanSections, lang) << "</h2>\n";
+        if (options_.summary)
+            out << "<p class=\"note\">" << word(Word::SummaryOnly, lang) << "</p>\n";
+        else if (!st.sections())
+            out << "<p class=\"note\">"
+                << esc(fmt::format(fmt::runtime(word(Word::Omitted, lang)), st.plans,
+                                   kHtmlPlanBudget))
+                << "</p>\n";
+        else if (st.plans == 1)
+            out << st.first;
+        else {
+            std::rewind(st.side);
+            char buffer[1 << 16];
+            for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, st.side)) > 0;)
+                out.write(buffer, static_cast<std::streamsize>(n));
+        }
+        out << "</section>\n";
+    }
     out << "</body>\n</html>\n";
+    state_.reset();
 }
 
 }  // namespace vetcheck::report

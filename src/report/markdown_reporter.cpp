@@ -134,18 +134,30 @@ std::string markdown_escape(std::string_view raw) {
     return out;
 }
 
-void MarkdownReporter::write_batch(const std::vector<PlanReport>& reports,
-                                   const ReportOptions& options, std::ostream& out) {
-    Summary total;
-    for (size_t i = 0; i < reports.size(); ++i) {
-        if (i) out << '\n';
-        write_plan(reports[i], options, out);
-        for (const auto& r : reports[i].results) total.add(r.status);
-    }
-    if (reports.size() > 1)
-        out << fmt::format("\n**{} {}** — {}\n", reports.size(),
-                           zh(options.lang) ? "个规划" : "plans",
-                           markdown_escape(summary_text(total, options.lang)));
+void MarkdownReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
+    entries_ = 0;
+}
+
+void MarkdownReporter::plan(const PlanReport& report, std::ostream& out) {
+    if (entries_++) out << '\n';
+    write_plan(report, options_, out);
+}
+
+void MarkdownReporter::failure(const InputFailure& failure, std::ostream& out) {
+    // In input order among the plans, so the comment says which input it is and where it broke.
+    if (entries_++) out << '\n';
+    const InputError& e = failure.error;
+    out << fmt::format("### ⚠️ {}\n\n**{}** — {}\n", markdown_escape(e.where().to_string()),
+                       zh(options_.lang) ? "无法检查" : "could not be checked",
+                       markdown_escape(e.message()));
+}
+
+void MarkdownReporter::end(const RunTotals& totals, std::ostream& out) {
+    if (totals.plans > 1)
+        out << fmt::format("\n**{} {}** — {}\n", totals.plans,
+                           zh(options_.lang) ? "个规划" : "plans",
+                           markdown_escape(summary_text(totals.total, options_.lang)));
 }
 
 }  // namespace vetcheck::report

@@ -316,4 +316,45 @@ std::string svg_ranking(const std::vector<PlanReport>& reports, Lang lang) {
     return out + "</svg>\n";
 }
 
+void ValueHistogram::add(double actual_over_target) {
+    double r = std::max(actual_over_target, 0.0);
+    int bin = r >= 2.0 ? kBins - 1 : std::min(static_cast<int>(r * 10), kBins - 2);
+    ++bins[static_cast<size_t>(bin)];
+    ++count;
+}
+
+std::string svg_histogram(const ValueHistogram& h, Lang lang) {
+    constexpr double kBinWidth = 10, kHeight = 28, kTop = 2;
+    int most = *std::max_element(h.bins.begin(), h.bins.end());
+    if (h.count == 0 || most == 0) return "";
+    double width = kBinWidth * ValueHistogram::kBins;
+    std::string out = fmt::format(
+        "<svg class=\"hist\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+        "aria-label=\"{2}\">\n",
+        num(width + 4), num(kTop + kHeight + 12),
+        esc(word(lang, "实际值 ÷ 目标 的分布", "distribution of actual ÷ target")));
+    for (int i = 0; i < ValueHistogram::kBins; ++i) {
+        int n = h.bins[static_cast<size_t>(i)];
+        if (n == 0) continue;
+        double bar = std::max(1.0, kHeight * n / most);
+        std::string range = i == ValueHistogram::kBins - 1
+                                ? std::string("≥2×")
+                                : fmt::format("{:.1f}–{:.1f}×", i / 10.0, (i + 1) / 10.0);
+        out += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#8c959f\"><title>{} {}: "
+            "{}</title></rect>\n",
+            num(kBinWidth * i), num(kTop + kHeight - bar), num(kBinWidth - 1), num(bar), range,
+            word(lang, "目标", "of target"), n);
+    }
+    out += fmt::format(
+        "<line x1=\"{0}\" x2=\"{0}\" y1=\"0\" y2=\"{1}\" stroke=\"#1f2328\" stroke-width=\"2\"/>\n"
+        "<text x=\"0\" y=\"{2}\" font-size=\"10\" fill=\"#57606a\">0</text>\n"
+        "<text x=\"{0}\" y=\"{2}\" font-size=\"10\" text-anchor=\"middle\">{3}</text>\n"
+        "<text x=\"{4}\" y=\"{2}\" font-size=\"10\" text-anchor=\"end\" "
+        "fill=\"#57606a\">≥2×</text>\n",
+        num(kBinWidth * 10), num(kTop + kHeight), num(kTop + kHeight + 11),
+        word(lang, "目标", "target"), num(width + 2));
+    return out + "</svg>\n";
+}
+
 }  // namespace vetcheck::report

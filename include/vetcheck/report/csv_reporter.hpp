@@ -8,11 +8,14 @@
 
 namespace vetcheck::report {
 
-// One row per result, for spreadsheets: UTF-8 with a byte-order mark, RFC 4180, CRLF.
-class CsvReporter : public BatchReporter {
+// One row per result, for spreadsheets: UTF-8 with a byte-order mark, RFC 4180, CRLF. Streams:
+// the header at begin, each plan's rows as it arrives; an input that could not be checked is one
+// row with status error, its file:line:col as the location and the message as the reason.
+class CsvReporter : public Reporter {
   public:
-    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                     std::ostream& out) override;
+    void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
+    void plan(const PlanReport& report, std::ostream& out) override;
+    void failure(const InputFailure& failure, std::ostream& out) override;
 };
 
 // One row per plan, one column per indicator id: the worst status over the plan's subjects.

@@ -9,11 +9,13 @@ namespace vetcheck::report {
 
 // GitHub Actions workflow commands: one annotation per result that does not pass (::error for fail,
 // missing and error; ::warning for advisory; ::notice for not-due) at the plan line of the deciding
-// fact, then one plain summary line.
-class GithubReporter : public BatchReporter {
+// fact, then one plain summary line. Streams: each plan's annotations as it arrives; an input that
+// could not be checked is an ::error annotation at its file:line:col.
+class GithubReporter : public Reporter {
   public:
-    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                     std::ostream& out) override;
+    void plan(const PlanReport& report, std::ostream& out) override;
+    void failure(const InputFailure& failure, std::ostream& out) override;
+    void end(const RunTotals& totals, std::ostream& out) override;
 };
 
 // GitHub's escaping for a command's message: % CR LF.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,17 @@ std::string svg_heatmap(const std::vector<PlanReport>& reports, const StatusMatr
 
 // Plans ranked by pass rate, best first (ties keep the input order), each bar split by status.
 std::string svg_ranking(const std::vector<PlanReport>& reports, Lang lang);
+
+// Where an indicator's actual values fall against their targets, over a whole batch in constant
+// memory: the count of actual ÷ target in bins of 0.1 from 0 to 2, the last bin holding 2 and
+// above. The target is at 1 whichever way the target points (≥ or ≤), so the chart shows the
+// spread, not pass or fail: the pass rate beside it says that.
+struct ValueHistogram {
+    static constexpr int kBins = 21;
+    std::array<int, kBins> bins{};
+    int count = 0;
+    void add(double actual_over_target);
+};
+std::string svg_histogram(const ValueHistogram& histogram, Lang lang);
 
 }  // namespace vetcheck::report
