@@ -42,11 +42,13 @@ struct Examples {
 // One run of the reporter, as the command line drives it: `file` is written, `target` is the file
 // it will replace (its rows are carried over).
 void write_run(Examples& ex, const std::string& file, const std::string& target,
-               const std::vector<InputFailure>& failures = {}) {
+               const std::vector<InputFailure>& failures = {}, bool all = false) {
     report::SqliteReporter reporter;
     report::RunInfo run{&ex.catalog, ex.inputs, file, target};
     std::ostringstream out;
-    reporter.begin(run, report::ReportOptions{}, out);
+    report::ReportOptions options;
+    options.show_all = all;
+    reporter.begin(run, options, out);
     report::RunTotals totals;
     for (const auto& r : ex.outcome.reports) {
         reporter.plan(r, out);
@@ -94,9 +96,10 @@ class Db {
     sqlite3* db_ = nullptr;
 };
 
-size_t result_count(const Examples& ex) {
+size_t result_count(const Examples& ex, bool all = false) {
     size_t n = 0;
-    for (const auto& r : ex.outcome.reports) n += r.results.size();
+    for (const auto& r : ex.outcome.reports)
+        for (const auto& res : r.results) n += all || res.status != Status::NotApplicable;
     return n;
 }
 
@@ -115,6 +118,10 @@ TEST_CASE("sqlite: the examples' results read back with their counts, statuses a
     CHECK(db.one("SELECT plans FROM runs") == std::to_string(ex.outcome.reports.size()));
     CHECK(db.count("plans") == static_cast<long long>(ex.outcome.reports.size()));
     CHECK(db.count("results") == static_cast<long long>(result_count(ex)));
+    // n/a results are counted on their plan, not written without --all.
+    CHECK(db.one("SELECT count(*) FROM results WHERE status = 'n/a'") == "0");
+    CHECK(db.one("SELECT sum(not_applicable) FROM plans") ==
+          std::to_string(result_count(ex, true) - result_count(ex)));
     CHECK(db.count("packs") >= 1);
     CHECK(db.count("indicators") >= 10);
     CHECK(db.count("result_facts") > 0);
@@ -142,6 +149,16 @@ TEST_CASE("sqlite: the examples' results read back with their counts, statuses a
     // Every plan's status is the exit status it would give alone.
     auto statuses = db.column("SELECT DISTINCT status FROM plans ORDER BY status");
     CHECK(statuses == std::vector<std::string>{"fail", "pass"});
+}
+
+TEST_CASE("sqlite: with --all the n/a results are rows too") {
+    Examples ex;
+    TempPath db_path("all.db");
+    write_run(ex, db_path.path, db_path.path, {}, true);
+    Db db(db_path.path);
+    CHECK(db.count("results") == static_cast<long long>(result_count(ex, true)));
+    CHECK(db.one("SELECT count(*) FROM results WHERE status = 'n/a'") ==
+          db.one("SELECT sum(not_applicable) FROM plans"));
 }
 
 TEST_CASE("sqlite: a second run on the same file is appended under a new run id") {

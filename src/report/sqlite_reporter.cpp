@@ -50,7 +50,8 @@ CREATE TABLE plans (
   id INTEGER PRIMARY KEY,
   run INTEGER NOT NULL REFERENCES runs(id),
   file TEXT NOT NULL, plan_id TEXT NOT NULL, name TEXT, region TEXT, level TEXT, year INTEGER,
-  status TEXT NOT NULL CHECK (status IN ('pass', 'fail'))
+  status TEXT NOT NULL CHECK (status IN ('pass', 'fail')),
+  not_applicable INTEGER NOT NULL
 );
 CREATE TABLE indicators (
   id INTEGER PRIMARY KEY,
@@ -226,8 +227,8 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
     };
     st_ = std::make_unique<Statements>();
     prepare(
-        "INSERT INTO plans (run, file, plan_id, name, region, level, year, status) "
-        "VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO plans (run, file, plan_id, name, region, level, year, status, "
+        "not_applicable) VALUES (?,?,?,?,?,?,?,?,?)",
         &st_->plan);
     prepare(
         "INSERT INTO packs (run, id, title_zh, title_en, document_number, period_from, "
@@ -322,7 +323,10 @@ void step(sqlite3_stmt* st, const std::function<void()>& on_error) {
 }
 }  // namespace
 
-void SqliteReporter::add_packs(const RuleSet& rules) {
+// The packs and indicators of a rule set, once per run: every indicator is described, even one
+// whose results are all n/a and left out.
+void SqliteReporter::add_rules(const RuleSet& rules) {
+    if (!rule_sets_.insert(&rules).second) return;
     for (const Pack* pack : rules.packs) {
         const PackInfo& p = pack->info;
         if (packs_.count(p.id)) continue;
@@ -338,6 +342,7 @@ void SqliteReporter::add_packs(const RuleSet& rules) {
             .text_or_null(p.level);
         step(st_->pack, [this] { fail("cannot write a pack to the results database"); });
     }
+    for (const Indicator& indicator : rules.indicators) indicator_row(indicator);
 }
 
 long long SqliteReporter::indicator_row(const Indicator& ind) {
@@ -373,9 +378,10 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
         in_transaction_ = 0;
     }
     ++in_transaction_;
-    add_packs(*report.rules);
+    add_rules(*report.rules);
     const Plan& p = *report.plan;
     auto write_error = [this] { fail("cannot write a plan to the results database"); };
+    Summary summary = summarize(report.results);
     Row(st_->plan)
         .integer(run_id_)
         .text(p.file)
@@ -384,11 +390,15 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
         .text_or_null(p.region)
         .text_or_null(p.level)
         .integer_or_null(p.year)
-        .text(summarize(report.results).failed(options_.policy) ? "fail" : "pass");
+        .text(summary.failed(options_.policy) ? "fail" : "pass")
+        .integer(summary.count(Status::NotApplicable));
     step(st_->plan, write_error);
     long long plan_row = sqlite3_last_insert_rowid(db_);
     Lang lang = options_.lang;
     for (const Result& r : report.results) {
+        // n/a results are most of a batch's (a school is not checked on a province's targets):
+        // counted in plans.not_applicable, written only with --all, as in the JSON report.
+        if (r.status == Status::NotApplicable && !options_.show_all) continue;
         long long indicator = indicator_row(*r.indicator);
         Row(st_->result)
             .integer(run_id_)

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "vetcheck/report/reporter.hpp"
 
@@ -33,7 +34,7 @@ class SqliteReporter : public Reporter {
     void fail(const std::string& what) const;
     void exec(const char* sql);
     void open_schema();
-    void add_packs(const RuleSet& rules);
+    void add_rules(const RuleSet& rules);
     long long indicator_row(const Indicator& indicator);
     long long indicator_row_by_id(const Indicator& indicator);
 
@@ -44,6 +45,7 @@ class SqliteReporter : public Reporter {
     std::map<std::string, long long, std::less<>> indicators_;  // "pack\x1fid" → row
     std::map<std::string, bool, std::less<>> packs_;            // packs of this run written
     std::unordered_map<const Indicator*, long long> by_address_;
+    std::unordered_set<const RuleSet*> rule_sets_;  // whose packs and indicators are written
 };
 
 }  // namespace vetcheck::report
