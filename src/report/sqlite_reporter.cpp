@@ -43,7 +43,7 @@ CREATE TABLE packs (
   run INTEGER NOT NULL REFERENCES runs(id),
   id TEXT NOT NULL,
   title_zh TEXT, title_en TEXT, document_number TEXT,
-  period_from INTEGER, period_to INTEGER, level TEXT,
+  period_from INTEGER, period_to INTEGER, level TEXT, extends TEXT, source_document TEXT,
   PRIMARY KEY (run, id)
 );
 CREATE TABLE plans (
@@ -232,7 +232,7 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
         &st_->plan);
     prepare(
         "INSERT INTO packs (run, id, title_zh, title_en, document_number, period_from, "
-        "period_to, level) VALUES (?,?,?,?,?,?,?,?)",
+        "period_to, level, extends, source_document) VALUES (?,?,?,?,?,?,?,?,?,?)",
         &st_->pack);
     prepare(
         "INSERT INTO indicators (run, pack, indicator, name_zh, name_en, severity, deadline) "
@@ -339,7 +339,9 @@ void SqliteReporter::add_rules(const RuleSet& rules) {
             .text_or_null(p.document_number)
             .integer_or_null(p.period_from)
             .integer_or_null(p.period_to)
-            .text_or_null(p.level);
+            .text_or_null(p.level)
+            .text_or_null(join(p.extends, ","))
+            .text_or_null(p.source_file);
         step(st_->pack, [this] { fail("cannot write a pack to the results database"); });
     }
     for (const Indicator& indicator : rules.indicators) indicator_row(indicator);
