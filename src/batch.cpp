@@ -109,7 +109,7 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
     Slot slot;
     try {
         std::string note;
-        text = read_input_file(path, options.limits.max_file_bytes, &note);
+        text = read_input_file(path, options.limits.max_file_bytes, &note, is_csv_path(path));
         if (!note.empty()) slot.push_back(Outcome{std::nullopt, std::nullopt, {}, std::move(note)});
         if (!is_csv_path(path)) {
             LoadedPlan loaded = load_plan(text, name, catalog, options.limits);

@@ -150,7 +150,7 @@ DecodedText from_utf16(std::string_view bytes, bool little_endian, const std::st
 
 }  // namespace
 
-DecodedText decode_text(std::string bytes, const std::string& file_name) {
+DecodedText decode_text(std::string bytes, const std::string& file_name, bool keep_damaged_utf8) {
     std::string_view view(bytes);
     if (view.size() >= 2 && (view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF"))
         return from_utf16(view, view[0] == '\xFF', file_name);
@@ -162,6 +162,8 @@ DecodedText decode_text(std::string bytes, const std::string& file_name) {
     size_t bad = first_invalid_utf8(view, &problem);
     if (bad == std::string_view::npos) return DecodedText{std::move(bytes), TextEncoding::Utf8, {}};
     SourceLocation where = position(view, bad, file_name);
+    if (mostly_utf8(view) && keep_damaged_utf8)
+        return DecodedText{std::move(bytes), TextEncoding::Utf8, {}};
     if (mostly_utf8(view))
         throw InputError(where, fmt::format("the file is UTF-8 text but for a damaged character: "
                                             "{}; correct it or save the file again as UTF-8",

@@ -258,7 +258,8 @@ std::string read_all(int fd, const std::string& name, size_t max_bytes) {
 
 }  // namespace
 
-std::string read_input_file(const std::string& path, size_t max_bytes, std::string* note) {
+std::string read_input_file(const std::string& path, size_t max_bytes, std::string* note,
+                            bool keep_damaged_utf8) {
     std::string name = path == "-" ? "<stdin>" : path;
     std::string bytes;
     if (path == "-") {
@@ -286,7 +287,7 @@ std::string read_input_file(const std::string& path, size_t max_bytes, std::stri
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         bytes = read_all(fd, path, max_bytes);
     }
-    DecodedText decoded = decode_text(std::move(bytes), name);
+    DecodedText decoded = decode_text(std::move(bytes), name, keep_damaged_utf8);
     if (!decoded.note.empty()) {
         if (note)
             *note = std::move(decoded.note);

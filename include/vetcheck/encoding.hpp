@@ -20,6 +20,9 @@ struct DecodedText {
 // when the bytes are not UTF-8 and decode cleanly as GB18030. Anything else, and a file that is
 // UTF-8 but for a broken character, throws InputError at the line and column of the first byte
 // that is not UTF-8, naming it. Valid UTF-8 without a mark is returned as it is: one scan, no copy.
-DecodedText decode_text(std::string bytes, const std::string& file_name);
+// `keep_damaged_utf8`: a UTF-8 file with a broken character is returned as it is, for a reader that
+// reports each broken cell in its place and reads the rest (a spreadsheet's other rows).
+DecodedText decode_text(std::string bytes, const std::string& file_name,
+                        bool keep_damaged_utf8 = false);
 
 }  // namespace vetcheck

@@ -196,7 +196,7 @@ section "deadlines in time: --as-of before and after a deadline"
 run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
   "… Full-time ideological-political teacher ratio" \
   "1:500  needs ≥1:350" "due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
-  "due 2023; missing data: informatization.digital_campus_standard" "71 checks: 15 not due · 56 n/a      exit 0"
+  "due 2023; missing data: informatization.digital_campus_standard" "87 checks: 19 not due · 68 n/a      exit 0"
 run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
   "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
 run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
@@ -204,7 +204,7 @@ run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 exampl
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "211 checks: 69 pass · 3 fail · 2 missing data · 45 not due · 92 n/a"
+  "271 checks: 93 pass · 3 fail · 2 missing data · 67 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
 run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
@@ -254,11 +254,11 @@ run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
   "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
   "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
   "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
-  "2 newly failing · 2 newly passing · 1 gap shrank · 78 unchanged — worse on a required target      exit 1"
+  "2 newly failing · 2 newly passing · 1 gap shrank · 97 unchanged — worse on a required target      exit 1"
 run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
 run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
   "newly passing:" "no required target worse      exit 0"
-run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "83 unchanged"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "102 unchanged"
 run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
   ":x: **The new draft is worse on a required target.**" \
   "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | plan as a whole | pass | fail |"
