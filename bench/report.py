@@ -177,6 +177,16 @@ def main():
         else:
             goal(f"school corpus, -f {fmt}, 1 job, at most 2.5× libyaml's parse", "not measured",
                  None)
+    r = find(school, "vetcheck -f sqlite, 1 job")
+    if r and r["s"] is not None and floor:
+        x = r["s"] / floor["s"]
+        goal("school corpus, -f sqlite, 1 job, at most 4× libyaml's parse",
+             f"{x:.2f}×{cpu_ratio(r, floor)}", x <= 4)
+        db = os.path.join(os.path.dirname(r["out"]), "results.db") if r["out"] else ""
+        if plans and db and os.path.exists(db):
+            print(f"   (-f sqlite: {os.path.getsize(db) / plans / 1024:.1f} KB a plan)")
+    else:
+        goal("school corpus, -f sqlite, 1 job, at most 4× libyaml's parse", "not measured", None)
     goal("mixed corpus (examples × 1,000), -f json at most 2.5× libyaml's parse and 20 KB a plan",
          "corpus not generated yet", None)
     one = find("one plan", "vetcheck, a school report")

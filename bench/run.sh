@@ -129,6 +129,16 @@ for fmt in json jsonl; do
     na "school corpus" "vetcheck -f $fmt, 1 job"
   fi
 done
+# -f sqlite goes to a file, a fresh one each run (a run on an existing database appends to it).
+if "$VC" --lang en -f sqlite="$OUT/probe.db" "$(find "$CORPUS/school" -name '*.yaml' | LC_ALL=C sort | awk 'NR == 1')" \
+  >/dev/null 2>&1 || [ $? -eq 1 ]; then
+  # shellcheck disable=SC2016
+  measure "school corpus" "vetcheck -f sqlite, 1 job" "0 1" bash -c 'rm -f "$1"; exec "$2" --lang en -f sqlite="$1" $3 "$4"' \
+    _ "$OUT/results.db" "$VC" "${JOBS_FLAG:+--jobs 1}" "$CORPUS/school"
+else
+  na "school corpus" "vetcheck -f sqlite, 1 job"
+fi
+rm -f "$OUT/probe.db"
 bench_corpus "city corpus" "$CORPUS/city"
 [ -z "${SKIP_BIG:-}" ] && bench_corpus "big plan" "$CORPUS/big"
 

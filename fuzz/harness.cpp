@@ -134,6 +134,17 @@ void write_reports(const std::vector<report::PlanReport>& reports) {
             options.explain = lang == Lang::En;
             options.show_all = lang == Lang::Zh;
             std::ostringstream out;
+            if (entry.file_only) {
+                // A database: written in memory (SQLite's ":memory:"), plan by plan as the CLI
+                // does.
+                auto reporter = entry.make();
+                report::RunInfo run;
+                run.file = ":memory:";
+                reporter->begin(run, options, out);
+                for (const auto& r : reports) reporter->plan(r, out);
+                reporter->end(report::RunTotals{}, out);
+                continue;
+            }
             entry.make()->write(reports, options, out);
         }
     }

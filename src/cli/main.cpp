@@ -150,6 +150,13 @@ bool parse_formats(const Settings& s, std::vector<FormatTarget>* out) {
             return false;
         }
         out->push_back({entry, eq == std::string::npos ? s.output : spec.substr(eq + 1)});
+        if (entry->file_only && out->back().file.empty()) {
+            std::cerr << fmt::format(
+                "vetcheck: the {} format writes a file, not standard output; name one "
+                "({}=results.db, or -o results.db)\n",
+                name, name);
+            return false;
+        }
     }
     if (out->empty()) out->push_back({report::find_reporter("term"), s.output});
     int to_stdout = 0;
@@ -240,9 +247,10 @@ int run_check(Settings& s, Catalog& catalog) {
     report::OutputFiles files;  // removes every temporary unless committed
     std::vector<ReportSink> sinks;
     for (const auto& t : targets) sinks.push_back(open_sink(t, s.summary, files));
-    report::RunInfo run{&catalog, s.plans, ""};
+    report::RunInfo run{&catalog, s.plans, "", ""};
     for (auto& sink : sinks) {
         run.file = sink.written;
+        run.target = sink.file;
         sink.reporter->begin(run, options, sink.out());
     }
     // One reporter may make its per-plan text on the checking threads.

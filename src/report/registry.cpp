@@ -7,6 +7,7 @@
 #include "vetcheck/report/junit_reporter.hpp"
 #include "vetcheck/report/markdown_reporter.hpp"
 #include "vetcheck/report/sarif_reporter.hpp"
+#include "vetcheck/report/sqlite_reporter.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
 
 namespace vetcheck::report {
@@ -30,6 +31,8 @@ const std::vector<ReporterEntry>& reporters() {
         {"csv", "one row per result, UTF-8 with a byte-order mark", make<CsvReporter>},
         {"csv-matrix", "plans × indicators, each cell the worst status", make<CsvMatrixReporter>},
         {"html", "one self-contained page with charts", make<HtmlReporter>},
+        {"sqlite", "a results database (FILE only; a later run is appended)",
+         make<SqliteReporter>, true},
     };
     return kReporters;
 }

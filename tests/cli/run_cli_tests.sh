@@ -315,5 +315,58 @@ iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
 run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
   "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13)"
 
+# The results database: written, appended to, refused when it cannot be; and the five queries of
+# docs/reports-analyst.md, taken from the page, run with the sqlite3 shell.
+section "sqlite"
+query() {  # query NAME: the SQL under `<!-- query: NAME -->` in docs/reports-analyst.md
+  awk -v name="$1" '$0 == "<!-- query: " name " -->" { on = 1; next }
+    on && /^```sql/ { next } on && /^```/ { exit } on' docs/reports-analyst.md
+}
+sql() {  # sql NAME WANTED_LINES...: runs the query on $db, expects each line in its output
+  selected || return 0
+  local name=$1
+  shift
+  local text
+  text=$(query "$name")
+  if [[ -z $text ]]; then bad "sqlite: no query '$name' in docs/reports-analyst.md"; return; fi
+  sqlite3 -bail -separator '|' "$db" "$text" >"$tmp/out" 2>&1
+  check "sqlite query $name" 0 "$tmp/out" $? "$@"
+}
+db=$tmp/results.db
+run "sqlite: the examples" 1 "-f sqlite=$db examples/"
+if selected; then
+  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n9\n1' ]] &&
+    [[ -z $(sqlite3 "$db" 'PRAGMA foreign_key_check') ]]; then ok; else bad "sqlite: one run of five plans"; fi
+fi
+sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
+sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:500|≥1:350|0.000857" \
+  "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
+sql by-pack "cn-2020-7|教职成〔2020〕7号|23|8" "zj-2021||36|6"
+sql missing "funding.secondary_per_student_operating|4|4"
+# A second run of a changed draft is appended; the run-to-run query shows what moved.
+mkdir -p "$tmp/drafts"
+cp examples/*.yaml "$tmp/drafts/"
+sed -i 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 11/' "$tmp/drafts/school-fail.yaml"
+run "sqlite: a second run appends" 1 "-f sqlite=$db $tmp/drafts/"
+if selected; then
+  if [[ $(sqlite3 "$db" 'SELECT group_concat(id) FROM runs; SELECT count(*) FROM plans') == $'1,2\n14' ]]; then
+    ok; else bad "sqlite: two runs kept"; fi
+fi
+sql moved "ideological_teacher_ratio|xx-tech-poly-2023|fail|fail|0.000857" "(11 → 13)"
+# Refusals: standard output, a database that is someone else's (left as it was).
+run "sqlite: not to standard output" 2 "-f sqlite examples/school-pass.yaml" \
+  "the sqlite format writes a file, not standard output"
+if selected; then
+  sqlite3 "$tmp/other.db" 'CREATE TABLE customers (id INTEGER); INSERT INTO customers VALUES (7)'
+fi
+run "sqlite: another program's database" 2 "-f sqlite=$tmp/other.db examples/school-pass.yaml" \
+  "not a vetcheck results database: it has other tables (customers)"
+if selected; then
+  if [[ $(sqlite3 "$tmp/other.db" 'SELECT id FROM customers') == 7 ]]; then ok; else bad "sqlite: a foreign database left as it was"; fi
+  echo "not a database" >"$tmp/notes.db"
+fi
+run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/school-pass.yaml" \
+  "notes.db: the file is not a SQLite database"
+
 echo "$pass passed, $fail failed"
 ((fail == 0 && pass > 0))

@@ -13,6 +13,7 @@ struct ReporterEntry {
     std::string_view name;
     std::string_view description;
     std::unique_ptr<Reporter> (*make)();
+    bool file_only = false;  // writes a file (a database), never standard output
 };
 
 const std::vector<ReporterEntry>& reporters();

@@ -32,6 +32,9 @@ struct RunInfo {
     // The file the report goes to, "" for standard output. Formats that are files rather than
     // streams (a database, a workbook) write here and not to the stream.
     std::string file;
+    // The file the report replaces when the run is whole, "" for standard output: a format that
+    // appends to what is there (a database) reads it from here.
+    std::string target;
 };
 
 // What a run ends with: every plan's results counted, and the inputs that could not be checked.

@@ -1,0 +1,467 @@
+#include "vetcheck/report/sqlite_reporter.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "vetcheck/report/format.hpp"
+#include "vetcheck/base/text.hpp"
+
+#ifndef VETCHECK_VERSION
+#define VETCHECK_VERSION "dev"
+#endif
+
+namespace vetcheck::report {
+
+namespace {
+
+// Plans per transaction: few enough that a transaction's pages stay in the cache, many enough
+// that committing costs nothing beside the inserts.
+constexpr size_t kPlansPerTransaction = 2000;
+
+// The schema, created in an empty file. Integer row ids join the tables; the text ids an analyst
+// knows (plan id, indicator id, pack id) are columns beside them.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  vetcheck_version TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  fail_on TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  plans INTEGER,
+  failures INTEGER
+);
+CREATE TABLE packs (
+  run INTEGER NOT NULL REFERENCES runs(id),
+  id TEXT NOT NULL,
+  title_zh TEXT, title_en TEXT, document_number TEXT,
+  period_from INTEGER, period_to INTEGER, level TEXT, extends TEXT, source_document TEXT,
+  PRIMARY KEY (run, id)
+);
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  file TEXT NOT NULL, plan_id TEXT NOT NULL, name TEXT, region TEXT, level TEXT, year INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('pass', 'fail')),
+  not_applicable INTEGER NOT NULL
+);
+CREATE TABLE indicators (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL,
+  pack TEXT NOT NULL,
+  indicator TEXT NOT NULL,
+  name_zh TEXT, name_en TEXT,
+  severity TEXT NOT NULL, deadline INTEGER,
+  UNIQUE (run, pack, indicator),
+  FOREIGN KEY (run, pack) REFERENCES packs(run, id)
+);
+CREATE TABLE results (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  plan INTEGER NOT NULL REFERENCES plans(id),
+  indicator INTEGER NOT NULL REFERENCES indicators(id),
+  subject_id TEXT, subject_name TEXT, subject_type TEXT,
+  status TEXT NOT NULL,
+  actual TEXT, target TEXT, gap TEXT,
+  actual_value REAL, target_value REAL, gap_value REAL,
+  reason TEXT
+);
+CREATE TABLE result_facts (
+  result INTEGER NOT NULL REFERENCES results(id),
+  key TEXT NOT NULL, subject_id TEXT, file TEXT, line INTEGER
+);
+CREATE TABLE missing_facts (
+  result INTEGER NOT NULL REFERENCES results(id),
+  key TEXT NOT NULL
+);
+CREATE TABLE errors (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  file TEXT, line INTEGER, "column" INTEGER, message TEXT NOT NULL
+);
+CREATE INDEX plans_by_run ON plans(run, plan_id);
+CREATE INDEX plans_by_region ON plans(region);
+CREATE INDEX results_by_plan ON results(plan);
+CREATE INDEX results_by_indicator ON results(indicator, status);
+CREATE INDEX result_facts_by_result ON result_facts(result);
+CREATE INDEX missing_facts_by_key ON missing_facts(key);
+CREATE INDEX missing_facts_by_result ON missing_facts(result);
+CREATE INDEX errors_by_run ON errors(run);
+)sql";
+
+// The tables a vetcheck database has: any other table means the file is someone else's.
+const std::vector<std::string> kTables = {"runs",    "packs",        "plans",         "indicators",
+                                          "results", "result_facts", "missing_facts", "errors"};
+
+std::string utc_now() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+std::string fail_on_text(const FailPolicy& policy) {
+    std::vector<std::string> names;
+    for (int i = 0; i < kStatusCount; ++i)
+        if (policy.fails_on(static_cast<Status>(i))) names.emplace_back(status_name(Status(i)));
+    return join(names, ",");
+}
+
+// A copy of `from`'s bytes into `to`, which exists (the temporary the CLI made): the run is
+// appended to the earlier ones, and the target is replaced only when the run is whole.
+void copy_file(const std::string& from, const std::string& to) {
+    std::ifstream in(from, std::ios::binary);
+    std::ofstream out(to, std::ios::binary | std::ios::trunc);
+    if (!in || !out)
+        throw InputError(SourceLocation{from}, "cannot copy the database to append to it");
+    out << in.rdbuf();
+    out.flush();
+    if (!out) throw InputError(SourceLocation{to}, "cannot copy the database to append to it");
+}
+
+}  // namespace
+
+struct SqliteReporter::Statements {
+    sqlite3_stmt* plan = nullptr;
+    sqlite3_stmt* pack = nullptr;
+    sqlite3_stmt* indicator = nullptr;
+    sqlite3_stmt* result = nullptr;
+    sqlite3_stmt* fact = nullptr;
+    sqlite3_stmt* missing = nullptr;
+    sqlite3_stmt* error = nullptr;
+
+    ~Statements() {
+        for (sqlite3_stmt* s : {plan, pack, indicator, result, fact, missing, error})
+            sqlite3_finalize(s);
+    }
+};
+
+namespace {
+
+// Binding helpers: parameters are numbered from 1 in the order of the statement's columns.
+class Row {
+  public:
+    explicit Row(sqlite3_stmt* st) : st_(st) {}
+    Row& text(std::string_view s) {
+        sqlite3_bind_text(st_, ++i_, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Row& text_or_null(std::string_view s) { return s.empty() ? null() : text(s); }
+    Row& integer(long long v) {
+        sqlite3_bind_int64(st_, ++i_, v);
+        return *this;
+    }
+    Row& integer_or_null(long long v) { return v ? integer(v) : null(); }
+    Row& real(const std::optional<Quantity>& q) {
+        if (!q) return null();
+        sqlite3_bind_double(st_, ++i_, q->value.to_double());
+        return *this;
+    }
+    Row& null() {
+        sqlite3_bind_null(st_, ++i_);
+        return *this;
+    }
+
+  private:
+    sqlite3_stmt* st_;
+    int i_ = 0;
+};
+
+}  // namespace
+
+SqliteReporter::SqliteReporter() = default;
+
+SqliteReporter::~SqliteReporter() {
+    st_.reset();
+    if (db_) sqlite3_close(db_);
+}
+
+void SqliteReporter::fail(const std::string& what) const {
+    std::string target = run_.target.empty() ? run_.file : run_.target;
+    throw InputError(SourceLocation{target},
+                     fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : "cannot open"));
+}
+
+void SqliteReporter::exec(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot write the results database");
+}
+
+void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
+    std::string target = run.target.empty() ? run.file : run.target;
+    if (run.file.empty())
+        throw InputError(
+            SourceLocation{"-f sqlite"},
+            "the sqlite format writes a database file: give it one (sqlite=results.db)");
+    std::error_code ec;
+    if (run.file != target && std::filesystem::is_regular_file(target, ec) &&
+        std::filesystem::file_size(target, ec) > 0)
+        copy_file(target, run.file);
+    if (sqlite3_open_v2(run.file.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK)
+        fail("cannot open the results database");
+    sqlite3_extended_result_codes(db_, 1);
+    open_schema();
+    // The file is a temporary that replaces the target only when the run is whole, and the CLI
+    // syncs it then: a journal on disk would protect nothing.
+    // A cache of fixed size (16 MB) keeps the index pages a batch inserts into at hand.
+    exec(
+        "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON; "
+        "PRAGMA cache_size=-16384;");
+
+    auto prepare = [this](const char* sql, sqlite3_stmt** st) {
+        if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, st, nullptr) != SQLITE_OK)
+            fail("cannot prepare a statement of the results database");
+    };
+    st_ = std::make_unique<Statements>();
+    prepare(
+        "INSERT INTO plans (run, file, plan_id, name, region, level, year, status, "
+        "not_applicable) VALUES (?,?,?,?,?,?,?,?,?)",
+        &st_->plan);
+    prepare(
+        "INSERT INTO packs (run, id, title_zh, title_en, document_number, period_from, "
+        "period_to, level, extends, source_document) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        &st_->pack);
+    prepare(
+        "INSERT INTO indicators (run, pack, indicator, name_zh, name_en, severity, deadline) "
+        "VALUES (?,?,?,?,?,?,?)",
+        &st_->indicator);
+    prepare(
+        "INSERT INTO results (run, plan, indicator, subject_id, subject_name, subject_type, "
+        "status, actual, target, gap, actual_value, target_value, gap_value, reason) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        &st_->result);
+    prepare("INSERT INTO result_facts (result, key, subject_id, file, line) VALUES (?,?,?,?,?)",
+            &st_->fact);
+    prepare("INSERT INTO missing_facts (result, key) VALUES (?,?)", &st_->missing);
+    prepare("INSERT INTO errors (run, file, line, \"column\", message) VALUES (?,?,?,?,?)",
+            &st_->error);
+
+    exec("BEGIN");
+    sqlite3_stmt* st = nullptr;
+    prepare(
+        "INSERT INTO runs (started_at, vetcheck_version, lang, fail_on, inputs) "
+        "VALUES (?,?,?,?,?)",
+        &st);
+    Row(st)
+        .text(utc_now())
+        .text(VETCHECK_VERSION)
+        .text(options.lang == Lang::Zh ? "zh" : "en")
+        .text(fail_on_text(options.policy))
+        .text(join(run.inputs, " "));
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) fail("cannot write the results database");
+    run_id_ = sqlite3_last_insert_rowid(db_);
+}
+
+// An empty file gets the schema; a vetcheck database of this schema version is appended to;
+// anything else is refused rather than written into.
+void SqliteReporter::open_schema() {
+    auto read_int = [this](const char* sql) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK)
+            fail("the file is not a SQLite database");
+        long long value = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+        return value;
+    };
+    long long version = read_int("PRAGMA user_version");
+    long long tables = read_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+    if (tables == 0 && version == 0) {
+        exec("BEGIN");
+        exec(kSchema);
+        exec(fmt::format("PRAGMA user_version = {}", kSqliteSchemaVersion).c_str());
+        exec("COMMIT");
+        return;
+    }
+    std::string target = run_.target.empty() ? run_.file : run_.target;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_,
+                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                           "'sqlite_%' ORDER BY name",
+                           -1, &st, nullptr) != SQLITE_OK)
+        fail("the file is not a SQLite database");
+    std::vector<std::string> others;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        if (std::find(kTables.begin(), kTables.end(), name) == kTables.end())
+            others.push_back(name);
+    }
+    sqlite3_finalize(st);
+    if (!others.empty())
+        throw InputError(SourceLocation{target},
+                         fmt::format("not a vetcheck results database: it has other tables ({}); "
+                                     "name a new file, or one vetcheck wrote",
+                                     join(others, ", ")));
+    if (version != kSqliteSchemaVersion)
+        throw InputError(
+            SourceLocation{target},
+            fmt::format("not a vetcheck results database of schema version {} (its user_version "
+                        "is {}); name a new file, or one vetcheck wrote",
+                        kSqliteSchemaVersion, version));
+}
+
+namespace {
+void step(sqlite3_stmt* st, const std::function<void()>& on_error) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE) on_error();
+}
+}  // namespace
+
+// The packs and indicators of a rule set, once per run: every indicator is described, even one
+// whose results are all n/a and left out.
+void SqliteReporter::add_rules(const RuleSet& rules) {
+    if (!rule_sets_.insert(&rules).second) return;
+    for (const Pack* pack : rules.packs) {
+        const PackInfo& p = pack->info;
+        if (packs_.count(p.id)) continue;
+        packs_[p.id] = true;
+        Row(st_->pack)
+            .integer(run_id_)
+            .text(p.id)
+            .text_or_null(p.title.zh)
+            .text_or_null(p.title.en)
+            .text_or_null(p.document_number)
+            .integer_or_null(p.period_from)
+            .integer_or_null(p.period_to)
+            .text_or_null(p.level)
+            .text_or_null(join(p.extends, ","))
+            .text_or_null(p.source_file);
+        step(st_->pack, [this] { fail("cannot write a pack to the results database"); });
+    }
+    for (const Indicator& indicator : rules.indicators) indicator_row(indicator);
+}
+
+long long SqliteReporter::indicator_row(const Indicator& ind) {
+    // Plans that share a rule set share its indicators: most look-ups are by address.
+    auto seen = by_address_.find(&ind);
+    if (seen != by_address_.end()) return seen->second;
+    long long row = indicator_row_by_id(ind);
+    by_address_.emplace(&ind, row);
+    return row;
+}
+
+long long SqliteReporter::indicator_row_by_id(const Indicator& ind) {
+    std::string key = ind.pack_id + '\x1f' + ind.id;
+    auto it = indicators_.find(key);
+    if (it != indicators_.end()) return it->second;
+    Row(st_->indicator)
+        .integer(run_id_)
+        .text(ind.pack_id)
+        .text(ind.id)
+        .text_or_null(ind.name.zh)
+        .text_or_null(ind.name.en)
+        .text(ind.severity == Severity::Advisory ? "advisory" : "required")
+        .integer_or_null(ind.deadline);
+    step(st_->indicator, [this] { fail("cannot write an indicator to the results database"); });
+    long long row = sqlite3_last_insert_rowid(db_);
+    indicators_.emplace(std::move(key), row);
+    return row;
+}
+
+void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
+    if (in_transaction_ == kPlansPerTransaction) {
+        exec("COMMIT; BEGIN");
+        in_transaction_ = 0;
+    }
+    ++in_transaction_;
+    add_rules(*report.rules);
+    const Plan& p = *report.plan;
+    auto write_error = [this] { fail("cannot write a plan to the results database"); };
+    Summary summary = summarize(report.results);
+    Row(st_->plan)
+        .integer(run_id_)
+        .text(p.file)
+        .text(p.id)
+        .text_or_null(p.name)
+        .text_or_null(p.region)
+        .text_or_null(p.level)
+        .integer_or_null(p.year)
+        .text(summary.failed(options_.policy) ? "fail" : "pass")
+        .integer(summary.count(Status::NotApplicable));
+    step(st_->plan, write_error);
+    long long plan_row = sqlite3_last_insert_rowid(db_);
+    Lang lang = options_.lang;
+    for (const Result& r : report.results) {
+        // n/a results are most of a batch's (a school is not checked on a province's targets):
+        // counted in plans.not_applicable, written only with --all, as in the JSON report.
+        if (r.status == Status::NotApplicable && !options_.show_all) continue;
+        long long indicator = indicator_row(*r.indicator);
+        Row(st_->result)
+            .integer(run_id_)
+            .integer(plan_row)
+            .integer(indicator)
+            .text_or_null(r.subject->id)
+            .text_or_null(r.on_whole_plan() && !p.is_school() ? "" : r.subject->name)
+            .text_or_null(r.subject->type)
+            .text(status_name(r.status))
+            .text_or_null(actual_text(r, lang))
+            .text_or_null(target_text(r, lang))
+            .text_or_null(gap_text(r, lang))
+            .real(r.actual)
+            .real(r.target)
+            .real(r.gap)
+            .text_or_null(r.reason.str());
+        step(st_->result, write_error);
+        long long result_row = sqlite3_last_insert_rowid(db_);
+        for (const auto& use : r.uses) {
+            Row(st_->fact)
+                .integer(result_row)
+                .text(use.key)
+                .text_or_null(use.subject ? use.subject->id : "")
+                .text_or_null(use.where.file.str())
+                .integer_or_null(use.where.line);
+            step(st_->fact, write_error);
+        }
+        for (const auto& key : r.missing) {
+            Row(st_->missing).integer(result_row).text(key);
+            step(st_->missing, write_error);
+        }
+    }
+}
+
+void SqliteReporter::failure(const InputFailure& f, std::ostream&) {
+    const SourceLocation& where = f.error.where();
+    Row(st_->error)
+        .integer(run_id_)
+        .text_or_null(where.file.str())
+        .integer_or_null(where.line)
+        .integer_or_null(where.column)
+        .text(f.error.message());
+    step(st_->error, [this] { fail("cannot write an error to the results database"); });
+}
+
+void SqliteReporter::end(const RunTotals& totals, std::ostream&) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, "UPDATE runs SET plans = ?, failures = ? WHERE id = ?", -1, &st,
+                           nullptr) != SQLITE_OK)
+        fail("cannot write the results database");
+    Row(st)
+        .integer(static_cast<long long>(totals.plans))
+        .integer(static_cast<long long>(totals.failures))
+        .integer(run_id_);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) fail("cannot write the results database");
+    exec("COMMIT");
+    st_.reset();
+    if (sqlite3_close(db_) != SQLITE_OK) fail("cannot close the results database");
+    db_ = nullptr;
+}
+
+}  // namespace vetcheck::report
