@@ -221,3 +221,25 @@ TEST_CASE("SARIF: Chinese descriptions under --lang zh", "[sarif]") {
     CHECK(s.find(R"("text": "专职思政课教师配备")") != std::string::npos);
     CHECK(s.find("1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
 }
+
+TEST_CASE(
+    "SARIF: past the results limit the most severe are kept and the rest counted, not dropped",
+    "[sarif]") {
+    // 10 findings: 1 error, 4 fail, 3 missing (all SARIF errors), 1 advisory, 1 not due.
+    Rendered r{testing::check_report(testing::kEveryStatusPlan), ""};
+    std::string s = testing::write_report(report::SarifReporter(8), {r.report}, {});
+    INFO(s);
+    std::vector<std::string> levels = all_matches(s.substr(0, s.find("\"invocations\"")),
+                                                  "\"level\": \"(\\w+)\",\n\\s*\"message\"");
+    CHECK(levels.size() == 8);
+    CHECK(std::count(levels.begin(), levels.end(), "error") == 8);  // the advisory and note go
+    CHECK(s.find("\"omittedResults\": 2") != std::string::npos);
+    CHECK(s.find("\"advisory\": 1") != std::string::npos);
+    CHECK(s.find("\"not-due\": 1") != std::string::npos);
+    CHECK(s.find("\"toolExecutionNotifications\"") != std::string::npos);
+    CHECK(s.find("2 results left out") != std::string::npos);
+    // Under the limit, nothing is said of omissions.
+    std::string whole = testing::write_report(report::SarifReporter(10), {r.report}, {});
+    CHECK(whole.find("omittedResults") == std::string::npos);
+    CHECK(whole.find("toolExecutionNotifications") == std::string::npos);
+}

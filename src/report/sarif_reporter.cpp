@@ -1,5 +1,7 @@
 #include "vetcheck/report/sarif_reporter.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -189,14 +191,67 @@ void write_driver(JsonWriter& w, const Findings& findings, Lang lang) {
     w.end_object();
 }
 
+// The findings to write: every one, or past the limit the most severe, in input order.
+std::vector<const Result*> kept_findings(const std::vector<PlanReport>& reports, size_t limit,
+                                         std::array<int, kStatusCount>* omitted) {
+    std::vector<const Result*> all;
+    for (const auto& report : reports)
+        for (const auto& r : report.results)
+            if (level_of(r.status)) all.push_back(&r);
+    if (all.size() <= limit) return all;
+    std::vector<size_t> order(all.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return severity_rank(all[a]->status) > severity_rank(all[b]->status);
+    });
+    std::vector<bool> keep(all.size(), false);
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (i < limit)
+            keep[order[i]] = true;
+        else
+            ++(*omitted)[static_cast<int>(all[order[i]]->status)];
+    }
+    std::vector<const Result*> kept;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (keep[i]) kept.push_back(all[i]);
+    return kept;
+}
+
+// What was left out, where a reader of the run looks: its properties and a notification.
+void write_omissions(JsonWriter& w, const std::array<int, kStatusCount>& omitted, size_t limit) {
+    int total = 0;
+    for (int n : omitted) total += n;
+    if (total == 0) return;
+    w.key("properties").begin_object();
+    w.key("omittedResults").value(total);
+    w.key("omittedByStatus").begin_object();
+    for (int i = 0; i < kStatusCount; ++i)
+        if (omitted[i]) w.key(status_name(static_cast<Status>(i))).value(omitted[i]);
+    w.end_object();
+    w.end_object();
+    w.key("invocations").begin_array();
+    w.begin_object();
+    w.key("executionSuccessful").value(true);
+    w.key("toolExecutionNotifications").begin_array();
+    w.begin_object();
+    w.key("level").value("warning");
+    write_text(w.key("message"),
+               fmt::format("{} results left out: GitHub code scanning keeps {} results per run, so "
+                           "the {} most severe are listed; every result is in -f json or -f csv",
+                           total, limit, limit));
+    w.end_object();
+    w.end_array();
+    w.end_object();
+    w.end_array();
+}
+
 }  // namespace
 
 void SarifReporter::write_batch(const std::vector<PlanReport>& reports,
                                 const ReportOptions& options, std::ostream& out) {
+    std::array<int, kStatusCount> omitted{};
     Findings findings;
-    for (const auto& report : reports)
-        for (const auto& r : report.results)
-            if (level_of(r.status)) findings.add(r);
+    for (const Result* r : kept_findings(reports, max_results_, &omitted)) findings.add(*r);
     JsonWriter w(out, JsonEscapes::Unicode);
     w.begin_object();
     w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
@@ -211,6 +266,7 @@ void SarifReporter::write_batch(const std::vector<PlanReport>& reports,
     for (const auto& [r, rule_index] : findings.results)
         write_result(w, *r, rule_index, options.lang);
     w.end_array();
+    write_omissions(w, omitted, max_results_);
     w.end_object();
     w.end_array();
     w.end_object();

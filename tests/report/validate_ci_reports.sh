@@ -127,6 +127,19 @@ for format in sarif junit; do
   check_valid "$format" all-examples-zh-explained --lang zh --explain examples
 done
 
+# A batch past GitHub's 5,000 results a run: the most severe are kept, the rest counted in the run's
+# properties and a notification, and the log stays valid.
+mkdir -p "$tmp/big"
+for i in $(seq 1 700); do cp examples/school-fail.yaml "$tmp/big/s$i.yaml"; done
+check_valid sarif big-batch --lang en -j 2 "$tmp/big"
+big=$tmp/big-batch.sarif.json
+results=$(grep -c '"ruleIndex"' "$big")
+if [[ $results == 5000 ]] && grep -q '"omittedResults"' "$big" && grep -q '"toolExecutionNotifications"' "$big"; then
+  ok
+else
+  bad "a big batch's SARIF has $results results (want 5000) or says nothing of the rest"
+fi
+
 # Broken reports made from a real one, so that the validators are seen to read our structure.
 good=$tmp/good.sarif.json
 report sarif "$good" --lang en examples/school-fail.yaml
