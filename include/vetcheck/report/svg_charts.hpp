@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "vetcheck/report/reporter.hpp"
-#include "vetcheck/report/status_matrix.hpp"
 
 namespace vetcheck::report {
 
@@ -33,14 +32,6 @@ PassRate pass_rate(const std::vector<Result>& results);
 // stands, the target as a line, a tolerance band for "about" targets, and both numbers as text.
 // "" when no result has numbers to draw.
 std::string svg_target_bars(const std::vector<const Result*>& results, Lang lang);
-
-// Plans × indicators, cells coloured by the worst status; columns that are n/a or empty for every
-// plan are left out. Row labels link to "#plan-N" (N counting plans from 1).
-std::string svg_heatmap(const std::vector<PlanReport>& reports, const StatusMatrix& matrix,
-                        Lang lang);
-
-// Plans ranked by pass rate, best first (ties keep the input order), each bar split by status.
-std::string svg_ranking(const std::vector<PlanReport>& reports, Lang lang);
 
 // Where an indicator's actual values fall against their targets, over a whole batch in constant
 // memory: the count of actual ÷ target in bins of 0.1 from 0 to 2, the last bin holding 2 and
