@@ -182,3 +182,21 @@ TEST_CASE("Expression: if, has, least, greatest", "[expression]") {
     CHECK(std::get<Quantity>(f.eval("year")).value == Rational(2025));
     CHECK(std::get<std::string>(f.eval("level")) == "city");
 }
+
+TEST_CASE("Builtins are resolved when an expression is parsed", "[expr]") {
+    expr::SyntaxError error;
+    auto e = expr::parse("sum(teachers.total, type == \"中职\") + year + count()", &error);
+    REQUIRE(e);
+    // ((sum(...) + year) + count())
+    const expr::Expr& sum = *e->args[0]->args[0];
+    CHECK(sum.builtin == expr::Builtin::Sum);
+    CHECK(sum.args[0]->builtin == expr::Builtin::None);  // a fact
+    CHECK(sum.args[1]->args[0]->builtin == expr::Builtin::Type);
+    CHECK(e->args[0]->args[1]->builtin == expr::Builtin::Year);
+    CHECK(e->args[1]->builtin == expr::Builtin::Count);
+    // A value's name called as a function, or a function's name read as a value, is neither.
+    CHECK(expr::builtin_named("year", true) == expr::Builtin::None);
+    CHECK(expr::builtin_named("sum", false) == expr::Builtin::None);
+    CHECK(expr::is_aggregate(expr::Builtin::Any));
+    CHECK_FALSE(expr::is_aggregate(expr::Builtin::Least));
+}

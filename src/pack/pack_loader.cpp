@@ -111,10 +111,10 @@ LocalizedText scope_label(const std::string& level) {
     return {"全省目标", "regional target"};
 }
 
-bool reads_builtin(const expr::Expr& e, std::string_view name) {
-    if (e.kind == expr::Expr::Kind::Builtin && e.name == name) return true;
+bool reads_builtin(const expr::Expr& e, expr::Builtin builtin) {
+    if (e.kind == expr::Expr::Kind::Builtin && e.builtin == builtin) return true;
     for (const auto& a : e.args)
-        if (reads_builtin(*a, name)) return true;
+        if (reads_builtin(*a, builtin)) return true;
     return false;
 }
 
@@ -207,7 +207,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         ind.rollup = true;
     }
     for (const auto* e : {&ind.when, &ind.measure, &ind.target, &ind.require})
-        if (*e && reads_builtin(*(*e)->tree, "type")) ind.reads_type = true;
+        if (*e && reads_builtin(*(*e)->tree, expr::Builtin::Type)) ind.reads_type = true;
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");
