@@ -6,13 +6,6 @@
 # tests/cli/cases); NAME.expect says `exit N` on its first line, optionally `args ...` on the next,
 # and every further line must occur verbatim in the combined output.
 set -u
-vetcheck=$1
-src=$2
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LANG=C.UTF-8
 
 # Each section is a test of its own (tests/CMakeLists.txt registers one per `section` line): with
 # ONLY=SECTION, every command still runs, since later sections build on earlier ones' files, but only
@@ -20,32 +13,8 @@ export NO_COLOR=1 LANG=C.UTF-8
 current=""
 section() { current=$1; }
 selected() { [[ -z ${ONLY:-} || $current == "$ONLY" ]]; }
-ok() { if selected; then pass=$((pass + 1)); fi; }
-bad() { if selected; then echo "FAIL $*"; fail=$((fail + 1)); fi; }
-
-check() {  # check NAME WANTED_EXIT OUTPUT_FILE ACTUAL_EXIT [LINES...]
-  selected || return 0
-  local name=$1 want=$2 out=$3 got=$4
-  shift 4
-  local ok=1
-  if [[ $got != "$want" ]]; then
-    echo "FAIL $name: exit $got, expected $want"
-    ok=0
-  fi
-  local line
-  for line in "$@"; do
-    if ! grep -qF -- "$line" "$out"; then
-      echo "FAIL $name: output lacks: $line"
-      ok=0
-    fi
-  done
-  if ((ok)); then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    sed 's/^/    | /' "$out" | head -40
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 run() {  # run NAME WANTED_EXIT "ARGS" LINES...
   selected || return 0
@@ -56,7 +25,6 @@ run() {  # run NAME WANTED_EXIT "ARGS" LINES...
   check "$name" "$want" "$tmp/out" $? "$@"
 }
 
-cd "$src" || exit 2
 
 section "the examples"
 run "example that passes" 0 "--lang en examples/school-pass.yaml" \
@@ -411,5 +379,4 @@ for sub in "packs" "packs show cn-2020-7" "packs lint zj-2021" "explain ideologi
 done
 run "a stray word after a subcommand" 2 "packs show cn-2020-7 extra" "unexpected argument 'extra'"
 
-echo "$pass passed, $fail failed"
-((fail == 0 && pass > 0))
+finish
