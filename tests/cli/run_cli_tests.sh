@@ -85,6 +85,44 @@ else
   bad "--summary -o"
 fi
 
+section "csv-matrix: columns from every pack, rows as plans arrive"
+# A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
+# that does not answer to a pack has its cells empty, one that does has its status there.
+cat >"$tmp/local-pack.yaml" <<'PACK'
+pack: {id: local-demo, title: 本地示例, period: {from: 2020, to: 2025}, level: city, extends: [cn-2020-7]}
+facts:
+  - {key: local.fairs, zh: 招聘会场次, en: job fairs, unit: 场, type: count, subjects: [plan]}
+indicators:
+  - id: local_job_fairs
+    name: {zh: 招聘会场次, en: job fairs}
+    subject: plan
+    measure: local.fairs
+    op: ">="
+    target: 2场
+    word: 不少于
+    source: {file: local.txt, section: 一, quote: 每年举办招聘会不少于2场}
+PACK
+printf 'plan: {id: local-city, name: 本地市, level: city, year: 2025, packs: [local-demo]}\nfacts: {local.fairs: 1}\n' \
+  >"$tmp/local-city.yaml"
+run "csv-matrix with a --pack file" 1 \
+  "--lang en --pack $tmp/local-pack.yaml -f csv-matrix=$tmp/local.csv examples/school-fail.yaml $tmp/local-city.yaml"
+if selected; then
+  header=$(head -1 "$tmp/local.csv")
+  column=$(tr ',' '\n' <<<"$header" | grep -nx local_job_fairs | cut -d: -f1)
+  cells=$(cut -d, -f"${column:-1}" "$tmp/local.csv" | tail -n +2 | tr -d '\r' | paste -sd '|')
+  if [[ -n $column && $cells == "|fail" ]] && grep -qF ",graduate_local_retention," <<<"$header"; then
+    ok
+  else
+    bad "csv-matrix: the --pack indicator is not a column, or its cells are wrong ('$cells')"
+  fi
+fi
+# The same columns in every run over the same packs: a batch's files can be stacked.
+"$vetcheck" -f csv-matrix examples/school-pass.yaml 2>/dev/null | head -1 >"$tmp/h1"
+"$vetcheck" -f csv-matrix examples/zhejiang-province.yaml 2>/dev/null | head -1 >"$tmp/h2"
+if selected; then
+  if cmp -s "$tmp/h1" "$tmp/h2" && [[ -s $tmp/h1 ]]; then ok; else bad "csv-matrix: the header depends on the plans"; fi
+fi
+
 section "spreadsheets of school reports"
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"
