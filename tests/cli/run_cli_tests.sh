@@ -368,5 +368,48 @@ fi
 run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/school-pass.yaml" \
   "notes.db: the file is not a SQLite database"
 
+
+section "subcommands in term, markdown and json"
+# Each JSON document parses and names its schema; Markdown is a table; other formats are refused.
+json_ok() {  # json_ok NAME SCHEMA "ARGS" WANTED_EXIT: the output parses as JSON and names SCHEMA
+  selected || return 0
+  local name=$1 schema=$2 args=$3 want=$4
+  # shellcheck disable=SC2086
+  "$vetcheck" $args >"$tmp/out.json" 2>"$tmp/err"
+  local got=$?
+  if [[ $got == "$want" ]] && node -e '
+      const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      if (d.schema !== process.argv[2]) process.exit(1);' "$tmp/out.json" "$schema"; then
+    ok
+  else
+    bad "$name: exit $got (expected $want), or not JSON naming $schema"
+    head -20 "$tmp/out.json" "$tmp/err" | sed 's/^/    | /'
+  fi
+}
+json_ok "packs -f json" vetcheck-packs/1 "packs -f json" 0
+json_ok "packs show -f json" vetcheck-pack/1 "packs show cn-2020-7 -f json" 0
+json_ok "explain -f json" vetcheck-explain/1 "explain ideological_teacher_ratio -f json" 0
+json_ok "packs lint -f json (a weakened pack: exit 1)" vetcheck-lint/1 \
+  "--pack tests/cli/weak-pack.yaml packs lint weak-demo -f json" 1
+json_ok "rollup -f json" vetcheck-rollup/1 \
+  "rollup examples/zhejiang-province.yaml examples/rollup/zhejiang -f json" 1
+run "packs -f markdown" 0 "--lang en packs -f markdown" "| id | level | period | document | indicators | title |" \
+  "| \`cn-2020-7\` | national | 2020–2023 | 教职成〔2020〕7号 |"
+run "packs show -f markdown, Chinese after the command" 0 "packs show cn-2020-7 -f markdown --lang zh" \
+  "| 指标 | 名称 | 公式 | 期限 | 要求 | 出处 |" \
+  '`teachers.ideological_political / students.full_time >= 1:350`'
+run "explain -f markdown" 0 "--lang en explain ideological_teacher_ratio -f markdown" \
+  '## `ideological_teacher_ratio`' "- needs: \`students.full_time\`"
+run "packs lint -f markdown" 1 "--lang en --pack tests/cli/weak-pack.yaml packs lint weak-demo -f markdown" \
+  "| where | indicator | parent | finding | explained |" "2 finding(s), 2 unexplained."
+run "rollup -f markdown" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang -f markdown" \
+  "| | indicator | total | target | detail | lower plans |"
+for sub in "packs" "packs show cn-2020-7" "packs lint zj-2021" "explain ideological_teacher_ratio" \
+  "rollup examples/zhejiang-province.yaml examples/rollup/zhejiang"; do
+  run "$sub -f html is refused" 2 "$sub -f html" "html not in {term,markdown,json}"
+  run "$sub --help lists the formats" 0 "$sub --help" "{term,markdown,json}" "term (default), markdown or json"
+done
+run "a stray word after a subcommand" 2 "packs show cn-2020-7 extra" "unexpected argument 'extra'"
+
 echo "$pass passed, $fail failed"
 ((fail == 0 && pass > 0))

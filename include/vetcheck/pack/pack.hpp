@@ -107,6 +107,8 @@ struct Indicator {
     // The target as shown beside a result, from the target's own text: "≥50%", "≈1:20 ±10%".
     std::string target_text(std::string_view shown_target) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
+    // The fact keys its expressions read (measure, target, require, when), first use first.
+    std::vector<std::string> facts_read() const;
 };
 
 struct PackInfo {
