@@ -141,7 +141,9 @@ TEST_CASE("Expression: a zero denominator is uncomputable, not a crash", "[expre
     zero.facts["students.full_time"] = FactValue{Quantity{Rational(0), Unit::parse("人")}, {}};
     Value v = f.eval("1 / students.full_time", &zero);
     REQUIRE(is_uncomputable(v));
-    CHECK(std::get<Uncomputable>(v).reason == "division by zero: students.full_time is 0");
+    CHECK(render(std::get<Uncomputable>(v).reason, Lang::En) ==
+          "division by zero: students.full_time is 0");
+    CHECK(std::string(std::get<Uncomputable>(v).reason.code()) == "R-division-by-zero");
 }
 
 TEST_CASE("Expression: aggregates over institutions with filters", "[expression]") {

@@ -154,7 +154,7 @@ TEST_CASE("JUnit: a waiver passes with its reason", "[junit]") {
     for (auto& result : r.report.results) {
         if (result.indicator->id != "ratio") continue;
         result.status = Status::Waived;
-        result.reason = "exemption 2024-3 until 2025";
+        result.reason = Message("R-waiver", {{"reason", "exemption 2024-3 until 2025"}});
     }
     std::ostringstream out;
     report::JunitReporter().write({r.report}, {}, out);

@@ -41,7 +41,7 @@ class Evaluator {
             case Expr::Kind::Call:
                 return call(e);
         }
-        return Uncomputable{"unknown expression"};
+        return Uncomputable{Message("R-unknown-expression")};
     }
 
   private:
@@ -89,7 +89,7 @@ class Evaluator {
                 continue;
             }
             if (!std::holds_alternative<Quantity>(fv->value))
-                return Uncomputable{fmt::format("{} is not a number to add up", key)};
+                return Uncomputable{Message("R-not-summable", {{"key", key}})};
             if (ctx_.uses) ctx_.uses->push_back(FactUse{key, &inst, fv->where});
             const Quantity& q = std::get<Quantity>(fv->value);
             if (total.unit.none()) total.unit = q.unit;
@@ -126,15 +126,15 @@ class Evaluator {
                 return out;
             case BinaryOp::Div:
                 if (b.value.is_zero())
-                    return Uncomputable{
-                        fmt::format("division by zero: {} is 0", to_source(*e.args[1]))};
+                    return Uncomputable{Message("R-division-by-zero",
+                                                {{"expression", to_source(*e.args[1])}})};
                 out.value = a.value / b.value;
                 out.unit = a.unit / b.unit;
                 return out;
             default:
                 break;
         }
-        return Uncomputable{"not arithmetic"};
+        return Uncomputable{Message("R-not-arithmetic")};
     }
 
     static bool compare(BinaryOp op, const Value& a, const Value& b) {
@@ -274,7 +274,7 @@ Value evaluate(const Expr& e, const EvalContext& context) {
     try {
         return Evaluator(context).eval(e);
     } catch (const ArithmeticError& err) {
-        return Uncomputable{err.what()};
+        return Uncomputable{err.message()};
     }
 }
 

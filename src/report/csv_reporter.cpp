@@ -57,7 +57,7 @@ std::vector<std::string> result_fields(const Result& r, Lang lang) {
             r.shortfall ? change_text(*r.shortfall) : "",
             r.shortfall ? r.shortfall->fact->key : "",
             join(r.missing, " "),
-            csv_text(r.reason.str()),
+            csv_text(r.reason.text(lang)),
             ind.severity == Severity::Advisory ? "advisory" : "required",
             ind.deadline ? std::to_string(ind.deadline) : "",
             r.deciding.known() ? csv_text(r.deciding.to_string()) : "",

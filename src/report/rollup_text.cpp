@@ -41,7 +41,7 @@ std::string detail(const RollupResult& r, Lang lang) {
                           lang == Lang::Zh ? "，与下级合计不符" : ", not the sum");
     if (r.status == Status::Missing && !r.missing.empty())
         return fmt::format("{}: {}{}", label(Label::MissingData, lang), join(r.missing, ", "), own);
-    if (!r.reason.empty()) return r.reason;
+    if (!r.reason.empty()) return render(r.reason, lang);
     if (!r.gap) return own.empty() ? "" : own.substr(2);
     bool over = r.indicator->comparison == Comparison::AtMost ||
                 r.indicator->comparison == Comparison::LessThan;

@@ -213,8 +213,8 @@ run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--l
   "271 checks: 93 pass · 3 fail · 2 missing data · 67 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
-run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
-  "期限 2023; 缺少数据: informatization.digital_campus_standard"
+run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
+  "2023年到期；缺少数据：informatization.digital_campus_standard"
 
 section "waivers (pinned with --today)"
 w=tests/cli/authoring
