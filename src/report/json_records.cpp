@@ -95,12 +95,14 @@ void write_indicator(JsonWriter& w, const Indicator& ind) {
     w.end_object();
 }
 
-// Every pack the run knows, each with its own indicators as its rule set compiles them (units and
-// notation filled). A pack that does not compile is left out: a plan naming it is an error entry.
+// Every pack the run knows, parents first, each with its own indicators as its rule set compiles
+// them (units and notation filled). A pack that does not compile is left out: a plan naming it is
+// an error entry.
 void write_dictionary(JsonWriter& w, Catalog* catalog) {
     w.begin_array();
     if (catalog) {
-        for (const auto& id : catalog->ids()) {
+        for (const Pack* listed : catalog->packs_in_order()) {
+            const std::string& id = listed->info.id;
             std::shared_ptr<const RuleSet> rules;
             try {
                 rules = catalog->compile({id}, SourceLocation{"packs"});
@@ -216,7 +218,10 @@ void write_result(JsonWriter& w, const Result& r, const ReportOptions& o) {
     write_quantity(w, "gap", r.gap, gap_text(r, o.lang));
     write_shortfall(w, r.shortfall);
     write_strings(w, "missing", r.missing);
-    optional_text(w, "reason", r.reason);
+    if (!r.reason.empty()) {
+        w.key("reason").value(r.reason.text(o.lang));
+        w.key("reason_code").value(r.reason.code());
+    }
     if (r.deciding.known()) {
         if (r.deciding.file != r.plan->file) w.key("file").value(r.deciding.file);
         w.key("line").value(r.deciding.line);
