@@ -85,6 +85,44 @@ else
   bad "--summary -o"
 fi
 
+section "json and jsonl: streamed, the same bytes for any -j, bad inputs in the report, jq"
+for format in json jsonl; do
+  "$vetcheck" --lang en -j 1 -f $format "$tmp/batch" >"$tmp/j1.$format" 2>&1
+  "$vetcheck" --lang en -j 4 -f $format "$tmp/batch" >"$tmp/j4.$format" 2>&1
+  if cmp -s "$tmp/j1.$format" "$tmp/j4.$format" && [[ -s $tmp/j1.$format ]]; then ok; else bad "-f $format: -j 1 and -j 4 differ"; fi
+done
+# One line for the run, one a plan, one for the summary; what jq reads of them (docs/reports.md).
+if [[ $(wc -l <"$tmp/j1.jsonl") == 27 ]] &&
+  [[ $(jq -r 'select(.type == "plan") | .id' "$tmp/j1.jsonl" | wc -l) == 25 ]] &&
+  [[ $(jq -r 'select(.type == "summary") | "\(.plans) \(.errors) \(.fail)"' "$tmp/j1.jsonl") == "25 0 "* ]]; then
+  ok
+else
+  bad "-f jsonl: $(wc -l <"$tmp/j1.jsonl") lines; $(tail -c 300 "$tmp/j1.jsonl")"
+fi
+# The failing results with their indicator's English name from the run line's dictionary.
+jq -rn 'input as $run
+  | ([$run.packs[] | .id as $p | .indicators[] | {key: "\($p)/\(.id)", value: .name.en}] | from_entries) as $names
+  | inputs | select(.type == "plan") | .file as $file
+  | .results[] | select(.status == "fail")
+  | [$file, $names["\(.pack)/\(.indicator)"], .actual.text, .target.text] | @tsv' \
+  "$tmp/j1.jsonl" >"$tmp/jq.out" 2>&1
+if grep -qF "$tmp/batch/s1.yaml	Full-time ideological-political teacher ratio	1:500	≥1:350" "$tmp/jq.out"; then
+  ok
+else
+  bad "jq over jsonl: $(head -3 "$tmp/jq.out")"
+fi
+# A bad input is an entry of the report, and the run still exits 2.
+cp tests/cli/cases/bad-number.yaml "$tmp/batch/m-bad.yaml"
+run "-f jsonl: a bad input is an error line" 2 "--lang en -f jsonl $tmp/batch" \
+  "{\"type\":\"error\",\"file\":\"$tmp/batch/m-bad.yaml\",\"line\":4,\"column\":23,\"message\":\"teachers.double_qualified" \
+  "{\"type\":\"summary\",\"plans\":25,\"errors\":1,"
+run "-f json: a bad input is an entry of errors" 2 "--lang en -f json $tmp/batch" \
+  "\"errors\": [" "\"file\": \"$tmp/batch/m-bad.yaml\"," "\"plans\": 25," "\"errors\": 1,"
+rm -f "$tmp/batch/m-bad.yaml"
+rm -f "$tmp/r.jsonl"
+run "-f jsonl=FILE" 1 "--lang zh -f jsonl=$tmp/r.jsonl -f term examples/school-fail.yaml" "退出码 1"
+if [[ $(jq -r 'select(.type == "run") | .options.lang' "$tmp/r.jsonl") == zh ]]; then ok; else bad "jsonl=FILE: $(head -c 200 "$tmp/r.jsonl")"; fi
+
 section "csv-matrix: columns from every pack, rows as plans arrive"
 # A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
 # that does not answer to a pack has its cells empty, one that does has its status there.
