@@ -36,6 +36,9 @@ class JsonWriter {
     void value(int n) { value(static_cast<int64_t>(n)); }
     void number(double d);  // the shortest text that reads back as the same double
     void null();
+    // A value already written by another JsonWriter as a document of its own: indented to where
+    // it goes here (JSON strings hold no raw line break, so every one is the writer's).
+    void json(std::string_view text);
 
     // Ends the document with a newline.
     void finish();
