@@ -212,6 +212,18 @@ void JsonWriter::raw(std::string_view json) {
     put(json);
 }
 
+void JsonWriter::json(std::string_view text) {
+    before_value();
+    std::string indent = "\n" + std::string(counts_.size() * 2, ' ');
+    for (size_t from = 0;;) {
+        size_t line_end = text.find('\n', from);
+        out_ << text.substr(from, line_end - from);
+        if (line_end == std::string_view::npos) break;
+        out_ << indent;
+        from = line_end + 1;
+    }
+}
+
 void JsonWriter::finish() {
     if (!counts_.empty()) throw std::logic_error("JsonWriter: document not closed");
     put('\n');

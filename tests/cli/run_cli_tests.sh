@@ -161,6 +161,35 @@ if selected; then
   if cmp -s "$tmp/h1" "$tmp/h2" && [[ -s $tmp/h1 ]]; then ok; else bad "csv-matrix: the header depends on the plans"; fi
 fi
 
+section "markdown: a 2,000-plan batch within GitHub's comment limit"
+if selected; then
+  mkdir -p "$tmp/md2000"
+  for i in $(seq 1 1000); do
+    cp examples/school-pass.yaml "$tmp/md2000/a$i.yaml"
+    cp examples/school-fail.yaml "$tmp/md2000/b$i.yaml"
+  done
+  cp examples/zhejiang-province.yaml "$tmp/md2000/0-province.yaml"  # first: kept among equals
+fi
+for lang in en zh; do
+  run "markdown: 2,000 plans ($lang)" 1 "--lang $lang -j 2 -f markdown=$tmp/md-$lang.md $tmp/md2000"
+  if selected; then
+    chars=$(LC_ALL=C.UTF-8 wc -m <"$tmp/md-$lang.md")
+    if ((chars <= 65536 && chars > 30000)); then ok; else bad "markdown ($lang): $chars characters"; fi
+  fi
+done
+check "markdown: what was left out, and where every result is" 0 "$tmp/md-en.md" 0 \
+  "**Left out** to keep within GitHub's 65536-character comment limit: the passing checks of" \
+  "plans, the least severe (" "Every result: vetcheck -f html=report.html" "**2001 plans**"
+check "markdown: the same in Chinese" 0 "$tmp/md-zh.md" 0 "**为不超过 GitHub 评论的 65536 字符上限，已省略**"
+# The passing plans go first; among failing ones the earliest stay.
+if selected; then
+  # A plan left out is counted once, not also among those whose passing checks were cut.
+  folded_cut=$(grep -o 'the passing checks of [0-9]* plans' "$tmp/md-en.md" | grep -o '[0-9]*')
+  if grep -qF "### 浙江省" "$tmp/md-en.md" && ! grep -qF "XX航海" "$tmp/md-en.md" &&
+    ((folded_cut <= $(grep -c '^### ' "$tmp/md-en.md"))); then ok
+  else bad "markdown: the cut did not keep the most severe plans"; fi
+fi
+
 section "spreadsheets of school reports"
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"

@@ -53,6 +53,9 @@ class JsonWriter {
     void fold_below(int depth) { layout_.fold_depth = depth; }
     // A value another writer made with a layout whose depth is this writer's current one.
     void raw(std::string_view json);
+    // A value already written by another JsonWriter as a document of its own: indented to where
+    // it goes here (JSON strings hold no raw line break, so every one is the writer's).
+    void json(std::string_view text);
 
     // Ends the document with a newline.
     void finish();
