@@ -214,12 +214,16 @@ void JsonWriter::raw(std::string_view json) {
 
 void JsonWriter::json(std::string_view text) {
     before_value();
-    std::string indent = "\n" + std::string(counts_.size() * 2, ' ');
+    std::string indent(1 + 2 * (static_cast<size_t>(layout_.depth) + counts_.size()), ' ');
+    indent[0] = '\n';
     for (size_t from = 0;;) {
         size_t line_end = text.find('\n', from);
-        out_ << text.substr(from, line_end - from);
-        if (line_end == std::string_view::npos) break;
-        out_ << indent;
+        if (line_end == std::string_view::npos) {
+            put(text.substr(from));
+            break;
+        }
+        put(text.substr(from, line_end - from));
+        put(indent);
         from = line_end + 1;
     }
 }
