@@ -52,6 +52,10 @@ void add_coverage_commands(CLI::App& packs, CoverageCommand* cmd);
 int run_coverage(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits);
 int run_verify(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits);
 
+// `vetcheck packs lint ID`: where the pack is weaker than the packs it extends, and the conflicts
+// between documents that concern it; exit 1 when a weakness is unexplained.
+int run_lint(Catalog& catalog, const std::string& pack_id, Lang lang);
+
 // Examples at the foot of every subcommand's --help. Call after every subcommand is added.
 void add_help_footers(CLI::App& app);
 

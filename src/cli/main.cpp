@@ -292,23 +292,6 @@ int run_check(Settings& s, Catalog& catalog) {
     return failed ? kExitFail : kExitPass;
 }
 
-// Exit 1 when the pack is weaker than a parent somewhere it does not explain.
-int run_lint(Catalog& catalog, const std::string& id) {
-    auto findings = lint_pack(catalog, id);
-    int unexplained = 0;
-    for (const auto& f : findings) {
-        std::cout << fmt::format("{}: {}: {} ({})\n", f.where.to_string(), f.indicator, f.message,
-                                 f.parent_pack);
-        if (f.explained())
-            std::cout << fmt::format("    explained: {}\n", f.explanation);
-        else
-            ++unexplained;
-    }
-    std::cout << fmt::format("{}: {} finding{}, {} unexplained\n", id, findings.size(),
-                             findings.size() == 1 ? "" : "s", unexplained);
-    return unexplained ? kExitFail : kExitPass;
-}
-
 int run_rollup(const Settings& s, Catalog& catalog, const std::string& upper_path,
                const std::vector<std::string>& lower_paths) {
     const Limits& limits = s.limits;
@@ -461,7 +444,7 @@ int run_command(int argc, char** argv) {
             report::write_pack(catalog, s.pack_id, lang, std::cout);
             return kExitPass;
         }
-        if (*lint) return run_lint(catalog, s.pack_id);
+        if (*lint) return cli::run_lint(catalog, s.pack_id, lang);
         if (*coverage.coverage) return cli::run_coverage(coverage, catalog, s.limits);
         if (*coverage.verify) return cli::run_verify(coverage, catalog, s.limits);
         if (*rollup) return run_rollup(s, catalog, upper_plan, lower_plans);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/compile/conflicts.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/json_writer.hpp"
 
@@ -182,6 +183,29 @@ void write_packs(JsonWriter& w, const RuleSet& rules) {
     w.end_array();
 }
 
+// Only when there are some: the documents of most plans agree, and their reports stay as they were.
+void write_conflicts(JsonWriter& w, const std::vector<const Conflict*>& conflicts) {
+    if (conflicts.empty()) return;
+    w.key("conflicts").begin_array();
+    for (const Conflict* c : conflicts) {
+        w.begin_object();
+        w.key("declared_by").value(c->pack);
+        write_localized(w.key("note"), c->note);
+        w.key("sides").begin_array();
+        for (const ConflictSide& side : c->sides) {
+            w.begin_object();
+            w.key("pack").value(side.pack);
+            string_or_null(w.key("indicator"), side.indicator);
+            w.key("file").value(side.file);
+            w.key("quote").value(side.quote);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+}
+
 void write_plan(JsonWriter& w, const PlanReport& report, const ReportOptions& o) {
     const Plan& plan = *report.plan;
     w.begin_object();
@@ -196,6 +220,7 @@ void write_plan(JsonWriter& w, const PlanReport& report, const ReportOptions& o)
     w.key("results").begin_array();
     for (const auto& r : report.results) write_result(w, r, o);
     w.end_array();
+    write_conflicts(w, conflicts_for(*report.rules, plan.level));
     w.end_object();
 }
 

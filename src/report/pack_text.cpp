@@ -77,7 +77,7 @@ namespace {
 
 // How a pack's version relates to the versions of the packs it extends: the same, or where it is
 // weaker (from lint); otherwise it is at least as strict.
-void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind,
+void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind, Lang lang,
                        std::ostream& out) {
     const Indicator* head = nullptr;
     for (const auto& i : rules.indicators)
@@ -91,7 +91,7 @@ void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& 
     for (const auto& f : lint_pack(catalog, ind.pack_id)) {
         if (f.indicator != ind.id) continue;
         weaker = true;
-        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message,
+        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message.in(lang),
                            f.explained() ? " — " + f.explanation : "");
     }
     if (!weaker) out << "      at least as strict as every version it restates; all of them bind\n";
@@ -109,7 +109,7 @@ bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang l
             if (ind.id != indicator_id) continue;
             out << fmt::format("{}{} ({})\n", found ? "\n" : "", id, p.info.title.in(lang));
             write_indicator(ind, &rules->facts, lang, out);
-            write_restatement(catalog, *rules, ind, out);
+            write_restatement(catalog, *rules, ind, lang, out);
             found = true;
         }
     }

@@ -56,6 +56,8 @@ for example in examples/*.yaml; do
   done
 done
 "$vetcheck" --lang en -f json examples/*.yaml >"$tmp/reports/all.json" 2>/dev/null
+# A plan whose documents conflict carries the optional conflicts array.
+"$vetcheck" --lang en -f json tests/cli/conflicts/shanxi-province.yaml >"$tmp/reports/conflicts.json" 2>/dev/null
 # One node process for all of them: ajv prints "FILE valid" or "FILE invalid" for each.
 validate "$tmp"/reports/*.json
 code=$?
