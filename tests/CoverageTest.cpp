@@ -129,6 +129,29 @@ TEST_CASE("Coverage: verify names every quote not verbatim in the source", "[cov
     CHECK(v.missing[0].where.to_string() == "p.yaml:19:5");
 }
 
+TEST_CASE("Coverage: verify checks the quotes of conflicts from the document verified",
+          "[coverage][conflicts]") {
+    Catalog c;
+    c.add_text(kPack + R"(conflicts:
+  - between:
+      - {pack: p, file: doc.txt, quote: 鼓励企业举办职业学校}
+      - {pack: p, file: other.txt, quote: 不在本文中}
+    note: n
+  - between:
+      - {pack: p, file: doc.txt, quote: 取消培训体系}
+      - {pack: p, file: other.txt, quote: 也不在}
+    note: n
+)",
+               "p.yaml");
+    // The sides citing other.txt are checked when other.txt is the source, not here.
+    Verification v = verify_quotes(c.get("p", SourceLocation{"test"}), kSource, "doc.txt");
+    CHECK(v.checked == 3);
+    REQUIRE(v.missing.size() == 1);
+    CHECK(v.missing[0].owner == "conflicts");
+    CHECK(v.missing[0].quote == "取消培训体系");
+    CHECK(v.missing[0].where.to_string() == "p.yaml:23:9");
+}
+
 TEST_CASE("Coverage: not_encoded reasons are one of a fixed list, checked with their location",
           "[coverage][pack]") {
     CHECK(load_error(kPack + "not_encoded:\n  - {quote: 建立, section: 一, reason: later}\n") ==

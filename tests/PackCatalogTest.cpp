@@ -50,6 +50,15 @@ TEST_CASE("Packs: every indicator cites a seed file, a section and a verbatim qu
             CHECK(ind.source.quote.size() >= 6);
             CHECK(text.find(ind.source.quote) != std::string::npos);
         }
+        // Both sides of every declared conflict, each in its own document.
+        for (const Conflict& c : pack.conflicts)
+            for (const ConflictSide& side : c.sides) {
+                INFO("conflict side " << side.pack << " cites " << side.file << " “" << side.quote
+                                      << "”");
+                REQUIRE(fs::exists(seeds / side.file));
+                std::string text = testing::read_file((seeds / side.file).string());
+                CHECK(text.find(side.quote) != std::string::npos);
+            }
         // The not_encoded quotes too, as `vetcheck packs verify` checks them.
         if (!fs::exists(seeds / pack.info.source_file)) continue;
         std::string source = testing::read_file((seeds / pack.info.source_file).string());

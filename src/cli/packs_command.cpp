@@ -52,8 +52,8 @@ void add_pack_commands(CLI::App& app, Commands* table) {
     add_text_format_option(lint_app, &lint->format, "the findings");
     table->push_back({lint_app, [lint](const GlobalOptions& g, Catalog& catalog) {
                           auto findings = lint_pack(catalog, lint->id);
-                          report::write_lint(lint->id, findings, chosen_lang(g), lint->format,
-                                             std::cout);
+                          report::write_lint(lint->id, findings, lint_conflicts(catalog, lint->id),
+                                             chosen_lang(g), lint->format, std::cout);
                           for (const auto& f : findings)
                               if (!f.explained()) return kExitFail;
                           return kExitPass;

@@ -85,6 +85,34 @@ void Catalog::collect(const std::string& id, const SourceLocation& asked_at,
     order->push_back(&pack);
 }
 
+// Each side of a declared conflict names a known pack and, when it names an indicator, one that
+// pack states; a conflict binds a rule set that holds both sides' packs.
+void Catalog::add_conflicts(RuleSet* rules) {
+    auto in_rules = [&](const std::string& id) {
+        return std::any_of(rules->packs.begin(), rules->packs.end(),
+                           [&](const Pack* p) { return p->info.id == id; });
+    };
+    for (const Pack* pack : rules->packs) {
+        for (const Conflict& c : pack->conflicts) {
+            for (const ConflictSide& side : c.sides) {
+                const Pack& other = get(side.pack, side.where);
+                if (side.indicator.empty()) continue;
+                std::vector<std::string> known;
+                for (const Indicator& ind : other.indicators) known.push_back(ind.id);
+                if (std::find(known.begin(), known.end(), side.indicator) == known.end())
+                    throw InputError(
+                        side.where,
+                        fmt::format("conflicts[].between[].indicator: expected an indicator of "
+                                    "pack '{}', got '{}'{}",
+                                    side.pack, side.indicator,
+                                    suggestion_suffix(side.indicator, known)));
+            }
+            if (in_rules(c.sides[0].pack) && in_rules(c.sides[1].pack))
+                rules->conflicts.push_back(&c);
+        }
+    }
+}
+
 namespace {
 
 // Whether `pack` extends the pack `id`, directly or through its parents; `packs` holds them all.
@@ -156,6 +184,7 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
             same->restated.push_back(std::move(parent));
         }
     }
+    add_conflicts(rules.get());
     check_rule_set(*rules);
     for (const auto& [key, def] : rules->facts) {
         rules->facts_by_key.emplace(key, &def);

@@ -219,6 +219,11 @@ Verification verify_quotes(const Pack& pack, std::string_view text,
             ++v.other_documents;
     }
     for (const NotEncoded& ne : pack.not_encoded) check("not_encoded", ne.quote, ne.where);
+    // A conflict quotes two documents: each side is checked against its own.
+    for (const Conflict& c : pack.conflicts)
+        for (const ConflictSide& side : c.sides)
+            if (cites_document(pack, Citation{side.file, "", side.quote, ""}, source_name))
+                check("conflicts", side.quote, side.where);
     return v;
 }
 

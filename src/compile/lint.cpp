@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/lint_messages.hpp"
 #include "vetcheck/expr/evaluator.hpp"
 
 namespace vetcheck {
@@ -40,25 +41,45 @@ std::string shown(const Indicator& ind, const Rational& v) {
     return Quantity{v, ind.unit, ind.notation}.to_string(2);
 }
 
+// An expression's text compared as written, whitespace aside: the heuristic that finds the same
+// measure under another id, and a changed one under the same id.
+std::string expression_key(const std::optional<SourceExpr>& e) {
+    std::string out;
+    if (!e) return out;
+    for (char c : e->text)
+        if (c != ' ' && c != '\t' && c != '\n') out += c;
+    return out;
+}
+
 class Linter {
   public:
     Linter(const Indicator& child, const Indicator& parent, std::vector<LintFinding>* out)
         : child_(child), parent_(parent), out_(out) {}
 
+    // The same id: every way the child's version binds less than the parent's.
     void run() {
         if (child_.severity == Severity::Advisory && parent_.severity == Severity::Required)
-            add("advisory where the parent's is required");
+            add(lint_text::advisory_where_required());
         if (child_.deadline > parent_.deadline)
-            add(fmt::format("due {} where the parent's is due {}", child_.deadline,
-                            parent_.deadline));
+            add(lint_text::later_deadline(parent_.deadline, child_.deadline));
         for (const auto& t : covered(parent_.types, institution_types()))
-            if (!child_.covers_type(t))
-                add(fmt::format("does not cover {} institutions, which the parent does", t));
+            if (!child_.covers_type(t)) add(lint_text::type_not_covered(t));
         for (const auto& l : parent_.levels.empty() ? plan_levels() : parent_.levels)
             if (!child_.levels.empty() &&
                 std::find(child_.levels.begin(), child_.levels.end(), l) == child_.levels.end())
-                add(fmt::format("not checked at {} level, where the parent is", l));
+                add(lint_text::level_not_checked(l));
+        if (child_.scope == Binding::Region && parent_.scope == Binding::Institution)
+            add(lint_text::binds_region());
+        compare_conditions();
         if (child_.is_requirement() || parent_.is_requirement()) return;
+        if (expression_key(child_.measure) != expression_key(parent_.measure))
+            add(lint_text::measure_changed(parent_.measure->text, child_.measure->text));
+        compare_thresholds();
+    }
+
+    // A new id with the parent's measure: only a weaker threshold is reported, wrapped to say so.
+    void run_under_new_id() {
+        renamed_ = true;
         compare_thresholds();
     }
 
@@ -68,41 +89,97 @@ class Linter {
         return types.empty() ? all : types;
     }
 
+    void compare_conditions() {
+        std::string c = expression_key(child_.when), p = expression_key(parent_.when);
+        if (c == p || c.empty()) return;
+        if (p.empty())
+            add(lint_text::condition_added(child_.when->text));
+        else
+            add(lint_text::condition_changed(parent_.when->text, child_.when->text));
+    }
+
     void compare_thresholds() {
         Comparison c = child_.comparison, p = parent_.comparison;
         if (lower_bound(c) != lower_bound(p) || upper_bound(c) != upper_bound(p)) {
-            add(fmt::format("compares with {} where the parent uses {}", comparison_symbol(c),
-                            comparison_symbol(p)));
+            add(lint_text::looser_comparison(comparison_symbol(p), comparison_symbol(c)));
             return;
         }
+        if (c == Comparison::About && child_.about_at_least && !parent_.about_at_least)
+            add(lint_text::about_one_sided());
         for (const auto& type : covered(child_.types, {""})) {
             if (!type.empty() && !parent_.covers_type(type)) continue;
             auto ct = constant_target(child_, type, child_.deadline);
             auto pt = constant_target(parent_, type, child_.deadline);
             if (!ct || !pt)
                 continue;  // depends on the plan's facts: compared when checked, not here
-            std::string for_type = type.empty() ? "" : " for " + type;
+            if (c == Comparison::About) {
+                compare_about(*ct, *pt, type);
+                continue;
+            }
             bool weaker = false;
             if (lower_bound(c)) weaker = *ct < *pt || (*ct == *pt && strict(p) && !strict(c));
             if (upper_bound(c)) weaker = *ct > *pt || (*ct == *pt && strict(p) && !strict(c));
-            if (c == Comparison::About && p == Comparison::About)
-                weaker = child_.tolerance_for(*ct) > parent_.tolerance_for(*pt) && *ct == *pt;
             if (weaker)
-                add(fmt::format("target {}{}{} is weaker than the parent's {}{}",
-                                comparison_sign(c), shown(child_, *ct), for_type,
-                                comparison_sign(p), shown(parent_, *pt)));
+                add(lint_text::weaker_threshold(
+                    std::string(comparison_sign(p)) + shown(parent_, *pt),
+                    std::string(comparison_sign(c)) + shown(child_, *ct), type));
         }
     }
 
-    void add(std::string message) {
-        out_->push_back(LintFinding{child_.pack_id, child_.id, parent_.pack_id, std::move(message),
-                                    child_.relaxes, child_.where});
+    // 左右 against 左右: the child accepts a value the parent does not when its floor is lower or
+    // (as a band) its ceiling higher; say whether the centre moved or the tolerance widened.
+    void compare_about(const Rational& ct, const Rational& pt, const std::string& type) {
+        Rational c_tol = child_.tolerance_for(ct), p_tol = parent_.tolerance_for(pt);
+        bool lower_floor = ct - c_tol < pt - p_tol;
+        bool higher_ceiling =
+            !child_.about_at_least && !parent_.about_at_least && ct + c_tol > pt + p_tol;
+        if (!lower_floor && !higher_ceiling) return;
+        if (ct != pt)
+            add(lint_text::centre_shifted("≈" + shown(parent_, pt), "≈" + shown(child_, ct), type));
+        if (c_tol > p_tol)
+            add(lint_text::tolerance_widened(parent_.tolerance_text(), child_.tolerance_text(),
+                                             type));
+    }
+
+    void add(LocalizedText message) {
+        if (renamed_) message = lint_text::under_new_id(parent_.id, message);
+        out_->push_back(LintFinding{child_.pack_id, child_.id, parent_.pack_id, parent_.id,
+                                    std::move(message), child_.relaxes, child_.where,
+                                    parent_.where});
     }
 
     const Indicator& child_;
     const Indicator& parent_;
     std::vector<LintFinding>* out_;
+    bool renamed_ = false;
 };
+
+// The indicators of the packs `pack_id` extends, as the rule set holds them: heads and the
+// versions they restate.
+std::vector<const Indicator*> parent_indicators(const RuleSet& rules, const std::string& pack_id) {
+    std::vector<const Indicator*> out;
+    for (const Indicator& head : rules.indicators) {
+        if (head.pack_id != pack_id) out.push_back(&head);
+        for (const Indicator& v : head.restated) out.push_back(&v);
+    }
+    return out;
+}
+
+// A new indicator of the pack with the measure of a parent indicator under another id (the same
+// subject, both comparisons): its target is compared as if it restated it.
+void lint_new_ids(const RuleSet& rules, const std::string& pack_id,
+                  std::vector<LintFinding>* findings) {
+    auto parents = parent_indicators(rules, pack_id);
+    for (const Indicator& head : rules.indicators) {
+        if (head.pack_id != pack_id || !head.restated.empty() || !head.measure) continue;
+        for (const Indicator* parent : parents) {
+            if (parent->id == head.id || parent->subject != head.subject || !parent->measure ||
+                expression_key(parent->measure) != expression_key(head.measure))
+                continue;
+            Linter(head, *parent, findings).run_under_new_id();
+        }
+    }
+}
 
 }  // namespace
 
@@ -113,13 +190,22 @@ std::vector<LintFinding> lint_pack(Catalog& catalog, const std::string& pack_id)
         if (head.pack_id != pack_id) continue;
         for (const Indicator& parent : head.restated) Linter(head, parent, &findings).run();
     }
+    lint_new_ids(*rules, pack_id, &findings);
     const Pack& pack = catalog.get(pack_id, SourceLocation{"lint"});
     for (const auto& drop : pack.drops) {
-        findings.push_back(LintFinding{pack_id, drop.id, join(pack.info.extends, ", "),
-                                       "drops an indicator of the packs it extends", drop.reason,
-                                       drop.where});
+        findings.push_back(LintFinding{pack_id, drop.id, join(pack.info.extends, ", "), drop.id,
+                                       lint_text::drops_indicator(), drop.reason, drop.where,
+                                       pack.info.extends_where});
     }
     return findings;
+}
+
+std::vector<const Conflict*> lint_conflicts(Catalog& catalog, const std::string& pack_id) {
+    auto rules = catalog.compile({pack_id}, SourceLocation{"lint"});
+    std::vector<const Conflict*> out = rules->conflicts;
+    for (const Conflict& c : catalog.get(pack_id, SourceLocation{"lint"}).conflicts)
+        if (std::find(out.begin(), out.end(), &c) == out.end()) out.push_back(&c);
+    return out;
 }
 
 }  // namespace vetcheck

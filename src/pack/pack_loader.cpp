@@ -258,6 +258,31 @@ NotEncoded read_not_encoded(const Node& n) {
     return ne;
 }
 
+ConflictSide read_conflict_side(const Node& n) {
+    MapReader r(n, "conflicts[].between[]");
+    r.reject_unknown({"pack", "indicator", "file", "quote"});
+    ConflictSide side{r.required_string("pack"), r.optional_string("indicator").value_or(""),
+                      r.required_string("file"), r.required_string("quote"), n.where()};
+    if (side.quote.empty())
+        fail_expected(r.required("quote"), "conflicts[].between[].quote", "a quote");
+    return side;
+}
+
+Conflict read_conflict(const Node& n, const std::string& pack_id) {
+    MapReader r(n, "conflicts[]");
+    r.reject_unknown({"between", "note"});
+    const Node& between = r.required("between");
+    if (!between.is_seq() || between.items().size() != 2)
+        fail_expected(between, "conflicts[].between",
+                      "a list of two sides {pack, indicator, file, quote}");
+    Conflict c;
+    for (size_t i = 0; i < 2; ++i) c.sides[i] = read_conflict_side(between.items()[i]);
+    c.note = read_localized(r, "note", true);
+    c.pack = pack_id;
+    c.where = n.where();
+    return c;
+}
+
 PackInfo read_info(const Node& n) {
     MapReader r(n, "pack");
     r.reject_unknown({"id", "title", "issuer", "document_number", "period", "level", "region",
@@ -300,7 +325,7 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
                                      "indicators:, got {}",
                                      root.describe()));
     MapReader r(root, "");
-    r.reject_unknown({"pack", "facts", "indicators", "drops", "not_encoded"});
+    r.reject_unknown({"pack", "facts", "indicators", "drops", "not_encoded", "conflicts"});
     Pack pack;
     pack.info = read_info(r.required("pack"));
     std::set<std::string> ids;
@@ -349,6 +374,12 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
             }
             pack.not_encoded.push_back(std::move(ne));
         }
+    }
+    if (const Node* conflicts = r.optional("conflicts")) {
+        if (!conflicts->is_seq())
+            fail_expected(*conflicts, "conflicts", "a list of {between, note}");
+        for (const Node& item : conflicts->items())
+            pack.conflicts.push_back(read_conflict(item, pack.info.id));
     }
     return pack;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/compile/conflicts.hpp"
 #include "vetcheck/report/format.hpp"
 
 namespace vetcheck::report {
@@ -290,6 +291,29 @@ void write_run_fields(JsonWriter& w, const RunInfo& run, const ReportOptions& op
     write_dictionary(w.key("packs"), run.catalog);
 }
 
+// Only when there are some: the documents of most plans agree, and their reports stay as they were.
+void write_conflicts(JsonWriter& w, const std::vector<const Conflict*>& conflicts) {
+    if (conflicts.empty()) return;
+    w.key("conflicts").begin_array();
+    for (const Conflict* c : conflicts) {
+        w.begin_object();
+        w.key("declared_by").value(c->pack);
+        write_localized(w.key("note"), c->note);
+        w.key("sides").begin_array();
+        for (const ConflictSide& side : c->sides) {
+            w.begin_object();
+            w.key("pack").value(side.pack);
+            optional_text(w, "indicator", side.indicator);
+            w.key("file").value(side.file);
+            w.key("quote").value(side.quote);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+}
+
 void write_plan_fields(JsonWriter& w, const PlanReport& report, const ReportOptions& options) {
     const Plan& plan = *report.plan;
     w.key("file").value(plan.file);
@@ -310,6 +334,7 @@ void write_plan_fields(JsonWriter& w, const PlanReport& report, const ReportOpti
     for (const auto& r : report.results)
         if (listed(r, options)) write_result(w, r, options);
     w.end_array();
+    write_conflicts(w, conflicts_for(*report.rules, plan.level));
 }
 
 void write_error_fields(JsonWriter& w, const InputFailure& failure) {

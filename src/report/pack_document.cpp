@@ -160,7 +160,7 @@ void write_explanation_markdown(Catalog& catalog, const RuleSet& rules, const Pa
                            code(v->formula()));
     for (const auto& f : r.weaker)
         out << fmt::format("- {} {}: {}{}\n", zh(lang) ? "弱于" : "weaker than", f.parent_pack,
-                           cell(f.message), f.explained() ? " — " + cell(f.explanation) : "");
+                           cell(f.message.in(lang)), f.explained() ? " — " + cell(f.explanation) : "");
     out << '\n';
 }
 
@@ -262,7 +262,7 @@ bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang l
         for (const auto& f : r.weaker) {
             w->begin_object();
             w->key("parent_pack").value(f.parent_pack);
-            w->key("message").value(f.message);
+            w->key("message").value(f.message.in(lang));
             w->key("explanation").value(f.explanation);
             w->end_object();
         }

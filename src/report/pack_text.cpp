@@ -81,7 +81,7 @@ Restatement restatement_of(Catalog& catalog, const RuleSet& rules, const Indicat
 
 namespace {
 
-void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind,
+void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind, Lang lang,
                        std::ostream& out) {
     Restatement r = restatement_of(catalog, rules, ind);
     if (r.parents.empty()) return;
@@ -90,7 +90,7 @@ void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& 
         parents.push_back(fmt::format("{} ({})", v->pack_id, v->formula()));
     out << fmt::format("      restates {}\n", join(parents, "; "));
     for (const auto& f : r.weaker)
-        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message,
+        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message.in(lang),
                            f.explained() ? " — " + f.explanation : "");
     if (r.weaker.empty())
         out << "      at least as strict as every version it restates; all of them bind\n";
@@ -116,7 +116,7 @@ bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang l
         out << fmt::format("{}{} ({})\n", &s == &statements.front() ? "" : "\n", s.pack->info.id,
                            s.pack->info.title.in(lang));
         write_indicator(*s.indicator, &s.rules->facts, lang, out);
-        write_restatement(catalog, *s.rules, *s.indicator, out);
+        write_restatement(catalog, *s.rules, *s.indicator, lang, out);
     }
     return !statements.empty();
 }

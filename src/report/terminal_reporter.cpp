@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/compile/conflicts.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/waiver_text.hpp"
 
@@ -187,6 +188,10 @@ void write_one_plan(const PlanReport& report, const ReportOptions& o, std::ostre
     for (const auto& w : waiver_warnings(plan, report.results, o.lang))
         fmt::format_to(std::back_inserter(out), "  {}: {}\n",
                        o.lang == Lang::Zh ? "警告" : "warning", escape_controls(w));
+    // The documents themselves disagree: said once per plan, after its results.
+    for (const Conflict* c : conflicts_for(*report.rules, plan.level))
+        fmt::format_to(std::back_inserter(out), "  {}\n",
+                       escape_controls(conflict_text(*c, o.lang)));
     Summary s = summarize(report.results);
     fmt::format_to(std::back_inserter(out), "  {}      {} {}\n", summary_line(s, o),
                    label(Label::ExitCode, o.lang), s.failed(o.policy) ? 1 : 0);

@@ -229,9 +229,31 @@ run "packs show" 0 "--lang en packs show cn-2020-7" "ideological_teacher_ratio" 
 run "packs show an unknown pack" 2 "packs show cn-2020-8" "unknown pack 'cn-2020-8', did you mean 'cn-2020-7'?"
 run "explain" 0 "--lang en explain ideological_teacher_ratio" "cn-2020-7" \
   "needs students.full_time (full-time enrolled students, count, 人)"
-run "lint a shipped pack" 0 "packs lint zj-2021" "zj-2021: 0 findings, 0 unexplained"
-run "lint a weakened pack" 1 "--pack tests/cli/weak-pack.yaml packs lint weak-demo" \
-  "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7)" "2 findings, 2 unexplained"
+run "lint a shipped pack" 0 "--lang en packs lint zj-2021" \
+  "social_training_ratio: restates training_headcount_multiple (same measure) under a new id: target ≥1.2:1 is weaker than the parent's ≥2倍 (cn-2020-7 training_headcount_multiple, data/packs/cn-2020-7.yaml:" \
+  "    explained: 另一目标" "zj-2021: 1 finding, 0 unexplained; 0 conflicts between documents"
+run "lint a weakened pack" 1 "--lang en --pack tests/cli/weak-pack.yaml packs lint weak-demo" \
+  "ideological_teacher_ratio: target ≥1:400 for 高职 is weaker than the parent's ≥1:350 (cn-2020-7, data/packs/cn-2020-7.yaml:" \
+  "2 findings, 2 unexplained"
+run "lint in Chinese" 1 "--lang zh --pack tests/cli/weak-pack.yaml packs lint weak-demo" \
+  "ideological_teacher_ratio: 目标（高职）由 ≥1:350 放宽为 ≥1:400" "weak-demo：2 项发现，2 项未说明；0 处文件冲突"
+
+section "conflicts between documents"
+run "lint lists the conflicts of a pack, both quotes" 0 "--lang en packs lint sx-2023" \
+  "documents conflict: cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ cn-2022-opinion secondary_bachelor_through_training «中职与职业本科或应用型本科(3+4)七年贯通» (004_f097faf54c2ea2fc.txt)" \
+  "documents conflict: cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ sx-2023 secondary_bachelor_through_training «开展中等职业教育与职业本科教育衔接培养» (003_f85cce2e0533f136.txt)" \
+  "sx-2023: 0 findings, 0 unexplained; 2 conflicts between documents"
+run "a province plan answering to both sides shows the conflicts" 1 "--lang zh tests/cli/conflicts/shanxi-province.yaml" \
+  "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ cn-2022-opinion secondary_bachelor_through_training «中职与职业本科或应用型本科(3+4)七年贯通»" \
+  "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ sx-2023 secondary_bachelor_through_training «开展中等职业教育与职业本科教育衔接培养»"
+run "the JSON report carries both sides" 1 "-f json tests/cli/conflicts/shanxi-province.yaml" \
+  '"declared_by": "sx-2023"' '"quote": "逐步取消中职本科贯通"' '"indicator": "secondary_bachelor_through_training"'
+if selected; then
+  "$vetcheck" --lang en examples/shanxi-city.yaml >"$tmp/out" 2>&1
+  got=$?
+  # A city plan is not asked for the province's 3+4 through-training: no conflict to show.
+  if [[ $got == 1 ]] && ! grep -q "documents conflict" "$tmp/out"; then ok; else bad "a city plan shows a province-level conflict"; fi
+fi
 section "accounting for a source document (tests/cli/coverage: one quote wrong on purpose)"
 cov="--pack tests/cli/coverage/pack.yaml packs"
 run "coverage below 100%" 1 "$cov coverage coverage-demo --source tests/cli/coverage/source.txt" \

@@ -76,6 +76,8 @@ for example in examples/*.yaml; do
   done
 done
 "$vetcheck" --lang en -f json examples/*.yaml >"$tmp/reports/all.json" 2>/dev/null
+# A plan whose documents conflict carries the optional conflicts array.
+"$vetcheck" --lang en -f json tests/cli/conflicts/shanxi-province.yaml >"$tmp/reports/conflicts.json" 2>/dev/null
 # A batch with an input that cannot be checked: the report is still whole, with an error entry.
 "$vetcheck" --lang en -f json examples/school-fail.yaml "$bad_input" examples/xx-city.yaml \
   >"$tmp/reports/with-error.json" 2>/dev/null

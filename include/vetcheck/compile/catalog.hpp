@@ -28,6 +28,8 @@ struct RuleSet {
     std::vector<std::string> requested;
     FactTable facts;
     std::vector<Indicator> indicators;
+    // The conflicts declared by these packs between two of them (`conflicts:`), both sides here.
+    std::vector<const Conflict*> conflicts;
     // The facts again for reading plans, which look up every key they write: by key, and the
     // prefixes their dotted keys have ("teachers" of teachers.professional). Both point into
     // `facts`; Catalog::compile makes them.
@@ -73,6 +75,7 @@ class Catalog {
     void collect(const std::string& id, const SourceLocation& asked_at,
                  std::vector<std::string>* stack, std::vector<const Pack*>* order);
     const Pack& parsed(const std::string& id, Entry& e) const;
+    void add_conflicts(RuleSet* rules);
 
     // Plans checked in parallel share one catalog: packs are parsed and rule sets compiled once,
     // under this lock; what they hand out is immutable.

@@ -75,7 +75,7 @@ Coverage account_for(const Pack& pack, std::string_view text, const std::string&
 
 // A quote of the pack not found in the document.
 struct QuoteProblem {
-    std::string owner;  // indicator id, or "not_encoded"
+    std::string owner;  // indicator id, "not_encoded" or "conflicts"
     std::string quote;
     SourceLocation where;
 };

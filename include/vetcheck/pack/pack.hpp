@@ -9,6 +9,7 @@
 #include "vetcheck/expr/ast.hpp"
 #include "vetcheck/expr/checker.hpp"
 #include "vetcheck/model/fact.hpp"
+#include "vetcheck/pack/conflict.hpp"
 #include "vetcheck/pack/not_encoded.hpp"
 
 namespace vetcheck {
@@ -139,6 +140,7 @@ struct Pack {
     std::vector<FactDef> facts;
     std::vector<Indicator> indicators;
     std::vector<NotEncoded> not_encoded;
+    std::vector<Conflict> conflicts;
 };
 
 }  // namespace vetcheck

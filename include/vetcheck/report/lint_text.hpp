@@ -10,9 +10,11 @@
 
 namespace vetcheck::report {
 
-// `vetcheck packs lint ID`: each place the pack is weaker than a pack it extends, whether the pack
-// explains it, and a count; JSON names its schema "vetcheck-lint/1".
-void write_lint(const std::string& pack_id, const std::vector<LintFinding>& findings, Lang lang,
-                TextFormat format, std::ostream& out);
+// `vetcheck packs lint ID`: each place the pack is weaker than a pack it extends (what changed,
+// both places), whether the pack explains it, the conflicts between documents that concern it, and
+// a count; JSON names its schema "vetcheck-lint/1".
+void write_lint(const std::string& pack_id, const std::vector<LintFinding>& findings,
+                const std::vector<const Conflict*>& conflicts, Lang lang, TextFormat format,
+                std::ostream& out);
 
 }  // namespace vetcheck::report
