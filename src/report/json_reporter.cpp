@@ -4,6 +4,7 @@
 
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/json_writer.hpp"
+#include "vetcheck/report/progress_json.hpp"
 
 namespace vetcheck::report {
 
@@ -166,6 +167,7 @@ void write_result(JsonWriter& w, const Result& r, const ReportOptions& o) {
     string_or_null(w.key("reason"), r.reason);
     write_location(w.key("location"), r.deciding);
     write_facts_used(w.key("facts_used"), r);
+    write_progress_json(w, r, o.lang, exact_text);
     if (o.explain) write_explanation(w.key("explanation"), r);
     w.end_object();
 }
