@@ -367,7 +367,7 @@ int run_command(int argc, char** argv) {
         ->delimiter(',')
         ->allow_extra_args(false)
         ->check(
-            CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "waived", "none"}));
+            CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "behind", "waived", "none"}));
     std::string format_names;
     for (const auto& r : report::reporters())
         format_names += fmt::format("\n  {:<11} {}", r.name, r.description);
