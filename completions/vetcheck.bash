@@ -52,7 +52,7 @@ _vetcheck() {
     done
 
     local formats="term json junit sarif github markdown csv html"
-    local statuses="fail missing error advisory not-due waived none"
+    local statuses="fail missing error advisory not-due behind waived none"
     case $prev in
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;

@@ -6,8 +6,9 @@ using namespace vetcheck;
 using S = Status;
 
 namespace {
-const std::vector<S> kWorstFirst = {S::Error,  S::Fail,   S::Missing, S::Advisory,
-                                    S::NotDue, S::Waived, S::Pass,    S::NotApplicable};
+const std::vector<S> kWorstFirst = {S::Error,  S::Fail,         S::Missing, S::Advisory,
+                                    S::Behind, S::NotDue,       S::OnTrack, S::Waived,
+                                    S::Pass,   S::NotApplicable};
 }
 
 TEST_CASE("Status table: one order of severity, worst first", "[status]") {
@@ -69,4 +70,15 @@ TEST_CASE("Status table: every status has a mark and words in both languages", "
         CHECK_FALSE(info.zh.empty());
         CHECK_FALSE(info.en.empty());
     }
+}
+
+TEST_CASE("Status table: progress is advisory until --fail-on behind", "[status][progress]") {
+    FailPolicy p = FailPolicy::standard();
+    CHECK_FALSE(p.fails_on(S::Behind));
+    CHECK_FALSE(p.fails_on(S::OnTrack));
+    CHECK(status_info(S::Behind).needs_attention);
+    CHECK_FALSE(status_info(S::OnTrack).needs_attention);
+    S parsed = S::Pass;
+    REQUIRE(parse_status("behind", &parsed));
+    CHECK(parsed == S::Behind);
 }

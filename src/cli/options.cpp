@@ -65,8 +65,8 @@ void add_global_options(CLI::App& app, GlobalOptions* g) {
            "statuses that fail the run (default: fail,missing,error); e.g. --fail-on fail,advisory")
         ->delimiter(',')
         ->allow_extra_args(false)
-        ->check(
-            CLI::IsMember({"fail", "missing", "error", "advisory", "not-due", "waived", "none"}));
+        ->check(CLI::IsMember(
+            {"fail", "missing", "error", "advisory", "not-due", "behind", "waived", "none"}));
     std::string format_names;
     for (const auto& r : report::reporters())
         format_names += fmt::format("\n  {:<11} {}", r.name, r.description);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/engine/progress.hpp"
 #include "vetcheck/engine/shortfall.hpp"
 #include "vetcheck/engine/waivers.hpp"
 
@@ -49,7 +50,8 @@ class IndicatorCheck {
             condition_uses_ = result_.uses.size();
             if (is_missing(w)) return unknown_condition(std::get<Missing>(w).facts);
             if (!is_known(w)) return unknown(w);
-            if (!std::get<bool>(w)) return not_applicable(
+            if (!std::get<bool>(w))
+                return not_applicable(
                     Message("R-condition-not-met", {{"condition", ind_.when->text}}));
         }
         return ind_.require ? requirement() : comparison();
@@ -59,7 +61,7 @@ class IndicatorCheck {
     Value eval(const SourceExpr& e, const expr::Override* what_if,
                std::vector<expr::FactUse>* uses) const {
         expr::EvalContext ctx{plan_.scope(), &subject_, what_if, uses};
-        ctx.year = options_.as_of.value_or(plan_.year);
+        ctx.year = checked_year();
         if (pooled()) ctx.pooled_types = &ind_.types;
         return expr::evaluate(*e.tree, ctx);
     }
@@ -115,13 +117,15 @@ class IndicatorCheck {
         result_.target.reset();
         result_.gap.reset();
         result_.shortfall.reset();
+        result_.progress.reset();
         result_.reason.clear();
         unknown(Missing{std::move(facts)});
     }
 
     Message due_reason() const { return Message("R-due", {{"year", ind_.deadline}}); }
 
-    bool due() const { return options_.as_of.value_or(plan_.year) >= ind_.deadline; }
+    int checked_year() const { return options_.as_of.value_or(plan_.year); }
+    bool due() const { return checked_year() >= ind_.deadline; }
 
     // The plan line a report points at: the lever when there is one; for an unmet requirement, the
     // first fact that is false; otherwise the first fact the rule itself read (not its `when`).
@@ -133,7 +137,7 @@ class IndicatorCheck {
             result_.deciding = uses.front().where;
         if (ind_.require && !passed) {
             for (size_t i = condition_uses_; i < uses.size(); ++i) {
-                const FactValue* fv = uses[i].subject->find(uses[i].key);
+                const Figure* fv = uses[i].subject->find(uses[i].key, checked_year());
                 if (fv && std::holds_alternative<bool>(fv->value) && !std::get<bool>(fv->value)) {
                     result_.deciding = uses[i].where;
                     break;
@@ -195,15 +199,100 @@ class IndicatorCheck {
                 result_.gap = gap;
                 result_.shortfall = shortfall();
             }
-            return settle(passed);
+            settle(passed);
+            if (result_.status == Status::NotDue && !passed) track_progress();
         } catch (const ArithmeticError& e) {
             return unknown(Uncomputable{e.message()});
         }
     }
 
+    // The measure in an earlier year, from the figures the plan gives for that year alone.
+    std::optional<Rational> measure_in(int year) const {
+        expr::EvalContext ctx{plan_.scope(), &subject_, nullptr, nullptr};
+        ctx.year = year;
+        ctx.figures_of_year_only = true;
+        if (pooled()) ctx.pooled_types = &ind_.types;
+        Value m = expr::evaluate(*ind_.measure->tree, ctx);
+        if (!std::holds_alternative<Quantity>(m)) return std::nullopt;
+        return std::get<Quantity>(m).value;
+    }
+
+    Direction direction() const {
+        switch (ind_.comparison) {
+            case Comparison::AtLeast:
+            case Comparison::MoreThan:
+                return Direction::Up;
+            case Comparison::AtMost:
+            case Comparison::LessThan:
+                return Direction::Down;
+            default:
+                return Direction::Toward;
+        }
+    }
+
+    // A target not yet due and not yet met, measured from its baseline (the stated one, else the
+    // earliest year the measure can be read) through the figures of the years since: on-track or
+    // behind. Without figures of an earlier year it stays not-due.
+    void track_progress() {
+        if (plan_.figure_years.empty()) return;
+        int year = checked_year();
+        int stated = subject_.baseline_year ? subject_.baseline_year : plan_.whole.baseline_year;
+        if (stated >= year) return;
+        std::vector<YearValue> figures;
+        try {
+            for (int y : plan_.figure_years) {
+                if (y >= year) break;
+                if (stated && y < stated) continue;
+                std::optional<Rational> v = measure_in(y);
+                if (v)
+                    figures.push_back({y, *v});
+                else if (y == stated)
+                    return;  // the stated baseline cannot be read: no pace to judge
+            }
+            if (figures.empty()) return;
+            figures.push_back({year, result_.actual->value});
+            std::optional<Progress> p = measure_progress(std::move(figures), ind_.deadline,
+                                                         result_.target->value, direction());
+            if (!p) return;  // the baseline already meets the target: no task to measure
+            if (!p->on_track()) p->to_level = to_level(p->level, p->level > p->baseline());
+            result_.status = p->on_track() ? Status::OnTrack : Status::Behind;
+            result_.progress = std::make_shared<const Progress>(std::move(*p));
+        } catch (const ArithmeticError&) {
+            // Figures too large to divide exactly: the target stays not-due, as without figures.
+            result_.progress.reset();
+            result_.status = Status::NotDue;
+        }
+    }
+
+    // How much the lever must change for the measure to reach `level` (up to it, or down to it).
+    std::optional<Shortfall> to_level(const Rational& level, bool up) const {
+        if (ind_.lever.empty()) return std::nullopt;
+        const Figure* lever = subject_.find(ind_.lever, checked_year());
+        if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
+        const Rational& current = std::get<Quantity>(lever->value).value;
+        auto measure = [&](const Rational& v) -> std::optional<Rational> {
+            expr::Override o{ind_.lever, v};
+            Value m = eval(*ind_.measure, &o, nullptr);
+            if (!std::holds_alternative<Quantity>(m)) return std::nullopt;
+            return std::get<Quantity>(m).value;
+        };
+        Difference difference = [&](const Rational& v) -> std::optional<Rational> {
+            if (v == current) return result_.actual->value - level;
+            std::optional<Rational> m = measure(v);
+            if (!m) return std::nullopt;
+            return *m - level;
+        };
+        PassTest passes = [&](const Rational& v) {
+            std::optional<Rational> m = measure(v);
+            return m && (up ? *m >= level : *m <= level);
+        };
+        return find_shortfall(up ? Comparison::AtLeast : Comparison::AtMost,
+                              rules_.facts.at(ind_.lever), current, difference, passes);
+    }
+
     std::optional<Shortfall> shortfall() const {
         if (ind_.lever.empty()) return std::nullopt;
-        const FactValue* lever = subject_.find(ind_.lever);
+        const Figure* lever = subject_.find(ind_.lever, checked_year());
         if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
         const FactDef& def = rules_.facts.at(ind_.lever);
         auto with = [&](const Rational& v) {

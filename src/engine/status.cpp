@@ -14,20 +14,25 @@ using J = JunitOutcome;
 constexpr std::array<StatusInfo, kStatusCount> kStatuses = {{
     {Status::Pass, "pass", "✓", "达标", "pass", 1, false, false, false, None, J::Failure,
      J::Passed},
-    {Status::Fail, "fail", "✗", "未达标", "fail", 6, true, true, true, Error, J::Failure,
+    {Status::Fail, "fail", "✗", "未达标", "fail", 8, true, true, true, Error, J::Failure,
      J::Skipped},
-    {Status::Missing, "missing", "?", "缺少数据", "missing data", 5, true, true, true, Error,
+    {Status::Missing, "missing", "?", "缺少数据", "missing data", 7, true, true, true, Error,
      J::Error, J::Skipped},
-    {Status::Error, "error", "!", "无法计算", "error", 7, true, true, false, Error, J::Error,
+    {Status::Error, "error", "!", "无法计算", "error", 9, true, true, false, Error, J::Error,
      J::Skipped},
-    {Status::NotDue, "not-due", "…", "未到期", "not due", 3, false, false, false, Note, J::Failure,
+    {Status::NotDue, "not-due", "…", "未到期", "not due", 4, false, false, false, Note, J::Failure,
      J::Skipped},
     {Status::NotApplicable, "n/a", "-", "不适用", "n/a", 0, false, false, false, None, J::Failure,
      J::Skipped},
-    {Status::Advisory, "advisory", "*", "建议性未达标", "advisory", 4, false, true, true, Warning,
+    {Status::Advisory, "advisory", "*", "建议性未达标", "advisory", 6, false, true, true, Warning,
      J::Failure, J::Passed},
     {Status::Waived, "waived", "~", "已豁免", "waived", 2, false, false, false, Note, J::Failure,
      J::Passed},
+    // Progress of a target not yet due (时间过半、任务过半): advisory unless --fail-on behind.
+    {Status::OnTrack, "on-track", "↑", "进度达标", "on track", 3, false, false, false, Note,
+     J::Failure, J::Skipped},
+    {Status::Behind, "behind", "↓", "进度滞后", "behind", 5, false, true, false, Warning,
+     J::Failure, J::Skipped},
 }};
 
 constexpr std::array<Status, kStatusCount> worst_first() {

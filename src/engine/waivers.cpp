@@ -59,7 +59,8 @@ std::vector<WaiverFinding> waiver_findings(const Plan& plan, const std::vector<R
                 error = error || r.waiver->state == WaiverState::NotWaivable;
             } else if (waiver_for(plan, r) == &w) {
                 passes = passes || r.status == Status::Pass;
-                not_due = not_due || r.status == Status::NotDue;
+                not_due = not_due || r.status == Status::NotDue || r.status == Status::OnTrack ||
+                          r.status == Status::Behind;
             }
         }
         if (f.waived > 0)

@@ -54,7 +54,7 @@ class Evaluator {
 
     Value fact(const std::string& key) {
         if (ctx_.override && ctx_.subject == root_ && ctx_.override->key == key) {
-            const FactValue* fv = ctx_.subject->find(key);
+            const Figure* fv = figure(*ctx_.subject, key);
             Quantity q = fv && std::holds_alternative<Quantity>(fv->value)
                              ? std::get<Quantity>(fv->value)
                              : Quantity{};
@@ -62,10 +62,17 @@ class Evaluator {
             return q;
         }
         if (ctx_.pooled_types && ctx_.subject == root_) return pooled(key);
-        const FactValue* fv = ctx_.subject->find(key);
+        const Figure* fv = figure(*ctx_.subject, key);
+        if (!fv && ctx_.subject->find(key))  // given for other years than this one
+            return Missing{{fmt::format("{} ({})", missing_name(key), year())}};
         if (!fv) return Missing{{missing_name(key)}};
         if (ctx_.uses) ctx_.uses->push_back(FactUse{key, ctx_.subject, fv->where});
         return fv->value;
+    }
+
+    int year() const { return ctx_.year ? ctx_.year : ctx_.plan.year; }
+    const Figure* figure(const Subject& s, std::string_view key) const {
+        return ctx_.figures_of_year_only ? s.find_in_year(key, year()) : s.find(key, year());
     }
 
     bool pooled_covers(const Subject& inst) const {
@@ -83,7 +90,7 @@ class Evaluator {
         for (const Subject& inst : *ctx_.plan.institutions) {
             if (!pooled_covers(inst)) continue;
             any = true;
-            const FactValue* fv = inst.find(key);
+            const Figure* fv = figure(inst, key);
             if (!fv) {
                 missing.push_back(fmt::format("{}: {}", inst.name, key));
                 continue;
@@ -98,7 +105,7 @@ class Evaluator {
         }
         if (!missing.empty()) return Missing{std::move(missing)};
         if (any) return total;
-        const FactValue* fv = ctx_.plan.whole->find(key);
+        const Figure* fv = figure(*ctx_.plan.whole, key);
         if (!fv) return Missing{{key}};
         if (ctx_.uses) ctx_.uses->push_back(FactUse{key, ctx_.plan.whole, fv->where});
         return fv->value;
@@ -107,7 +114,7 @@ class Evaluator {
     Value builtin(Builtin b) const {
         if (b == Builtin::Type) return ctx_.subject->type;
         if (b == Builtin::Level) return std::string(ctx_.plan.level);
-        return Quantity{Rational(ctx_.year ? ctx_.year : ctx_.plan.year), Unit{}, Notation::Plain};
+        return Quantity{Rational(year()), Unit{}, Notation::Plain};
     }
 
     static Value arithmetic(BinaryOp op, const Quantity& a, const Quantity& b, const Expr& e) {
@@ -126,8 +133,8 @@ class Evaluator {
                 return out;
             case BinaryOp::Div:
                 if (b.value.is_zero())
-                    return Uncomputable{Message("R-division-by-zero",
-                                                {{"expression", to_source(*e.args[1])}})};
+                    return Uncomputable{
+                        Message("R-division-by-zero", {{"expression", to_source(*e.args[1])}})};
                 out.value = a.value / b.value;
                 out.unit = a.unit / b.unit;
                 return out;
@@ -201,7 +208,7 @@ class Evaluator {
         if (f == Builtin::Has) {
             const std::string& key = e.args[0]->name;
             return (ctx_.override && ctx_.override->key == key) ||
-                   ctx_.subject->find(key) != nullptr;
+                   figure(*ctx_.subject, key) != nullptr;
         }
         if (f == Builtin::Least || f == Builtin::Greatest) {
             Value a = eval(*e.args[0]), b = eval(*e.args[1]);

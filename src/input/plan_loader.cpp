@@ -27,8 +27,11 @@ void check_one_of(const Node& n, const std::string& value, const std::vector<std
 
 class FactReader {
   public:
-    FactReader(const RuleSet& rules, bool on_plan, bool on_institution)
-        : rules_(rules), on_plan_(on_plan), on_institution_(on_institution) {}
+    FactReader(const RuleSet& rules, bool on_plan, bool on_institution, int plan_year)
+        : rules_(rules),
+          on_plan_(on_plan),
+          on_institution_(on_institution),
+          plan_year_(plan_year) {}
 
     // Nested mappings are joined with dots: teachers: {double_qualified: 30} is
     // teachers.double_qualified.
@@ -37,14 +40,37 @@ class FactReader {
         read_map(map, out);
     }
 
+    // `baseline: {year: 2020, teachers: {double_qualified: 120}}`: every fact a figure of that
+    // year, as if written `teachers.double_qualified: {2020: 120}`. Returns the year.
+    int read_baseline(const Node& map, FactMap* out) {
+        if (!map.is_map()) fail_expected(map, "baseline", "a mapping with year: and facts");
+        const Node* year = nullptr;
+        for (const auto& [k, v] : map.entries())
+            if (k.text() == "year") year = &v;
+        if (!year)
+            throw InputError(map.where(), "baseline: expected year: (the base year, such as 2020)");
+        baseline_year_ = expect_int(*year, "baseline.year");
+        if (baseline_year_ < 1949 || baseline_year_ >= plan_year_)
+            throw InputError(year->where(),
+                             fmt::format("baseline.year: expected a year before the plan's year "
+                                         "{}, got {}",
+                                         plan_year_, year->describe()));
+        key_.clear();
+        read_map(map, out, "year");
+        int read = baseline_year_;
+        baseline_year_ = 0;
+        return read;
+    }
+
   private:
     // key_ holds the prefix of `map`'s keys ("" at the top, "teachers" inside teachers:): one
     // buffer for every key of a plan.
-    void read_map(const Node& map, FactMap* out) {
+    void read_map(const Node& map, FactMap* out, std::string_view skip = {}) {
         if (!map.is_map())
             fail_expected(map, key_.empty() ? "facts" : key_, "a mapping of fact keys to values");
         size_t prefix = key_.size();
         for (const auto& [k, v] : map.entries()) {
+            if (!skip.empty() && k.text() == skip) continue;
             key_.resize(prefix);
             if (prefix) key_ += '.';
             key_ += k.text();
@@ -57,12 +83,71 @@ class FactReader {
             if (def == rules_.facts_by_key.end()) unknown(k, key_);
             check_subject(k, *def->second);
             if (v.is_null()) continue;  // written but left empty: missing, as a template leaves it
-            auto [it, inserted] = out->emplace(key_, read_fact_value(*def->second, v));
-            if (!inserted)  // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
-                throw InputError(k.where(), fmt::format("fact '{}' given twice (first at line {})",
-                                                        key_, it->second.where.line));
+            const FactDef& fact = *def->second;
+            if (baseline_year_)
+                add_figure(k, baseline_year_, read_fact_value(fact, v), out);
+            else if (v.is_map() && fact.type != FactType::Boolean)
+                read_by_year(k, v, fact, out);
+            else
+                add_once(k, read_fact_value(fact, v), out);
         }
         key_.resize(prefix);
+    }
+
+    // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
+    [[noreturn]] void twice(const Node& k, const SourceLocation& first) const {
+        throw InputError(k.where(),
+                         fmt::format("fact '{}' given twice (first at line {})", key_, first.line));
+    }
+
+    void add_once(const Node& k, FactValue value, FactMap* out) const {
+        auto [it, inserted] = out->emplace(key_, FactValue{});
+        if (!inserted && it->second.given_once()) twice(k, it->second.where);
+        if (!inserted) {  // figures by year came first (a baseline): the value given once joins
+                          // them
+            it->second.value = std::move(value.value);
+            it->second.where = value.where;
+            return;
+        }
+        it->second = std::move(value);
+    }
+
+    void add_figure(const Node& k, int year, Figure figure, FactMap* out) const {
+        auto [it, inserted] = out->emplace(key_, FactValue{Missing{}, k.where()});
+        auto& figures = it->second.by_year;
+        auto at = std::lower_bound(figures.begin(), figures.end(), year,
+                                   [](const auto& f, int y) { return f.first < y; });
+        if (at != figures.end() && at->first == year)
+            throw InputError(k.where(),
+                             fmt::format("fact '{}' given twice for {} (first at line {})", key_,
+                                         year, at->second.where.line));
+        figures.insert(at, {year, std::move(figure)});
+    }
+
+    // teachers.double_qualified: {2021: 150, 2022: 165, 2023: 178}: a figure per year, none after
+    // the plan's own year; the year checked picks the figure a verdict reads.
+    void read_by_year(const Node& k, const Node& map, const FactDef& fact, FactMap* out) const {
+        if (map.entries().empty())
+            fail_expected(map, key_, "a value, or figures by year such as {2021: 150, 2022: 165}");
+        for (const auto& [y, v] : map.entries()) {
+            int year = 0;
+            const std::string& text = y.text();
+            bool digits =
+                !text.empty() && text.size() <= 4 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits) year = std::stoi(text);
+            if (year < 1949 || year > 2100)
+                throw InputError(y.where(), fmt::format("{}: expected a year such as 2021 before "
+                                                        "each figure, got {}",
+                                                        key_, y.describe()));
+            if (year > plan_year_)
+                throw InputError(y.where(),
+                                 fmt::format("{}: expected figures up to the plan's year {}, got a "
+                                             "figure for {}",
+                                             key_, plan_year_, year));
+            if (v.is_null()) continue;  // a year left empty is missing
+            add_figure(k, year, read_fact_value(fact, v), out);
+        }
     }
 
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
@@ -83,6 +168,8 @@ class FactReader {
     const RuleSet& rules_;
     bool on_plan_;
     bool on_institution_;
+    int plan_year_;
+    int baseline_year_ = 0;  // set while reading a baseline: each value is a figure of that year
     std::string key_;
 };
 
@@ -95,9 +182,9 @@ std::vector<std::string> read_packs(const Node* n) {
     return ids;
 }
 
-Subject read_institution(const Node& n, const RuleSet& rules) {
+Subject read_institution(const Node& n, const RuleSet& rules, int plan_year) {
     MapReader r(n, "institutions[]");
-    r.reject_unknown({"id", "name", "type", "facts", "note"});
+    r.reject_unknown({"id", "name", "type", "facts", "baseline", "note"});
     Subject s;
     s.id = r.required_string("id");
     s.name = r.optional_string("name").value_or(s.id);
@@ -105,8 +192,10 @@ Subject read_institution(const Node& n, const RuleSet& rules) {
     s.type = expect_string(type, s.id + ".type");
     check_one_of(type, s.type, institution_types(), s.id + ".type");
     s.where = n.where();
-    if (const Node* facts = r.optional("facts"))
-        FactReader(rules, false, true).read(*facts, &s.facts);
+    FactReader reader(rules, false, true, plan_year);
+    if (const Node* baseline = r.optional("baseline"))
+        s.baseline_year = reader.read_baseline(*baseline, &s.facts);
+    if (const Node* facts = r.optional("facts")) reader.read(*facts, &s.facts);
     return s;
 }
 
@@ -133,7 +222,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                                      "institutions:, got {}",
                                      root.describe()));
     MapReader r(root, "");
-    r.reject_unknown({"plan", "facts", "institutions", "waivers"});
+    r.reject_unknown({"plan", "facts", "baseline", "institutions", "waivers"});
     const Node& meta = r.required("plan");
     MapReader m(meta, "plan");
     m.reject_unknown({"id", "name", "region", "level", "year", "packs", "type", "note"});
@@ -170,8 +259,10 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     loaded.rules = catalog.compile(ids, plan.packs_where);
     const RuleSet& rules = *loaded.rules;
 
-    if (const Node* facts = r.optional("facts"))
-        FactReader(rules, true, plan.is_school()).read(*facts, &plan.whole.facts);
+    FactReader reader(rules, true, plan.is_school(), plan.year);
+    if (const Node* baseline = r.optional("baseline"))
+        plan.whole.baseline_year = reader.read_baseline(*baseline, &plan.whole.facts);
+    if (const Node* facts = r.optional("facts")) reader.read(*facts, &plan.whole.facts);
     if (const Node* institutions = r.optional("institutions")) {
         if (!institutions->is_seq()) fail_expected(*institutions, "institutions", "a list");
         if (plan.is_school())
@@ -185,7 +276,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
                                          max_institutions));
         std::set<std::string> seen;
         for (const Node& n : institutions->items()) {
-            plan.institutions.push_back(read_institution(n, rules));
+            plan.institutions.push_back(read_institution(n, rules, plan.year));
             if (!seen.insert(plan.institutions.back().id).second)
                 throw InputError(n.where(), fmt::format("institutions: duplicate id '{}'",
                                                         plan.institutions.back().id));
@@ -194,6 +285,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     }
     if (const Node* waivers = r.optional("waivers"))
         plan.waivers = read_waivers(*waivers, *loaded.rules, plan);
+    collect_figure_years(plan);
     return loaded;
 }
 

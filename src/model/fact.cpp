@@ -1,5 +1,7 @@
 #include "vetcheck/model/fact.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace vetcheck {
@@ -59,6 +61,12 @@ std::string expected_for(const FactDef& def) {
 }
 
 }  // namespace
+
+const Figure* FactValue::in_year(int year) const {
+    auto it = std::lower_bound(by_year.begin(), by_year.end(), year,
+                               [](const auto& figure, int y) { return figure.first < y; });
+    return it != by_year.end() && it->first == year ? &it->second : nullptr;
+}
 
 FactValue read_fact_value(const FactDef& def, const Node& node) {
     auto fail = [&](const std::string& detail) -> FactValue {

@@ -1,10 +1,35 @@
 #include "vetcheck/model/plan.hpp"
 
+#include <set>
+
 namespace vetcheck {
 
 const FactValue* Subject::find(std::string_view key) const {
     auto it = facts.find(key);
     return it == facts.end() ? nullptr : &it->second;
+}
+
+const Figure* Subject::find(std::string_view key, int year) const {
+    const FactValue* fv = find(key);
+    if (!fv) return nullptr;
+    if (const Figure* f = fv->in_year(year)) return f;
+    return fv->given_once() ? fv : nullptr;
+}
+
+const Figure* Subject::find_in_year(std::string_view key, int year) const {
+    const FactValue* fv = find(key);
+    return fv ? fv->in_year(year) : nullptr;
+}
+
+void collect_figure_years(Plan& plan) {
+    std::set<int> years;
+    auto add = [&](const Subject& s) {
+        for (const auto& [key, fv] : s.facts)
+            for (const auto& [year, figure] : fv.by_year) years.insert(year);
+    };
+    add(plan.whole);
+    for (const Subject& inst : plan.institutions) add(inst);
+    plan.figure_years.assign(years.begin(), years.end());
 }
 
 void add_type_totals(Plan& plan) {

@@ -33,26 +33,9 @@ constexpr Section kSections[] = {
     {Kind::Removed, "不再检查 (原未达标)", "no longer checked (were failing)"},
 };
 
+// The status table's mark (a string literal, so its data() ends in a NUL).
 const char* mark_of(Status s) {
-    switch (s) {
-        case Status::Pass:
-            return "✓";
-        case Status::Fail:
-            return "✗";
-        case Status::Missing:
-            return "?";
-        case Status::Error:
-            return "!";
-        case Status::NotDue:
-            return "…";
-        case Status::NotApplicable:
-            return "-";
-        case Status::Advisory:
-            return "*";
-        case Status::Waived:
-            return "~";
-    }
-    return "?";
+    return status_info(s).mark.data();
 }
 
 std::string value_text(const FactValue* v, const ReportOptions& o) {

@@ -4,6 +4,8 @@
 
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/compile/catalog.hpp"
+#include "vetcheck/report/progress_text.hpp"
+#include "vetcheck/report/shortfall_text.hpp"
 #include "vetcheck/report/waiver_text.hpp"
 
 namespace vetcheck::report {
@@ -16,40 +18,6 @@ bool zh(Lang lang) {
 
 std::string yes_no(bool b, Lang lang) {
     return zh(lang) ? (b ? "是" : "否") : (b ? "yes" : "no");
-}
-
-std::string fact_name(const FactDef& f, Lang lang) {
-    const std::string& n = f.name.in(lang);
-    return n.empty() ? f.key : n;
-}
-
-// Two decimals, or as many more as it takes not to show a non-zero change as 0. `factor` 100
-// shows a share in percent (computed without the product, which may not fit).
-std::string number_text(const Rational& v, int64_t factor = 1) {
-    std::string text = v.scaled_decimal(factor, 2);
-    for (int d = 3; d <= 6 && !v.is_zero() && (text == "0" || text == "-0"); ++d)
-        text = v.scaled_decimal(factor, d);
-    return text;
-}
-
-std::string fact_value_text(const FactDef& f, const Rational& v) {
-    return f.type == FactType::Share ? number_text(v, 100) + "%" : number_text(v);
-}
-
-std::string shortfall_text(const Shortfall& s, Lang lang) {
-    Rational change = s.change().abs();
-    bool more = s.change().sign() > 0;
-    bool share = s.fact->type == FactType::Share;
-    std::string amount = share ? number_text(change, 100) : number_text(change);
-    std::string unit = share ? (zh(lang) ? "个百分点" : "points of") : s.fact->unit.to_string();
-    std::string path = fmt::format("{} → {}{}", fact_value_text(*s.fact, s.current),
-                                   s.strict ? "> " : "", fact_value_text(*s.fact, s.needed));
-    if (zh(lang))
-        return fmt::format("需{} {}{}{} ({} {})", more ? "增加" : "减少", s.strict ? "超过 " : "",
-                           amount, unit.empty() ? "" : " " + unit, fact_name(*s.fact, lang), path);
-    return fmt::format("{}{} {}{} {} ({})", s.strict ? "over " : "", amount,
-                       more ? "more" : "fewer", share ? " points of" : "", fact_name(*s.fact, lang),
-                       path);
 }
 
 std::string distance_text(const Result& r, Lang lang) {
@@ -146,11 +114,13 @@ std::string gap_text(const Result& r, Lang lang) {
             break;
     }
     std::string text;
-    if (r.shortfall)
+    if (r.progress)  // on track or behind: the pace, not the distance to the final target
+        text = progress_text(r, lang);
+    else if (r.shortfall)
         text = shortfall_text(*r.shortfall, lang);
     else if (r.gap)
         text = distance_text(r, lang);
-    if (r.status == Status::NotDue) {
+    if (r.status == Status::NotDue || r.progress) {
         if (text.empty() && !r.missing.empty())
             text = render(Message("L-missing-facts", {{"facts", r.missing}}), lang);
         std::string due = r.reason.text(lang);

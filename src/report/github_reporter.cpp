@@ -18,8 +18,10 @@ const char* command_of(Status s) {
         case Status::Error:
             return "error";
         case Status::Advisory:
+        case Status::Behind:
             return "warning";
         case Status::NotDue:
+        case Status::OnTrack:
             return "notice";
         default:
             return nullptr;

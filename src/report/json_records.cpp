@@ -6,6 +6,7 @@
 
 #include "vetcheck/compile/conflicts.hpp"
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/progress_json.hpp"
 
 namespace vetcheck::report {
 
@@ -214,6 +215,7 @@ void write_result(JsonWriter& w, const Result& r, const ReportOptions& o) {
     w.key("indicator").value(r.indicator->id);
     if (!r.on_whole_plan()) w.key("subject").value(r.subject->id);
     w.key("status").value(status_name(r.status));
+    write_progress_json(w, r, o.lang, exact_text);
     write_quantity(w, "actual", r.actual, actual_text(r, o.lang));
     write_quantity(w, "target", r.target, target_text(r, o.lang));
     write_quantity(w, "gap", r.gap, gap_text(r, o.lang));

@@ -139,6 +139,10 @@ StatusStyle status_style(Status s) {
             return {status_mark(s), "#d4a72c", "#9a6700"};
         case Status::Waived:
             return {status_mark(s), "#8c959f", "#57606a"};
+        case Status::OnTrack:
+            return {status_mark(s), "#4ac26b", "#116329"};
+        case Status::Behind:
+            return {status_mark(s), "#fb8f44", "#bc4c00"};
     }
     return {"?", "#8c959f", "#57606a"};
 }

@@ -378,6 +378,23 @@ run "diff: a draft that cannot be read" 2 "diff $w/draft-1.yaml tests/cli/cases/
 run "diff: a stray argument" 2 "diff $w/draft-1.yaml $w/draft-2.yaml extra.yaml" "unexpected argument 'extra.yaml'"
 run "diff: an unknown format" 2 "diff -f html $w/draft-1.yaml $w/draft-2.yaml" "html"
 
+section "progress"
+# docs/progress.md: three years of figures (2021–2023) against 2025 targets, and a 2020 baseline.
+run "figures by year: on track and behind" 0 "--lang en examples/school-progress.yaml" \
+  "↑ Share of double-qualified teachers among professional teachers by school type" \
+  "progress 71% / time 50%; at the 2021–2023 pace, 92.1% in 2025, reached in 2024" \
+  "↓ Student dropout rate" "progress 44% / time 50%; level with the pace: 0.1 fewer points" \
+  "1 on track · 1 behind      exit 0"
+run "progress in Chinese" 0 "--lang zh examples/school-progress.yaml" "进度 71% / 时间 50%" \
+  "按 2021–2023 年的速度, 2025 年为 92.1%; 2024 年达到" "1 进度达标 · 1 进度滞后"
+run "--fail-on behind gates on the pace" 1 "--lang en --fail-on behind examples/school-progress.yaml" "exit 1"
+run "--as-of picks the year's figures" 0 "--lang en --as-of 2022 examples/school-progress.yaml" \
+  "progress 28% / time 25%; at the 2021–2022 pace, 84.1% in 2025"
+run "a city plan from its 2020 baseline" 1 "--lang en examples/xx-city-midterm.yaml" \
+  "progress 57% / time 60%; level with the pace: 0.2 more" "2 on track · 1 behind"
+run "progress in JSON" 0 "--lang en -f json examples/school-progress.yaml" '"on_track": false' \
+  '"task_done": "0.4375"' '"reached_in": 2026'
+
 section "help with examples"
 run "init --help" 0 "init --help" "vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml"
 run "diff --help" 0 "diff --help" "Exit codes: 0 the new draft is no worse" "vetcheck diff -f markdown -o diff.md"
@@ -430,13 +447,13 @@ sql() {  # sql NAME WANTED_LINES...: runs the query on $db, expects each line in
 db=$tmp/results.db
 run "sqlite: the examples" 1 "-f sqlite=$db examples/"
 if selected; then
-  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n9\n1' ]] &&
+  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n11\n1' ]] &&
     [[ -z $(sqlite3 "$db" 'PRAGMA foreign_key_check') ]]; then ok; else bad "sqlite: one run of five plans"; fi
 fi
 sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
 sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:500|≥1:350|0.000857" \
   "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
-sql by-pack "cn-2020-7|教职成〔2020〕7号|23|8" "zj-2021||36|6"
+sql by-pack "cn-2020-7|教职成〔2020〕7号|25|9" "zj-2021||39|7"
 sql missing "funding.secondary_per_student_operating|4|4"
 # A second run of a changed draft is appended; the run-to-run query shows what moved.
 mkdir -p "$tmp/drafts"
@@ -444,7 +461,7 @@ cp examples/*.yaml "$tmp/drafts/"
 sed -i 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 11/' "$tmp/drafts/school-fail.yaml"
 run "sqlite: a second run appends" 1 "-f sqlite=$db $tmp/drafts/"
 if selected; then
-  if [[ $(sqlite3 "$db" 'SELECT group_concat(id) FROM runs; SELECT count(*) FROM plans') == $'1,2\n14' ]]; then
+  if [[ $(sqlite3 "$db" 'SELECT group_concat(id) FROM runs; SELECT count(*) FROM plans') == $'1,2\n18' ]]; then
     ok; else bad "sqlite: two runs kept"; fi
 fi
 sql moved "ideological_teacher_ratio|xx-tech-poly-2023|fail|fail|0.000857" "(11 → 13)"

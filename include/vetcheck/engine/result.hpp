@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -68,6 +69,8 @@ class ReasonText {
     const Message* shared_ = nullptr;
 };
 
+struct Progress;  // engine/progress.hpp
+
 struct Result {
     const Indicator* indicator = nullptr;
     const Plan* plan = nullptr;
@@ -86,6 +89,8 @@ struct Result {
     // `indicator` is then the version that decided the result (the strictest outcome).
     std::vector<std::pair<const Indicator*, Status>> versions;
     std::optional<WaiverUse> waiver;  // set when a waiver of the plan names this failing result
+    // For a target not yet due with figures of earlier years: on-track or behind, and by how much.
+    std::shared_ptr<const Progress> progress;
 
     bool on_whole_plan() const { return subject == &plan->whole; }
 };

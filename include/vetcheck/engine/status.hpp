@@ -5,8 +5,20 @@
 
 namespace vetcheck {
 
-enum class Status { Pass, Fail, Missing, Error, NotDue, NotApplicable, Advisory, Waived };
-inline constexpr int kStatusCount = 8;
+// OnTrack and Behind: a target not yet due, measured from its baseline (engine/progress.hpp).
+enum class Status {
+    Pass,
+    Fail,
+    Missing,
+    Error,
+    NotDue,
+    NotApplicable,
+    Advisory,
+    Waived,
+    OnTrack,
+    Behind
+};
+inline constexpr int kStatusCount = 10;
 
 // How a SARIF result and a JUnit test case show a status.
 enum class SarifLevel { None, Note, Warning, Error };  // None: not a finding, left out

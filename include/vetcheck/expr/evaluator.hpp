@@ -31,8 +31,12 @@ struct EvalContext {
     // Replaces a fact of `subject` for a what-if evaluation (how many more teachers would pass?).
     const struct Override* override = nullptr;
     std::vector<FactUse>* uses = nullptr;
-    // The value of `year`; 0 = the plan's year. `--as-of` sets it, as it sets what is due.
+    // The value of `year`; 0 = the plan's year. `--as-of` sets it, as it sets what is due. It is
+    // also the year whose figure is read of a fact the plan gives by year.
     int year = 0;
+    // Reads only figures the plan gives for `year` itself, not values given once: progress reads
+    // the years before the one checked this way (a value given once is the checked year's).
+    bool figures_of_year_only = false;
     // Set for a regional target (Binding::Region) on a region's plan: a fact of `subject` is the
     // sum over the plan's institutions of these types (all when empty; only `subject`'s own type
     // when it has one), or, when no such institution is listed, the region's own reported total.

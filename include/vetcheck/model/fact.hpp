@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "vetcheck/base/i18n.hpp"
 #include "vetcheck/model/quantity.hpp"
@@ -31,9 +32,23 @@ struct FactDef {
 };
 
 // A value a plan reports, with where it was written.
-struct FactValue {
+struct Figure {
     Value value;  // a Quantity or a bool
     SourceLocation where;
+};
+
+// A fact as a plan reports it: once (the plan's figure, whatever year is checked), or for several
+// years (`teachers.double_qualified: {2021: 150, 2022: 165}`, and the figures of `baseline:`).
+// A fact given only by year has a Missing `value`: the year checked picks its figure.
+struct FactValue : Figure {
+    FactValue() = default;
+    FactValue(Value v, SourceLocation at) : Figure{std::move(v), std::move(at)} {}
+
+    std::vector<std::pair<int, Figure>> by_year;  // sorted by year
+
+    bool given_once() const { return !is_missing(value); }
+    // The figure of `year`, or nullptr: a year not given is missing, never interpolated.
+    const Figure* in_year(int year) const;
 };
 
 // Reads a plan's scalar as the fact's type: "57%" for a share, "4500" for a count. Throws

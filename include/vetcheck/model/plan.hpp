@@ -25,6 +25,9 @@ struct Plan {
     // regional target that depends on the type is checked on each, summing its institutions' facts.
     std::vector<Subject> type_totals;
     std::vector<Waiver> waivers;  // approved exceptions (waiver.hpp)
+    // Every year some fact is given for by year (baselines included), ascending: the years
+    // progress toward a target not yet due is read from (engine/progress.hpp).
+    std::vector<int> figure_years;
 
     bool is_school() const { return level == "school"; }
     PlanScope scope() const { return {&whole, &institutions, level, year}; }
@@ -32,6 +35,8 @@ struct Plan {
 
 // Fills plan.type_totals: one per institution type listed, in the order of institution_types().
 void add_type_totals(Plan& plan);
+// Fills plan.figure_years from the figures by year of the plan and its institutions.
+void collect_figure_years(Plan& plan);
 
 const std::vector<std::string>& plan_levels();
 // A level as a report names it (省级, "province"): one of plan_levels().

@@ -15,8 +15,14 @@ struct Subject {
     std::string type;  // 中职 | 高职 | 技工 | 职业本科; "" for a plan that is not a school
     FactMap facts;
     SourceLocation where;
+    int baseline_year = 0;  // the year of its `baseline:` figures; 0 when it states none
 
     const FactValue* find(std::string_view key) const;
+    // The figure of `key` checked in `year`: its figure for that year when the plan gives it by
+    // year, else the value given once (which stands for whatever year is checked).
+    const Figure* find(std::string_view key, int year) const;
+    // Only a figure the plan gives for `year` itself: what progress reads for earlier years.
+    const Figure* find_in_year(std::string_view key, int year) const;
 };
 
 // What an expression may read of a plan beyond its subject: the plan as a whole, its
