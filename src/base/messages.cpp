@@ -47,6 +47,7 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-advisory-target", "advisory", "建议性目标"},
     {"L-benchmark-against", "benchmark against the {scope}", "对照{scope}"},
     {"L-missing-facts", "missing data: {facts}", "缺少数据：{facts}"},
+    {"L-input-not-checked", "input not checked", "未能检查的输入"},
 
     // Why a result is n/a, not due, an error or advisory.
     {"R-not-for-type", "not for {type}", "不适用于{type}"},

@@ -209,10 +209,20 @@ int run_check(const GlobalOptions& g, Catalog& catalog) {
     bar.finish();
     for (auto& sink : sinks) sink.reporter->end(totals, sink.out());
 
-    // A run that could not check every input writes no report file: CI never reads half a report.
-    // Otherwise every one is replaced together, or none is (a write failed: exit 2).
-    if (totals.failures) return kExitInput;
+    // Every report file is replaced together, or none is (a write failed: exit 2). An input that
+    // could not be checked is in each report as an error entry, beside the plans that were: the
+    // batch is not lost to one bad file, and the exit code is still 2.
     files.commit();
+    if (totals.failures) {
+        bool to_files = false;
+        for (const auto& sink : sinks) to_files |= !sink.file.empty();
+        if (to_files)
+            std::cerr << fmt::format(
+                "vetcheck: {} input(s) could not be checked; the report files list them as errors "
+                "(exit 2)\n",
+                totals.failures);
+        return kExitInput;
+    }
     return failed ? kExitFail : kExitPass;
 }
 

@@ -155,6 +155,15 @@ void CsvMatrixReporter::plan(const PlanReport& report, std::ostream& out) {
     out << csv_row(row);
 }
 
+void CsvMatrixReporter::failure(const InputFailure& failure, std::ostream& out) {
+    if (!header_written_) return;  // no catalog and no plan yet: the columns are not known
+    const InputError& e = failure.error;
+    std::vector<std::string> row = {csv_text(e.where().file.str()), "",
+                                    csv_text(e.where().to_string() + ": " + e.message())};
+    row.resize(3 + width_);
+    out << csv_row(row);
+}
+
 void CsvMatrixReporter::end(const RunTotals&, std::ostream& out) {
     if (!header_written_) write_header({}, out);
 }

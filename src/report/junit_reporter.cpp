@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/xml_writer.hpp"
@@ -236,6 +237,29 @@ void JunitReporter::plan(const PlanReport& report, std::ostream& out) {
     errors_ += c.errors;
     XmlWriter xml(out, 1);
     write_suite(xml, report, options_);
+}
+
+void JunitReporter::failure(const InputFailure& failure, std::ostream& out) {
+    const InputError& e = failure.error;
+    const std::string& file = e.where().file.str();
+    ++tests_;
+    ++errors_;
+    XmlWriter xml(out, 1);
+    xml.open("testsuite").attribute("name", file);
+    xml.attribute("tests", 1).attribute("failures", 0).attribute("errors", 1);
+    xml.attribute("skipped", 0).attribute("time", "0").attribute("file", file);
+    xml.open("testcase")
+        .attribute("name", phrase("L-input-not-checked", options_.lang))
+        .attribute("classname", file)
+        .attribute("file", file);
+    if (e.where().known()) xml.attribute("line", e.where().line);
+    xml.attribute("time", "0");
+    xml.open("error")
+        .attribute("message", e.where().to_string() + ": " + e.message())
+        .attribute("type", "input");
+    xml.close();
+    xml.close();
+    xml.close();
 }
 
 void JunitReporter::end(const RunTotals&, std::ostream& out) {

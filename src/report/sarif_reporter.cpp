@@ -114,22 +114,26 @@ std::string uri_of(std::string_view path) {
     return uri;
 }
 
-void write_location(JsonWriter& w, const Result& r) {
-    const std::string& file = r.deciding.file.empty() ? r.plan->file : r.deciding.file.str();
+void write_physical_location(JsonWriter& w, const std::string& file, const SourceLocation& at) {
     w.begin_object();
     w.key("physicalLocation").begin_object();
     w.key("artifactLocation").begin_object();
     w.key("uri").value(uri_of(file));
     if (file.substr(0, 1) != "/") w.key("uriBaseId").value("%SRCROOT%");
     w.end_object();
-    if (r.deciding.known()) {
+    if (at.known()) {
         w.key("region").begin_object();
-        w.key("startLine").value(r.deciding.line);
-        if (r.deciding.column > 0) w.key("startColumn").value(r.deciding.column);
+        w.key("startLine").value(at.line);
+        if (at.column > 0) w.key("startColumn").value(at.column);
         w.end_object();
     }
     w.end_object();
     w.end_object();
+}
+
+void write_location(JsonWriter& w, const Result& r) {
+    const std::string& file = r.deciding.file.empty() ? r.plan->file : r.deciding.file.str();
+    write_physical_location(w, file, r.deciding);
 }
 
 // Stable across runs and edits elsewhere in the plan, so that code scanning tracks one finding per
@@ -207,29 +211,46 @@ std::string result_json(const Result& r, Lang lang) {
     return std::move(out).str();
 }
 
-// What was left out, where a reader of the run looks: its properties and a notification.
-void write_omissions(JsonWriter& w, const std::array<int, kStatusCount>& omitted, size_t limit) {
+// What was left out and what could not be checked, where a reader of the run looks: its
+// properties and the invocation's notifications (an input that could not be checked makes the
+// invocation unsuccessful, as the exit code 2 says).
+void write_invocation(JsonWriter& w, const std::array<int, kStatusCount>& omitted, size_t limit,
+                      const std::vector<std::string>& failures, size_t failures_left_out) {
     int total = 0;
     for (int n : omitted) total += n;
-    if (total == 0) return;
-    w.key("properties").begin_object();
-    w.key("omittedResults").value(total);
-    w.key("omittedByStatus").begin_object();
-    for (int i = 0; i < kStatusCount; ++i)
-        if (omitted[i]) w.key(status_name(static_cast<Status>(i))).value(omitted[i]);
-    w.end_object();
-    w.end_object();
+    if (total == 0 && failures.empty()) return;
+    if (total) {
+        w.key("properties").begin_object();
+        w.key("omittedResults").value(total);
+        w.key("omittedByStatus").begin_object();
+        for (int i = 0; i < kStatusCount; ++i)
+            if (omitted[i]) w.key(status_name(static_cast<Status>(i))).value(omitted[i]);
+        w.end_object();
+        w.end_object();
+    }
     w.key("invocations").begin_array();
     w.begin_object();
-    w.key("executionSuccessful").value(true);
+    w.key("executionSuccessful").value(failures.empty());
     w.key("toolExecutionNotifications").begin_array();
-    w.begin_object();
-    w.key("level").value("warning");
-    write_text(w.key("message"),
-               fmt::format("{} results left out: GitHub code scanning keeps {} results per run, so "
-                           "the {} most severe are listed; every result is in -f json or -f csv",
-                           total, limit, limit));
-    w.end_object();
+    for (const std::string& f : failures) w.json(f);
+    if (failures_left_out) {
+        w.begin_object();
+        w.key("level").value("error");
+        write_text(w.key("message"),
+                   fmt::format("{} more inputs could not be checked (not listed here)",
+                               failures_left_out));
+        w.end_object();
+    }
+    if (total) {
+        w.begin_object();
+        w.key("level").value("warning");
+        write_text(
+            w.key("message"),
+            fmt::format("{} results left out: GitHub code scanning keeps {} results per run, so "
+                        "the {} most severe are listed; every result is in -f json or -f csv",
+                        total, limit, limit));
+        w.end_object();
+    }
     w.end_array();
     w.end_object();
     w.end_array();
@@ -242,6 +263,26 @@ void SarifReporter::begin(const RunInfo& run, const ReportOptions& options, std:
     kept_.clear();
     seq_ = 0;
     omitted_ = {};
+    failures_.clear();
+    failures_left_out_ = 0;
+}
+
+void SarifReporter::failure(const InputFailure& failure, std::ostream&) {
+    if (failures_.size() >= std::max<size_t>(max_results_, 1)) {
+        ++failures_left_out_;
+        return;
+    }
+    const InputError& e = failure.error;
+    std::ostringstream out;
+    JsonWriter w(out, JsonEscapes::Unicode);
+    w.begin_object();
+    w.key("level").value("error");
+    write_text(w.key("message"), e.message());
+    w.key("locations").begin_array();
+    write_physical_location(w, e.where().file.str(), e.where());
+    w.end_array();
+    w.end_object();
+    failures_.push_back(std::move(out).str());
 }
 
 void SarifReporter::plan(const PlanReport& report, std::ostream&) {
@@ -289,7 +330,7 @@ void SarifReporter::end(const RunTotals&, std::ostream& out) {
         w.json(json);
     }
     w.end_array();
-    write_omissions(w, omitted_, max_results_);
+    write_invocation(w, omitted_, max_results_, failures_, failures_left_out_);
     w.end_object();
     w.end_array();
     w.end_object();

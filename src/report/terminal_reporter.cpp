@@ -232,4 +232,10 @@ void TerminalReporter::end(const RunTotals& totals, std::ostream& out) {
     write_total(totals.plans, totals.total, options_, out);
 }
 
+void TerminalReporter::failure(const InputFailure& failure, std::ostream& out) {
+    if (run_.file.empty()) return;
+    const InputError& e = failure.error;
+    out << escape_controls(e.where().to_string()) << ": " << escape_controls(e.message()) << "\n\n";
+}
+
 }  // namespace vetcheck::report

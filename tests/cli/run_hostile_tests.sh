@@ -172,8 +172,26 @@ else
   run "an unreadable file" 2 5 "$tmp/locked.yaml" "$tmp/locked.yaml: cannot read the file: Permission denied"
 fi
 
-# --- reports stay whole: a failed run leaves --output as it was, and no temporary file ---
-# untouched NAME "ARGS" FILE... : exit 2, each FILE still says "previous report", no FILE.tmp*.
+# --- reports stay whole: an input that cannot be checked is in every report, beside the others ---
+# reported NAME "ARGS" BAD FILE... : exit 2, each FILE replaced by this run's report naming the
+# input BAD that could not be checked, no FILE.tmp* left (issue 14: reports with errors in them).
+reported() {
+  local name=$1 args=$2 bad_input=$3 f ok=1
+  shift 3
+  for f in "$@"; do echo "previous report" >"$f"; done
+  # shellcheck disable=SC2086
+  "$vetcheck" --lang en $args >"$tmp/out" 2>&1 </dev/null
+  local got=$?
+  [[ $got == 2 ]] || { echo "FAIL $name: exit $got, expected 2"; ok=0; }
+  grep -qF "the report files list them as errors (exit 2)" "$tmp/out" || { echo "FAIL $name: no word that the reports hold errors"; ok=0; }
+  for f in "$@"; do
+    [[ $(cat "$f") != "previous report" ]] || { echo "FAIL $name: $f was not written"; ok=0; }
+    grep -qF -- "$(basename "$bad_input")" "$f" || { echo "FAIL $name: $f does not name $bad_input"; ok=0; }
+    if compgen -G "$f.tmp*" >/dev/null; then echo "FAIL $name: a temporary file was left: $(echo "$f".tmp*)"; ok=0; fi
+  done
+  if ((ok)); then pass=$((pass + 1)); else fail=$((fail + 1)); sed 's/^/    | /' "$tmp/out" | head -10; fi
+}
+# untouched NAME "ARGS" FILE... : exit 2 before any plan is checked (a bad pack): FILE as it was.
 untouched() {
   local name=$1 args=$2 f ok=1
   shift 2
@@ -189,19 +207,25 @@ untouched() {
   if ((ok)); then pass=$((pass + 1)); else fail=$((fail + 1)); sed 's/^/    | /' "$tmp/out" | head -10; fi
 }
 good="examples/school-pass.yaml examples/school-fail.yaml examples/xx-city.yaml"
-untouched "the last of several files is bad" "-o $tmp/r.txt $good tests/cli/cases/bad-number.yaml" "$tmp/r.txt"
-untouched "the first of several files is bad" "-o $tmp/r.txt tests/cli/cases/bad-number.yaml $good" "$tmp/r.txt"
-untouched "a file in the middle is bad" "-o $tmp/r.txt examples/school-pass.yaml tests/cli/cases/malformed.yaml examples/school-fail.yaml" "$tmp/r.txt"
-untouched "every format to its own file, the last input bad" \
-  "-f json=$tmp/r.json -f sarif=$tmp/r.sarif -f junit=$tmp/r.xml -f csv=$tmp/r.csv $good tests/cli/cases/not-utf8.yaml" \
-  "$tmp/r.json" "$tmp/r.sarif" "$tmp/r.xml" "$tmp/r.csv"
+reported "the last of several files is bad" "-o $tmp/r.txt $good tests/cli/cases/bad-number.yaml" \
+  tests/cli/cases/bad-number.yaml "$tmp/r.txt"
+reported "the first of several files is bad" "-o $tmp/r.txt tests/cli/cases/bad-number.yaml $good" \
+  tests/cli/cases/bad-number.yaml "$tmp/r.txt"
+reported "a file in the middle is bad" "-o $tmp/r.txt examples/school-pass.yaml tests/cli/cases/malformed.yaml examples/school-fail.yaml" \
+  tests/cli/cases/malformed.yaml "$tmp/r.txt"
+reported "every format to its own file, the last input bad" \
+  "-f json=$tmp/r.json -f jsonl=$tmp/r.jsonl -f sarif=$tmp/r.sarif -f junit=$tmp/r.xml -f csv=$tmp/r.csv -f csv-matrix=$tmp/m.csv -f markdown=$tmp/r.md -f html=$tmp/r.html $good tests/cli/cases/not-utf8.yaml" \
+  tests/cli/cases/not-utf8.yaml "$tmp/r.json" "$tmp/r.jsonl" "$tmp/r.sarif" "$tmp/r.xml" "$tmp/r.csv" "$tmp/m.csv" "$tmp/r.md" "$tmp/r.html"
+if command -v xmllint >/dev/null && [[ -f tests/report/junit.xsd ]]; then
+  if xmllint --noout --schema tests/report/junit.xsd "$tmp/r.xml" >"$tmp/xsd" 2>&1; then ok; else bad "JUnit with an error suite is not valid: $(head -3 "$tmp/xsd")"; fi
+fi
 mkdir -p "$tmp/plans"
 cp examples/school-pass.yaml "$tmp/plans/a.yaml"
 cp examples/school-fail.yaml "$tmp/plans/b.yaml"
 cp tests/cli/cases/alias-bomb.yaml "$tmp/plans/z.yaml"
-untouched "a directory whose last plan is an alias bomb" "-o $tmp/r.txt $tmp/plans" "$tmp/r.txt"
+reported "a directory whose last plan is an alias bomb" "-o $tmp/r.txt $tmp/plans" z.yaml "$tmp/r.txt"
 untouched "a bad pack after good plans" "-o $tmp/r.txt --pack tests/cli/cases/packs/syntax-error.yaml $good" "$tmp/r.txt"
-untouched "nesting 100,000 deep as the last input" "-o $tmp/r.txt $good $tmp/deep.yaml" "$tmp/r.txt"
+reported "nesting 100,000 deep as the last input" "-o $tmp/r.txt $good $tmp/deep.yaml" deep.yaml "$tmp/r.txt"
 # A report that cannot be moved into place is an error, and its temporary file is removed.
 mkdir -p "$tmp/taken"
 "$vetcheck" --lang en -o "$tmp/taken" examples/school-pass.yaml >"$tmp/out" 2>&1

@@ -28,6 +28,8 @@ class CsvMatrixReporter : public Reporter {
   public:
     void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
     void plan(const PlanReport& report, std::ostream& out) override;
+    // An input that could not be checked: its row names the file and the error, every cell empty.
+    void failure(const InputFailure& failure, std::ostream& out) override;
     void end(const RunTotals& totals, std::ostream& out) override;
 
   private:

@@ -16,6 +16,9 @@ class JunitReporter : public Reporter {
   public:
     void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
     void plan(const PlanReport& report, std::ostream& out) override;
+    // An input that could not be checked: a suite of its own with one error case, so that the CI
+    // server shows it among the results rather than only in the log.
+    void failure(const InputFailure& failure, std::ostream& out) override;
     void end(const RunTotals& totals, std::ostream& out) override;
 
   private:

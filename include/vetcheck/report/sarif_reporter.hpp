@@ -23,6 +23,8 @@ class SarifReporter : public Reporter {
     explicit SarifReporter(size_t max_results = kSarifMaxResults) : max_results_(max_results) {}
     void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
     void plan(const PlanReport& report, std::ostream& out) override;
+    // An input that could not be checked: an error notification of the run's invocation.
+    void failure(const InputFailure& failure, std::ostream& out) override;
     void end(const RunTotals& totals, std::ostream& out) override;
 
     size_t results_held() const { return kept_.size(); }
@@ -41,6 +43,8 @@ class SarifReporter : public Reporter {
     size_t seq_ = 0;
     std::vector<Kept> kept_;  // a heap: the first to give way on top
     std::array<int, kStatusCount> omitted_{};
+    std::vector<std::string> failures_;  // notifications, at most max_results_ of them
+    size_t failures_left_out_ = 0;
 };
 
 }  // namespace vetcheck::report

@@ -17,6 +17,9 @@ class TerminalReporter : public Reporter {
     // Streams: each plan's text as it is checked (made on the checking threads), then the total.
     void plan(const PlanReport& report, std::ostream& out) override;
     void end(const RunTotals& totals, std::ostream& out) override;
+    // In a report file, an input that could not be checked is a line of its own (on a terminal it
+    // is already on standard error).
+    void failure(const InputFailure& failure, std::ostream& out) override;
     bool renders_in_parallel() const override { return true; }
     std::string render(const PlanReport& report) const override;
     void plan_text(const PlanReport& report, std::string&& text, std::ostream& out) override;
