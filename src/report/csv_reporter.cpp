@@ -112,7 +112,7 @@ void CsvReporter::failure(const InputFailure& failure, std::ostream& out) {
     };
     set("plan_file", csv_text(e.where().file.str()));
     set("status", status_name(Status::Error));
-    set("reason", csv_text(e.message()));
+    set("reason", csv_text(e.message(options_.lang)));
     set("location", csv_text(e.where().to_string()));
     out << csv_row(row);
 }

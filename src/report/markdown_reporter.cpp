@@ -151,7 +151,7 @@ void MarkdownReporter::failure(const InputFailure& failure, std::ostream& out) {
     const InputError& e = failure.error;
     out << fmt::format("### ⚠️ {}\n\n**{}** — {}\n", markdown_escape(e.where().to_string()),
                        zh(options_.lang) ? "无法检查" : "could not be checked",
-                       markdown_escape(e.message()));
+                       markdown_escape(e.message(options_.lang)));
 }
 
 void MarkdownReporter::end(const RunTotals& totals, std::ostream& out) {
