@@ -153,7 +153,7 @@ void write_reports(const std::vector<report::PlanReport>& reports) {
 }  // namespace
 
 void quantity(std::string_view data) {
-    std::string why;
+    Message why;
     try {
         std::optional<Quantity> q = parse_quantity(data, &why);
         require(q.has_value() || !why.empty(), "a rejected quantity says why");

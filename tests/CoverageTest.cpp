@@ -155,11 +155,10 @@ TEST_CASE("Coverage: verify checks the quotes of conflicts from the document ver
 TEST_CASE("Coverage: not_encoded reasons are one of a fixed list, checked with their location",
           "[coverage][pack]") {
     CHECK(load_error(kPack + "not_encoded:\n  - {quote: 建立, section: 一, reason: later}\n") ==
-          "p.yaml:18:37: not_encoded[].reason: expected background, entitlement, "
-          "not-checkable-from-a-plan, duplicate-of: <indicator id> or stated-by-higher-pack: "
-          "<pack id>, got \"later\"");
+          "p.yaml:18:37: not_encoded[].reason: expected one of background, entitlement, "
+          "not-checkable-from-a-plan, duplicate-of: ID, stated-by-higher-pack: ID, got \"later\"");
     CHECK(load_error(kPack + "not_encoded:\n  - {quote: 建立, section: 一, reason: duplicate-of}\n")
-              .rfind("p.yaml:18:37: not_encoded[].reason: expected background", 0) == 0);
+              .rfind("p.yaml:18:37: not_encoded[].reason: expected one of background", 0) == 0);
     CHECK(load_error(kPack + "not_encoded:\n  - {quote: 建立, section: 一, reason: 'duplicate-of: "
                              "training_sytem'}\n") ==
           "p.yaml:18:37: not_encoded[].reason: expected an indicator of pack 'p' after "

@@ -59,11 +59,11 @@ TEST_CASE("Hostile: digits grouped by commas come in threes", "[hostile][rationa
 
 TEST_CASE("Hostile: a number that is not one is named whole", "[hostile][quantity]") {
     // ".inf" was reported as "\".\" is not a number".
-    std::string why;
+    Message why;
     CHECK_FALSE(parse_quantity(".inf", &why));
-    CHECK(why == "\".inf\" is not a number");
+    CHECK(render(why, Lang::En) == "\".inf\" is not a number");
     CHECK_FALSE(parse_quantity("-", &why));
-    CHECK(why == "\"-\" is not a number");
+    CHECK(render(why, Lang::En) == "\"-\" is not a number");
 }
 
 TEST_CASE("Hostile: a percentage too large to multiply by 100 is still shown", "[hostile]") {

@@ -8,16 +8,16 @@ using namespace vetcheck;
 
 namespace {
 Quantity q(const char* text) {
-    std::string why;
+    Message why;
     auto r = parse_quantity(text, &why);
-    INFO(text << ": " << why);
+    INFO(text << ": " << render(why, Lang::En));
     REQUIRE(r);
     return *r;
 }
 std::string error_of(const char* text) {
-    std::string why;
+    Message why;
     auto r = parse_quantity(text, &why);
-    return r ? "" : why;
+    return r ? "" : render(why, Lang::En);
 }
 }  // namespace
 

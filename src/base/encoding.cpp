@@ -24,7 +24,7 @@ unsigned char byte_at(std::string_view s, size_t i) {
 
 // The length of the UTF-8 character at `pos`, or 0 when the bytes there are not one (overlong
 // forms and surrogates included); *problem then says why.
-size_t utf8_length(std::string_view s, size_t pos, std::string* problem) {
+size_t utf8_length(std::string_view s, size_t pos, Message* problem) {
     unsigned char lead = byte_at(s, pos);
     if (lead < 0x80) return 1;
     size_t extra = 0;
@@ -40,20 +40,22 @@ size_t utf8_length(std::string_view s, size_t pos, std::string* problem) {
         if (lead == 0xF0) low = 0x90;
         if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
     } else {
-        if (problem) *problem = fmt::format("byte 0x{:02x} cannot start a UTF-8 character", lead);
+        if (problem)
+            *problem = Message("P-utf8-bad-lead", {{"byte", fmt::format("0x{:02x}", lead)}});
         return 0;
     }
     for (size_t i = 1; i <= extra; ++i) {
         if (pos + i >= s.size()) {
             if (problem)
-                *problem = fmt::format("the file ends inside a UTF-8 character (0x{:02x} …)", lead);
+                *problem = Message("P-utf8-cut", {{"byte", fmt::format("0x{:02x}", lead)}});
             return 0;
         }
         unsigned char c = byte_at(s, pos + i);
         if (c < (i == 1 ? low : 0x80) || c > (i == 1 ? high : 0xBF)) {
             if (problem)
-                *problem = fmt::format(
-                    "byte 0x{:02x} cannot continue the UTF-8 character begun by 0x{:02x}", c, lead);
+                *problem =
+                    Message("P-utf8-bad-continuation", {{"byte", fmt::format("0x{:02x}", c)},
+                                                        {"lead", fmt::format("0x{:02x}", lead)}});
             return 0;
         }
     }
@@ -62,7 +64,7 @@ size_t utf8_length(std::string_view s, size_t pos, std::string* problem) {
 
 // The offset of the first byte that is not UTF-8, or npos. ASCII, the bulk of every plan, is
 // skipped eight bytes at a time.
-size_t first_invalid_utf8(std::string_view s, std::string* problem) {
+size_t first_invalid_utf8(std::string_view s, Message* problem) {
     size_t pos = 0;
     while (pos < s.size()) {
         if (pos + 8 <= s.size()) {
@@ -142,9 +144,7 @@ DecodedText from_utf16(std::string_view bytes, bool little_endian, const std::st
     Converter utf16(little_endian ? "UTF-16LE" : "UTF-16BE");
     if (!utf16.convert(bytes.substr(2), &out.text))
         throw InputError(position(out.text, out.text.size(), file),
-                         fmt::format("the file begins with a UTF-16 {} byte-order mark but is not "
-                                     "UTF-16 text from here (a lone surrogate or a cut character)",
-                                     little_endian ? "LE" : "BE"));
+                         Message("E-utf16-damaged", {{"order", little_endian ? "LE" : "BE"}}));
     return out;
 }
 
@@ -158,23 +158,21 @@ DecodedText decode_text(std::string bytes, const std::string& file_name, bool ke
         bytes.erase(0, kUtf8Bom.size());
         view = bytes;
     }
-    std::string problem;
+    Message problem;
     size_t bad = first_invalid_utf8(view, &problem);
     if (bad == std::string_view::npos) return DecodedText{std::move(bytes), TextEncoding::Utf8, {}};
     SourceLocation where = position(view, bad, file_name);
     if (mostly_utf8(view) && keep_damaged_utf8)
         return DecodedText{std::move(bytes), TextEncoding::Utf8, {}};
     if (mostly_utf8(view))
-        throw InputError(where, fmt::format("the file is UTF-8 text but for a damaged character: "
-                                            "{}; correct it or save the file again as UTF-8",
-                                            problem));
+        throw InputError(where, Message("E-utf8-damaged", {{"problem", problem}}));
     DecodedText out{{}, TextEncoding::Gb18030, {}};
     if (!Converter("GB18030").convert(view, &out.text))
-        throw InputError(where, fmt::format("the file is neither UTF-8 text ({}) nor GB18030/GBK "
-                                            "(the bytes at {}:{} are not GB18030); save it as "
-                                            "UTF-8",
-                                            problem, position(out.text, out.text.size(), "").line,
-                                            position(out.text, out.text.size(), "").column));
+        throw InputError(where,
+                         Message("E-encoding-unknown",
+                                 {{"problem", problem},
+                                  {"line", position(out.text, out.text.size(), "").line},
+                                  {"column", position(out.text, out.text.size(), "").column}}));
     out.note = fmt::format("{}: read as GB18030 (not UTF-8)", file_name);
     return out;
 }

@@ -19,14 +19,12 @@ namespace vetcheck {
 namespace {
 
 [[noreturn]] void fail_too_large(const std::string& name, size_t max_bytes) {
-    throw InputError(
-        SourceLocation{name},
-        fmt::format("file larger than the limit of {} bytes (--max-file-size)", max_bytes));
+    throw InputError(SourceLocation{name}, Message("E-file-too-large", {{"bytes", max_bytes}}));
 }
 
 [[noreturn]] void fail_unreadable(const std::string& name) {
     throw InputError(SourceLocation{name},
-                     fmt::format("cannot read the file: {}", std::strerror(errno)));
+                     Message("E-file-unreadable", {{"error", system_error_text(errno)}}));
 }
 
 // Closes a file the reader opened (standard input is left open).
@@ -47,7 +45,7 @@ class FileDescriptor {
 std::string read_all(int fd, const std::string& name, size_t max_bytes) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) fail_unreadable(name);
-    if (S_ISDIR(st.st_mode)) throw InputError(SourceLocation{name}, "is a directory, not a file");
+    if (S_ISDIR(st.st_mode)) throw InputError(SourceLocation{name}, Message("E-file-is-directory"));
     bool regular = S_ISREG(st.st_mode);
     if (regular && static_cast<uint64_t>(st.st_size) > max_bytes) fail_too_large(name, max_bytes);
     std::string text;
@@ -89,16 +87,16 @@ std::string read_input_file(const std::string& path, size_t max_bytes, std::stri
             // A directory the batch found but may not list is named as one: its plans went
             // unchecked.
             if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-                throw InputError(SourceLocation{path}, fmt::format("cannot read the directory: {}",
-                                                                   std::strerror(error)));
+                throw InputError(
+                    SourceLocation{path},
+                    Message("E-directory-unreadable", {{"error", system_error_text(error)}}));
             errno = error;
             fail_unreadable(path);
         }
         FileDescriptor file(fd);
         struct stat st {};
         if (::fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
-            throw InputError(SourceLocation{path},
-                             "a named pipe, not a file: give its contents on standard input (-)");
+            throw InputError(SourceLocation{path}, Message("E-file-is-pipe"));
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         bytes = read_all(fd, path, max_bytes);
     }

@@ -1,9 +1,13 @@
 #include "vetcheck/base/messages.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "vetcheck/base/text.hpp"
 
 namespace vetcheck {
 
@@ -73,6 +77,119 @@ const std::vector<MessageEntry> kCatalogue = {
     {"R-not-arithmetic", "not arithmetic", "不是算术表达式"},
     {"R-no-lower-plan-reports", "no lower plan reports {key}", "没有下级规划填报{key}"},
 
+    // Input errors: each names the key, what was expected and what was found.
+    {"E-unclassified", "{text}", "{text}"},
+    {"E-expected", "{key}: expected {expected}, got {found}", "{key}：应为{expected}，实为{found}"},
+    {"E-value-invalid", "{key}: expected {expected}, got {found} ({detail})",
+     "{key}：应为{expected}，实为{found}（{detail}）"},
+    {"E-field-missing", "{context}: missing required field '{field}'",
+     "{context}：缺少必填字段“{field}”"},
+    {"E-field-unknown", "{context}: unknown field '{field}'{suggestion}",
+     "{context}：无法识别的字段“{field}”{suggestion}"},
+    {"E-file-unreadable", "cannot read the file: {error}", "无法读取文件：{error}"},
+    {"E-file-is-directory", "is a directory, not a file", "这是一个目录，不是文件"},
+    {"E-file-too-large", "file larger than the limit of {bytes} bytes (--max-file-size)",
+     "文件超过{bytes}字节的上限（--max-file-size）"},
+
+    {"E-not-one-of", "{key}: expected one of {allowed}, got {found}{suggestion}",
+     "{key}：应为以下之一：{allowed}，实为{found}{suggestion}"},
+    {"E-fact-twice", "fact '{key}' given twice (first at line {line})",
+     "数据项“{key}”填了两次（第一次在第{line}行）"},
+    {"E-fact-unknown", "unknown fact '{key}'{suggestion}", "无法识别的数据项“{key}”{suggestion}"},
+    {"E-fact-of-plan",
+     "{key}: this fact is reported by the plan as a whole (under facts:), not here",
+     "{key}：该数据项由规划整体填报（写在facts:下），不应写在此处"},
+    {"E-fact-of-institution",
+     "{key}: this fact is reported by each institution (under institutions:), not here",
+     "{key}：该数据项由各院校分别填报（写在institutions:下），不应写在此处"},
+    {"E-plan-not-mapping",
+     "a plan: expected a mapping with plan:, facts: and institutions:, got {found}",
+     "规划文件：应为含plan:、facts:和institutions:的映射，实为{found}"},
+    {"E-school-needs-type", "plan: a school report (level: school) needs its type: {types}",
+     "plan：学校质量报告（level: school）须写明学校类型（type）：{types}"},
+    {"E-school-has-no-institutions",
+     "institutions: a school report has no institutions; put the school's facts under facts:",
+     "institutions：学校质量报告没有下属院校；请把学校的数据写在facts:下"},
+    {"E-too-many-institutions",
+     "institutions: more than {count} institutions in one plan; limit --max-institutions",
+     "institutions：一个规划中的院校超过{count}所；上限见--max-institutions"},
+    {"E-institution-twice", "institutions: duplicate id '{id}'",
+     "institutions：院校编号“{id}”重复"},
+    {"E-yaml-second-document", "expected one YAML document, found a second one (remove the '---')",
+     "应只有一个YAML文档，却发现了第二个（请删去“---”）"},
+    {"E-yaml-invalid", "invalid YAML: {problem}", "YAML格式有误：{problem}"},
+    {"E-yaml-control-character",
+     "invalid YAML: the file contains a control character{byte}, which YAML does not allow",
+     "YAML格式有误：文件含有YAML不允许的控制字符{byte}"},
+    {"E-yaml-not-utf8", "invalid YAML: the file is not valid UTF-8 text ({problem}{byte})",
+     "YAML格式有误：文件不是有效的UTF-8文本（{problem}{byte}）"},
+    {"E-yaml-too-many-nodes",
+     "the document expands to more than {count} values (aliases repeated too often?); limit "
+     "--max-nodes",
+     "文档展开后超过{count}个值（别名重复过多？）；上限见--max-nodes"},
+    {"E-yaml-key-not-text", "a key must be plain text, not {found}",
+     "键应为普通文字，不能是{found}"},
+    {"E-yaml-duplicate-key", "duplicate key '{key}' (first at line {line})",
+     "键“{key}”重复（第一次在第{line}行）"},
+    {"E-yaml-unknown-alias", "unknown alias '*{name}'", "无法识别的别名“*{name}”"},
+    {"E-yaml-too-deep", "nesting deeper than {count} levels; limit --max-depth",
+     "嵌套超过{count}层；上限见--max-depth"},
+    {"E-csv-not-utf8", "not UTF-8 (byte {byte}); save the file as UTF-8 CSV",
+     "不是UTF-8文本（字节{byte}）；请以UTF-8 CSV格式保存"},
+    {"E-csv-control-character", "a control character ({code}) in a cell",
+     "单元格中有控制字符（{code}）"},
+    {"E-csv-stray-quote", "a quote inside an unquoted cell; quote the whole cell",
+     "未加引号的单元格中有引号；请给整个单元格加上引号"},
+    {"E-csv-text-after-quote", "text after a quoted cell's closing quote",
+     "带引号的单元格在右引号后还有文字"},
+    {"E-csv-unterminated-quote", "unterminated quoted cell", "单元格的引号没有闭合"},
+    {"E-csv-no-header", "a CSV of school reports: expected a header row, got nothing",
+     "学校质量报告CSV：应有表头行，但文件为空"},
+    {"E-csv-column-missing",
+     "the header row has no '{column}' column (columns id, name, type, year, then fact keys)",
+     "表头行缺少“{column}”列（依次为id、name、type、year列，其后为各数据项）"},
+    {"E-csv-column-twice", "column '{column}' appears twice", "“{column}”列出现了两次"},
+    {"E-csv-no-rows", "a CSV of school reports: a header row and no school's row",
+     "学校质量报告CSV：只有表头行，没有任何学校的数据行"},
+    {"E-csv-row-width", "row has {cells} cells but the header names {columns} columns",
+     "该行有{cells}个单元格，而表头只有{columns}列"},
+    {"E-waiver-unknown-indicator",
+     "{key}: unknown indicator '{id}' in the packs this plan answers to ({packs}){suggestion}",
+     "{key}：本规划适用的规则包（{packs}）中没有指标“{id}”{suggestion}"},
+    {"E-waiver-school-institution",
+     "{key}: a school report has no institutions; leave institution: out to waive '{id}' for the "
+     "school",
+     "{key}：学校质量报告没有下属院校；豁免本校的“{id}”时请删去institution:"},
+    {"E-waiver-plan-indicator",
+     "{key}: '{id}' is checked for the plan as a whole, not for each institution; leave "
+     "institution: out",
+     "{key}：“{id}”按规划整体检查，不分院校；请删去institution:"},
+    {"E-waiver-unknown-institution", "{key}: unknown institution '{name}'{suggestion}",
+     "{key}：没有名为“{name}”的院校{suggestion}"},
+    {"E-waiver-twice", "waivers: a second waiver for '{id}'{institution}; the first is at {first}",
+     "waivers：“{id}”{institution}有第二条豁免；第一条在{first}"},
+    {"E-pack-not-mapping",
+     "a pack: expected a mapping with pack:, facts: and indicators:, got {found}",
+     "规则包文件：应为含pack:、facts:和indicators:的映射，实为{found}"},
+    {"E-pack-unknown", "unknown pack '{id}'{suggestion}", "没有规则包“{id}”{suggestion}"},
+    {"E-directory-unreadable", "cannot read the directory: {error}", "无法读取目录：{error}"},
+    {"E-file-is-pipe", "a named pipe, not a file: give its contents on standard input (-)",
+     "这是命名管道，不是文件：请从标准输入（-）提供其内容"},
+    {"E-utf16-damaged",
+     "the file begins with a UTF-16 {order} byte-order mark but is not UTF-16 text from here (a "
+     "lone surrogate or a cut character)",
+     "文件以UTF-16 "
+     "{order}字节顺序标记开头，但从此处起不是UTF-16文本（孤立的代理项或被截断的字符）"},
+    {"E-utf8-damaged",
+     "the file is UTF-8 text but for a damaged character: {problem}; correct it or save the file "
+     "again as UTF-8",
+     "文件是UTF-8文本，但有一个损坏的字符：{problem}；请改正，或重新以UTF-8保存文件"},
+    {"E-encoding-unknown",
+     "the file is neither UTF-8 text ({problem}) nor GB18030/GBK (the bytes at {line}:{column} "
+     "are not GB18030); save it as UTF-8",
+     "文件既不是UTF-8文本（{problem}），也不是GB18030/GBK文本（第{line}行第{column}列的字节不符合"
+     "GB18030）；请以UTF-8保存"},
+
     // Phrases set into other messages.
     {"P-nothing", "nothing", "空值"},
     {"P-a-mapping", "a mapping", "键值映射"},
@@ -82,6 +199,58 @@ const std::vector<MessageEntry> kCatalogue = {
     {"P-a-non-empty-string", "a non-empty string", "非空文字"},
     {"P-a-whole-number", "a whole number", "整数"},
     {"P-one-of", "one of {items}", "以下之一：{items}"},
+    {"P-a-date", "a date YYYY-MM-DD such as 2025-12-31", "日期，格式为YYYY-MM-DD，如2025-12-31"},
+    {"P-a-list-of-waivers", "a list of waivers", "豁免事项列表"},
+    {"P-a-fact-mapping", "a mapping of fact keys to values", "由数据项名称和数值组成的映射"},
+    {"P-a-list-of-pack-ids", "a list of pack ids", "规则包编号列表"},
+    {"P-a-year", "a year such as 2025", "年份，如2025"},
+    {"P-a-tolerance", "a tolerance ({detail})", "容差（{detail}）"},
+    {"P-a-tolerance-form", "a percentage such as 10% or an absolute amount such as 1",
+     "百分比（如10%）或绝对数（如1）"},
+    {"P-a-quote", "a quote", "原文引文"},
+    {"P-id-form", "lowercase letters, digits and '-'", "小写字母、数字和“-”"},
+    {"P-a-list-of-mappings", "a list of mappings with {fields}", "由含{fields}的映射组成的列表"},
+    {"P-a-list-of-words", "a list of words", "词语列表"},
+    {"P-a-word", "a word", "词语"},
+    {"P-utf8-bad-lead", "byte {byte} cannot start a UTF-8 character",
+     "字节{byte}不能作为UTF-8字符的开头"},
+    {"P-utf8-cut", "the file ends inside a UTF-8 character ({byte} …)",
+     "文件在一个UTF-8字符中间结束（{byte}……）"},
+    {"P-utf8-bad-continuation", "byte {byte} cannot continue the UTF-8 character begun by {lead}",
+     "字节{byte}不能接在以{lead}开头的UTF-8字符之后"},
+    {"P-no-such-file", "No such file or directory", "文件或目录不存在"},
+    {"P-permission-denied", "Permission denied", "没有访问权限"},
+    {"P-not-a-directory", "Not a directory", "路径中有一部分不是目录"},
+    {"P-no-space", "No space left on device", "设备空间已满"},
+    {"P-read-only", "Read-only file system", "文件系统为只读"},
+    {"P-system-error", "{text}", "{text}"},
+    {"P-expect-count", "a whole number{unit} (e.g. 4500)", "整数{unit}（如4500）"},
+    {"P-expect-amount", "an amount{unit} (e.g. 12000 or 1.2万)", "数额{unit}（如12000或1.2万）"},
+    {"P-expect-number", "a number", "数值"},
+    {"P-expect-share", "a percentage or a share (e.g. 57% or 0.57)", "百分比或比例（如57%或0.57）"},
+    {"P-expect-ratio", "a ratio (e.g. 1:350)", "比值（如1:350）"},
+    {"P-expect-multiple", "a multiple (e.g. 2倍 or 2)", "倍数（如2倍或2）"},
+    {"P-expect-boolean", "yes or no (true/false, 是/否)", "是或否（是/否、true/false）"},
+    {"P-percent-only-for-shares", "a percentage is only for shares",
+     "只有比例类数据项才能写百分比"},
+    {"P-ratio-only-for-ratios", "a ratio is only for ratios", "只有比值类数据项才能写比值"},
+    {"P-unit-mismatch", "unit {unit} does not match the fact's unit {expected}",
+     "单位{unit}与该数据项的单位{expected}不符"},
+    {"P-unit-not-expected", "unit {unit} does not match the fact's unit (none)",
+     "该数据项没有单位，不应写{unit}"},
+    {"P-count-negative", "a count cannot be negative", "人数、个数等计数不能为负"},
+    {"P-count-whole", "a count is a whole number", "计数应为整数"},
+    {"P-negative", "cannot be negative", "不能为负"},
+    {"P-share-range", "a share lies between 0% and 100%", "比例应在0%至100%之间"},
+    {"P-ratio-negative", "a ratio cannot be negative", "比值不能为负"},
+    {"P-not-a-number", "\"{text}\" is not a number", "“{text}”不是数字"},
+    {"P-not-a-number-with-unit", "\"{text}\" is not a number with a unit",
+     "“{text}”不是带单位的数字"},
+    {"P-ratio-zero", "the second term of a ratio cannot be 0", "比值的后项不能为0"},
+    {"P-ratio-negative-terms", "a ratio cannot have negative terms", "比值的前后项不能为负"},
+    {"P-empty-value", "empty value", "空值"},
+    {"P-space-inside", "\"{text}\" has a space inside; write numbers as 57%, 1:350, 1.2万元",
+     "“{text}”中间有空格；数字请写作57%、1:350、1.2万元"},
     {"P-did-you-mean", ", did you mean '{name}'?", "，是否应为“{name}”？"},
     {"P-the-document", "document", "文件"},
 };
@@ -195,6 +364,29 @@ const char* label(Label l, Lang lang) {
         "L-over",    "L-short",        "L-due",       "L-no-indicators",
     };
     return phrase(kCodes[static_cast<int>(l)], lang);
+}
+
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best = did_you_mean(word, candidates);
+    return best.empty() ? Message() : Message("P-did-you-mean", {{"name", std::move(best)}});
+}
+
+Message system_error_text(int error) {
+    switch (error) {
+        case ENOENT:
+            return Message("P-no-such-file");
+        case EACCES:
+        case EPERM:
+            return Message("P-permission-denied");
+        case ENOTDIR:
+            return Message("P-not-a-directory");
+        case ENOSPC:
+            return Message("P-no-space");
+        case EROFS:
+            return Message("P-read-only");
+        default:  // rare: the system's own words
+            return Message("P-system-error", {{"text", std::strerror(error)}});
+    }
 }
 
 }  // namespace vetcheck

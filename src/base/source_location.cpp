@@ -34,9 +34,12 @@ std::string SourceLocation::to_string() const {
     return fmt::format("{}:{}:{}", file.str(), line, column);
 }
 
-InputError::InputError(SourceLocation where, std::string message)
-    : std::runtime_error(fmt::format("{}: {}", where.to_string(), message)),
+InputError::InputError(SourceLocation where, Message message)
+    : std::runtime_error(fmt::format("{}: {}", where.to_string(), render(message, Lang::En))),
       where_(std::move(where)),
       message_(std::move(message)) {}
+
+InputError::InputError(SourceLocation where, std::string message)
+    : InputError(std::move(where), Message("E-unclassified", {{"text", std::move(message)}})) {}
 
 }  // namespace vetcheck

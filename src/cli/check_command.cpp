@@ -201,7 +201,7 @@ int run_check(const GlobalOptions& g, Catalog& catalog) {
     batch.on_failure = [&](InputFailure&& f) {
         bar.finish();
         std::cout.flush();
-        print_failure(f, stderr_tty);
+        print_failure(f, stderr_tty, chosen_lang(g));
         for (auto& sink : sinks) sink.reporter->failure(f, sink.out());
         ++totals.failures;
     };

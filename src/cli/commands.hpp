@@ -78,6 +78,6 @@ void write_output(const std::string& text, const std::string& file);
 void add_help_footers(CLI::App& app);
 
 // An input error on standard error: file:line:column, the message, the line with a caret.
-void print_failure(const InputFailure& f, bool color);
+void print_failure(const InputFailure& f, bool color, Lang lang);
 
 }  // namespace vetcheck::cli

@@ -67,7 +67,7 @@ int run_command(int argc, char** argv) {
         for (const auto& f : g.pack_files) catalog.add_file(f);
         return command->run(g, catalog);
     } catch (const InputError& e) {
-        print_failure(InputFailure{e, ""}, false);
+        print_failure(InputFailure{e, ""}, false, chosen_lang(g));
         return kExitInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "vetcheck: out of memory; the limits in docs/limits.md keep inputs smaller\n";

@@ -135,11 +135,11 @@ void write_output(const std::string& text, const std::string& file) {
     files.commit();
 }
 
-void print_failure(const InputFailure& f, bool color) {
+void print_failure(const InputFailure& f, bool color, Lang lang) {
     const InputError& e = f.error;
     std::string where = e.where().to_string();
-    std::cerr << (color ? fmt::format("\x1b[1m{}:\x1b[0m ", where) : where + ": ") << e.message()
-              << '\n';
+    std::cerr << (color ? fmt::format("\x1b[1m{}:\x1b[0m ", where) : where + ": ")
+              << e.message(lang) << '\n';
     if (f.source_line.empty() || e.where().column <= 0) return;
     std::cerr << "  " << f.source_line << '\n';
     // The caret sits under the column, counting wide characters as two.

@@ -37,8 +37,8 @@ const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) 
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end())
-        throw InputError(asked_at,
-                         fmt::format("unknown pack '{}'{}", id, suggestion_suffix(id, ids())));
+        throw InputError(asked_at, Message("E-pack-unknown",
+                                           {{"id", id}, {"suggestion", suggestion(id, ids())}}));
     return parsed(id, it->second);
 }
 

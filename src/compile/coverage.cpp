@@ -13,11 +13,11 @@ namespace {
 
 std::vector<std::string> read_words(const MapReader& r, std::string_view key) {
     const Node& n = r.required(key);
-    if (!n.is_seq()) fail_expected(n, key, "a list of words");
+    if (!n.is_seq()) fail_expected(n, key, Message("P-a-list-of-words"));
     std::vector<std::string> out;
     for (const Node& item : n.items()) {
         out.push_back(expect_string(item, key));
-        if (out.back().empty()) fail_expected(item, key, "a word");
+        if (out.back().empty()) fail_expected(item, key, Message("P-a-word"));
     }
     return out;
 }
@@ -74,7 +74,7 @@ void classify(Sentence& s, const DirectiveWords& words) {
 
 DirectiveWords load_directive_words(std::string_view yaml, const std::string& file_name) {
     Node root = load_yaml(yaml, file_name);
-    if (!root.is_map()) fail_expected(root, "directive words", "a mapping");
+    if (!root.is_map()) fail_expected(root, "directive words", Message("P-a-mapping"));
     MapReader r(root, "");
     r.reject_unknown({"firm", "soft", "not_verbs", "heading_max_chars"});
     DirectiveWords w;

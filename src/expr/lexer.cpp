@@ -114,9 +114,9 @@ class Lexer {
             literal.erase(literal.size() - 1);
             literal.erase(open, 1);
         }
-        std::string why;
+        Message why;
         auto q = parse_quantity(literal, &why);
-        if (!q) fail(start, why);
+        if (!q) fail(start, render(why, Lang::En));  // pack authors' messages: English still
         t.number = *q;
         return t;
     }

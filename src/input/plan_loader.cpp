@@ -21,8 +21,10 @@ void check_one_of(const Node& n, const std::string& value, const std::vector<std
                   std::string_view what) {
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
         throw InputError(n.where(),
-                         fmt::format("{}: expected one of {}, got {}{}", what, join(allowed, ", "),
-                                     n.describe(), suggestion_suffix(value, allowed)));
+                         Message("E-not-one-of", {{"key", what},
+                                                  {"allowed", allowed},
+                                                  {"found", n.describe()},
+                                                  {"suggestion", suggestion(value, allowed)}}));
 }
 
 class FactReader {
@@ -67,7 +69,7 @@ class FactReader {
     // buffer for every key of a plan.
     void read_map(const Node& map, FactMap* out, std::string_view skip = {}) {
         if (!map.is_map())
-            fail_expected(map, key_.empty() ? "facts" : key_, "a mapping of fact keys to values");
+            fail_expected(map, key_.empty() ? "facts" : key_, Message("P-a-fact-mapping"));
         size_t prefix = key_.size();
         for (const auto& [k, v] : map.entries()) {
             if (!skip.empty() && k.text() == skip) continue;
@@ -153,16 +155,16 @@ class FactReader {
     [[noreturn]] void unknown(const Node& k, const std::string& key) const {
         std::vector<std::string> keys;
         for (const auto& [name, def] : rules_.facts) keys.push_back(name);
-        throw InputError(k.where(), fmt::format("unknown fact '{}'{}", shorten(key, 80),
-                                                suggestion_suffix(key, keys)));
+        throw InputError(
+            k.where(), Message("E-fact-unknown",
+                               {{"key", shorten(key, 80)}, {"suggestion", suggestion(key, keys)}}));
     }
 
     void check_subject(const Node& k, const FactDef& def) const {
         if ((on_plan_ && def.on_plan) || (on_institution_ && def.on_institution)) return;
-        throw InputError(k.where(),
-                         fmt::format("{}: this fact is reported by {}, not here", def.key,
-                                     def.on_plan ? "the plan as a whole (under facts:)"
-                                                 : "each institution (under institutions:)"));
+        throw InputError(
+            k.where(),
+            Message(def.on_plan ? "E-fact-of-plan" : "E-fact-of-institution", {{"key", def.key}}));
     }
 
     const RuleSet& rules_;
@@ -177,7 +179,7 @@ std::vector<std::string> read_packs(const Node* n) {
     std::vector<std::string> ids;
     if (!n) return ids;
     if (n->is_scalar()) return {n->text()};
-    if (!n->is_seq()) fail_expected(*n, "plan.packs", "a list of pack ids");
+    if (!n->is_seq()) fail_expected(*n, "plan.packs", Message("P-a-list-of-pack-ids"));
     for (const Node& item : n->items()) ids.push_back(expect_string(item, "plan.packs"));
     return ids;
 }
@@ -217,10 +219,7 @@ LoadedPlan load_plan(std::string_view text, const std::string& file_name, Catalo
 LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Catalog& catalog,
                               size_t max_institutions) {
     if (!root.is_map())
-        throw InputError(root.where(),
-                         fmt::format("a plan: expected a mapping with plan:, facts: and "
-                                     "institutions:, got {}",
-                                     root.describe()));
+        throw InputError(root.where(), Message("E-plan-not-mapping", {{"found", root.describe()}}));
     MapReader r(root, "");
     r.reject_unknown({"plan", "facts", "baseline", "institutions", "waivers"});
     const Node& meta = r.required("plan");
@@ -238,8 +237,7 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
     check_one_of(level, plan.level, plan_levels(), "plan.level");
     const Node& year = m.required("year");
     plan.year = expect_int(year, "plan.year");
-    if (plan.year < 1949 || plan.year > 2100)
-        fail_expected(year, "plan.year", "a year such as 2025");
+    if (plan.year < 1949 || plan.year > 2100) fail_expected(year, "plan.year", Message("P-a-year"));
     plan.packs = read_packs(m.optional("packs"));
     plan.packs_where = m.optional("packs") ? m.optional("packs")->where() : meta.where();
     plan.whole.id = plan.id;
@@ -250,9 +248,8 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
         check_one_of(*type, plan.whole.type, institution_types(), "plan.type");
     }
     if (plan.is_school() && plan.whole.type.empty())
-        throw InputError(
-            meta.where(),
-            "plan: a school report (level: school) needs its type: 中职, 高职, 技工 or 职业本科");
+        throw InputError(meta.where(),
+                         Message("E-school-needs-type", {{"types", institution_types()}}));
 
     std::vector<std::string> ids = plan.packs;
     if (ids.empty()) ids.emplace_back(kDefaultPack);
@@ -264,22 +261,19 @@ LoadedPlan load_plan_document(const Node& root, const std::string& file_name, Ca
         plan.whole.baseline_year = reader.read_baseline(*baseline, &plan.whole.facts);
     if (const Node* facts = r.optional("facts")) reader.read(*facts, &plan.whole.facts);
     if (const Node* institutions = r.optional("institutions")) {
-        if (!institutions->is_seq()) fail_expected(*institutions, "institutions", "a list");
+        if (!institutions->is_seq())
+            fail_expected(*institutions, "institutions", Message("P-a-list"));
         if (plan.is_school())
-            throw InputError(institutions->where(),
-                             "institutions: a school report has no institutions; put the "
-                             "school's facts under facts:");
+            throw InputError(institutions->where(), Message("E-school-has-no-institutions"));
         if (institutions->items().size() > max_institutions)
             throw InputError(institutions->items()[max_institutions].where(),
-                             fmt::format("institutions: more than {} institutions in one plan; "
-                                         "limit --max-institutions",
-                                         max_institutions));
+                             Message("E-too-many-institutions", {{"count", max_institutions}}));
         std::set<std::string> seen;
         for (const Node& n : institutions->items()) {
             plan.institutions.push_back(read_institution(n, rules, plan.year));
             if (!seen.insert(plan.institutions.back().id).second)
-                throw InputError(n.where(), fmt::format("institutions: duplicate id '{}'",
-                                                        plan.institutions.back().id));
+                throw InputError(n.where(), Message("E-institution-twice",
+                                                    {{"id", plan.institutions.back().id}}));
         }
         add_type_totals(plan);
     }

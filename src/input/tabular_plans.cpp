@@ -87,9 +87,7 @@ bool is_csv_path(std::string_view path) {
 
 std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name) {
     std::vector<CsvRecord> rows = read_csv_records(text, file_name);
-    if (rows.empty())
-        throw InputError(SourceLocation{file_name, 1, 1},
-                         "a CSV of school reports: expected a header row, got nothing");
+    if (rows.empty()) throw InputError(SourceLocation{file_name, 1, 1}, Message("E-csv-no-header"));
     if (rows.front().error) throw *rows.front().error;
     const CsvRow& header = rows.front().cells;
     for (std::string_view required : {"id", "type", "year"}) {
@@ -97,19 +95,15 @@ std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string&
                                  [&](const CsvCell& c) { return c.text == required; });
         if (!found)
             throw InputError(header.front().where,
-                             fmt::format("the header row has no '{}' column (columns id, name, "
-                                         "type, year, then fact keys)",
-                                         required));
+                             Message("E-csv-column-missing", {{"column", required}}));
     }
     for (size_t c = 0; c < header.size(); ++c)
         for (size_t d = 0; d < c; ++d)
             if (header[c].text == header[d].text)
                 throw InputError(header[c].where,
-                                 fmt::format("column '{}' appears twice", header[c].text));
+                                 Message("E-csv-column-twice", {{"column", header[c].text}}));
     // A gate that reads "no schools" as "no failures" would pass an export that lost its rows.
-    if (rows.size() == 1)
-        throw InputError(header.front().where,
-                         "a CSV of school reports: a header row and no school's row");
+    if (rows.size() == 1) throw InputError(header.front().where, Message("E-csv-no-rows"));
     std::vector<CsvPlanRow> docs;
     for (size_t r = 1; r < rows.size(); ++r) {
         CsvPlanRow& out = docs.emplace_back();
@@ -119,9 +113,9 @@ std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string&
         }
         const CsvRow& row = rows[r].cells;
         if (row.size() > header.size()) {
-            out.error = InputError(row[header.size()].where,
-                                   fmt::format("row has {} cells but the header names {} columns",
-                                               row.size(), header.size()));
+            out.error = InputError(
+                row[header.size()].where,
+                Message("E-csv-row-width", {{"cells", row.size()}, {"columns", header.size()}}));
             continue;
         }
         out.document = row_document(header, row, row.front().where);

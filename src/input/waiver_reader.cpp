@@ -36,35 +36,36 @@ Waiver read_waiver(const Node& item, const RuleSet& rules, const Plan& plan) {
     if (!known)
         throw InputError(
             indicator.where(),
-            fmt::format("{}: unknown indicator '{}' in the packs this plan answers to ({}){}",
-                        field("indicator"), w.indicator, join(rules.requested, ", "),
-                        suggestion_suffix(w.indicator, ids)));
+            Message("E-waiver-unknown-indicator", {{"key", field("indicator")},
+                                                   {"id", w.indicator},
+                                                   {"packs", rules.requested},
+                                                   {"suggestion", suggestion(w.indicator, ids)}}));
 
     if (const Node* institution = r.optional("institution")) {
         w.institution = expect_string(*institution, field("institution"));
         if (plan.is_school())
             throw InputError(institution->where(),
-                             fmt::format("{}: a school report has no institutions; leave "
-                                         "institution: out to waive '{}' for the school",
-                                         field("institution"), w.indicator));
+                             Message("E-waiver-school-institution",
+                                     {{"key", field("institution")}, {"id", w.indicator}}));
         if (!for_institutions)
             throw InputError(institution->where(),
-                             fmt::format("{}: '{}' is checked for the plan as a whole, not for "
-                                         "each institution; leave institution: out",
-                                         field("institution"), w.indicator));
+                             Message("E-waiver-plan-indicator",
+                                     {{"key", field("institution")}, {"id", w.indicator}}));
         std::vector<std::string> names;
         for (const Subject& s : plan.institutions) names.push_back(s.id);
         if (std::find(names.begin(), names.end(), w.institution) == names.end())
             throw InputError(institution->where(),
-                             fmt::format("{}: unknown institution '{}'{}", field("institution"),
-                                         w.institution, suggestion_suffix(w.institution, names)));
+                             Message("E-waiver-unknown-institution",
+                                     {{"key", field("institution")},
+                                      {"name", w.institution},
+                                      {"suggestion", suggestion(w.institution, names)}}));
     }
 
     w.reason = r.required_string("reason");
     w.approved_by = r.required_string("approved_by");
     const Node& expires = r.required("expires");
     auto date = Date::parse(expect_string(expires, field("expires")));
-    if (!date) fail_expected(expires, field("expires"), "a date YYYY-MM-DD such as 2025-12-31");
+    if (!date) fail_expected(expires, field("expires"), Message("P-a-date"));
     w.expires = *date;
     return w;
 }
@@ -72,17 +73,18 @@ Waiver read_waiver(const Node& item, const RuleSet& rules, const Plan& plan) {
 }  // namespace
 
 std::vector<Waiver> read_waivers(const Node& list, const RuleSet& rules, const Plan& plan) {
-    if (!list.is_seq()) fail_expected(list, "waivers", "a list of waivers");
+    if (!list.is_seq()) fail_expected(list, "waivers", Message("P-a-list-of-waivers"));
     std::vector<Waiver> waivers;
     for (const Node& item : list.items()) {
         Waiver w = read_waiver(item, rules, plan);
         for (const Waiver& earlier : waivers)
             if (earlier.indicator == w.indicator && earlier.institution == w.institution)
-                throw InputError(
-                    w.where, fmt::format("waivers: a second waiver for '{}'{}; the first is at {}",
-                                         w.indicator,
-                                         w.institution.empty() ? "" : " (" + w.institution + ")",
-                                         earlier.where.to_string()));
+                throw InputError(w.where,
+                                 Message("E-waiver-twice",
+                                         {{"id", w.indicator},
+                                          {"institution",
+                                           w.institution.empty() ? "" : " (" + w.institution + ")"},
+                                          {"first", earlier.where.to_string()}}));
         waivers.push_back(std::move(w));
     }
     return waivers;

@@ -39,25 +39,25 @@ bool FactDef::same_definition(const FactDef& other) const {
 
 namespace {
 
-std::string expected_for(const FactDef& def) {
+Message expected_for(const FactDef& def) {
     std::string unit = def.unit.none() ? "" : " " + def.unit.to_string();
     switch (def.type) {
         case FactType::Count:
-            return fmt::format("a whole number{} (e.g. 4500)", unit);
+            return Message("P-expect-count", {{"unit", unit}});
         case FactType::Amount:
-            return fmt::format("an amount{} (e.g. 12000 or 1.2万)", unit);
+            return Message("P-expect-amount", {{"unit", unit}});
         case FactType::Number:
-            return "a number";
+            return Message("P-expect-number");
         case FactType::Share:
-            return "a percentage or a share (e.g. 57% or 0.57)";
+            return Message("P-expect-share");
         case FactType::Ratio:
-            return "a ratio (e.g. 1:350)";
+            return Message("P-expect-ratio");
         case FactType::Multiple:
-            return "a multiple (e.g. 2倍 or 2)";
+            return Message("P-expect-multiple");
         case FactType::Boolean:
-            return "yes or no (true/false, 是/否)";
+            return Message("P-expect-boolean");
     }
-    return "a value";
+    return Message("P-expect-number");
 }
 
 }  // namespace
@@ -69,54 +69,60 @@ const Figure* FactValue::in_year(int year) const {
 }
 
 FactValue read_fact_value(const FactDef& def, const Node& node) {
-    auto fail = [&](const std::string& detail) -> FactValue {
-        std::string got = node.describe();
-        throw InputError(node.where(),
-                         fmt::format("{}: expected {}, got {}{}", def.key, expected_for(def), got,
-                                     detail.empty() ? "" : " (" + detail + ")"));
+    auto fail = [&](Message detail) -> FactValue {
+        if (detail.empty())
+            throw InputError(node.where(), Message("E-expected", {{"key", def.key},
+                                                                  {"expected", expected_for(def)},
+                                                                  {"found", node.describe()}}));
+        throw InputError(node.where(), Message("E-value-invalid", {{"key", def.key},
+                                                                   {"expected", expected_for(def)},
+                                                                   {"found", node.describe()},
+                                                                   {"detail", std::move(detail)}}));
     };
-    if (!node.is_scalar()) return fail("");
+    if (!node.is_scalar()) return fail(Message());
     if (def.type == FactType::Boolean) {
         bool b = false;
-        if (!parse_bool_word(node.text(), &b)) return fail("");
+        if (!parse_bool_word(node.text(), &b)) return fail(Message());
         return {b, node.where()};
     }
-    std::string why;
+    Message why;
     std::optional<Quantity> q;
     try {
         q = parse_quantity(node.text(), &why);
     } catch (const ArithmeticError& e) {
-        return fail(e.what());
+        return fail(e.message());
     }
     if (!q) return fail(why);
     if (q->notation == Notation::Percent && def.type != FactType::Share &&
         def.type != FactType::Number)
-        return fail("a percentage is only for shares");
+        return fail(Message("P-percent-only-for-shares"));
     if (q->notation == Notation::Ratio && def.type != FactType::Ratio)
-        return fail("a ratio is only for ratios");
-    if (q->notation == Notation::Multiple && def.type != FactType::Multiple) return fail("");
+        return fail(Message("P-ratio-only-for-ratios"));
+    if (q->notation == Notation::Multiple && def.type != FactType::Multiple) return fail(Message());
     if (!q->unit.none() && !(q->unit == def.unit))
-        return fail(fmt::format("unit {} does not match the fact's unit {}", q->unit.to_string(),
-                                def.unit.none() ? "(none)" : def.unit.to_string()));
+        return fail(def.unit.none()
+                        ? Message("P-unit-not-expected", {{"unit", q->unit.to_string()}})
+                        : Message("P-unit-mismatch", {{"unit", q->unit.to_string()},
+                                                      {"expected", def.unit.to_string()}}));
     q->unit = def.unit;
     bool negative = q->value.is_negative();
     switch (def.type) {
         case FactType::Count:
-            if (negative) return fail("a count cannot be negative");
-            if (!q->value.is_integer()) return fail("a count is a whole number");
+            if (negative) return fail(Message("P-count-negative"));
+            if (!q->value.is_integer()) return fail(Message("P-count-whole"));
             break;
         case FactType::Amount:
         case FactType::Multiple:
-            if (negative) return fail("cannot be negative");
+            if (negative) return fail(Message("P-negative"));
             break;
         case FactType::Share:
-            if (negative || q->value > Rational(1)) return fail("a share lies between 0% and 100%");
+            if (negative || q->value > Rational(1)) return fail(Message("P-share-range"));
             q->notation = Notation::Percent;
             break;
         case FactType::Ratio:
             // "-5" read as a ratio would pass every cap ("<= 20:1"): a ratio of people or money
             // is never below zero (docs/packs.md).
-            if (negative) return fail("a ratio cannot be negative");
+            if (negative) return fail(Message("P-ratio-negative"));
             q->notation = Notation::Ratio;
             break;
         case FactType::Number:

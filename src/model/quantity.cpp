@@ -21,23 +21,23 @@ size_t number_length(std::string_view text) {
     return i;
 }
 
-std::optional<Rational> parse_number(std::string_view text, std::string* why) {
+std::optional<Rational> parse_number(std::string_view text, Message* why) {
     auto value = Rational::parse_decimal(text);
-    if (!value) *why = fmt::format("\"{}\" is not a number", text);
+    if (!value) *why = Message("P-not-a-number", {{"text", text}});
     return value;
 }
 
 std::optional<Quantity> parse_ratio(std::string_view text, size_t colon, size_t colon_len,
-                                    std::string* why) {
+                                    Message* why) {
     auto left = parse_number(text.substr(0, colon), why);
     auto right = left ? parse_number(text.substr(colon + colon_len), why) : std::nullopt;
     if (!left || !right) return std::nullopt;
     if (right->is_zero()) {
-        *why = "the second term of a ratio cannot be 0";
+        *why = Message("P-ratio-zero");
         return std::nullopt;
     }
     if (left->is_negative() || right->is_negative()) {
-        *why = "a ratio cannot have negative terms";
+        *why = Message("P-ratio-negative-terms");
         return std::nullopt;
     }
     return Quantity{*left / *right, Unit{}, Notation::Ratio};
@@ -85,9 +85,9 @@ bool space_before_unit(std::string_view text) {
 
 }  // namespace
 
-std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) {
+std::optional<Quantity> parse_quantity(std::string_view text, Message* why) {
     if (text.empty()) {
-        *why = "empty value";
+        *why = Message("P-empty-value");
         return std::nullopt;
     }
     std::optional<std::string> ascii;
@@ -105,7 +105,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
         text = joined;
     }
     if (text.find(' ') != text.npos || text.find('\t') != text.npos) {
-        *why = fmt::format("\"{}\" has a space inside; write numbers as 57%, 1:350, 1.2万元", text);
+        *why = Message("P-space-inside", {{"text", text}});
         return std::nullopt;
     }
     for (std::string_view colon : {":", "："}) {
@@ -114,12 +114,12 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
     }
     size_t n = number_length(text);
     if (n == 0) {
-        *why = fmt::format("\"{}\" is not a number", text);
+        *why = Message("P-not-a-number", {{"text", text}});
         return std::nullopt;
     }
     auto value = Rational::parse_decimal(text.substr(0, n));
     if (!value) {
-        *why = fmt::format("\"{}\" is not a number", text);  // the whole of ".inf", not "."
+        *why = Message("P-not-a-number", {{"text", text}});  // the whole of ".inf", not "."
         return std::nullopt;
     }
     std::string_view rest = text.substr(n);
@@ -140,7 +140,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string* why) 
     } else if (!rest.empty()) {
         for (char c : rest) {
             if ((c >= '0' && c <= '9') || c == '.' || c == '%' || c == '-' || c == '+') {
-                *why = fmt::format("\"{}\" is not a number with a unit", text);
+                *why = Message("P-not-a-number-with-unit", {{"text", text}});
                 return std::nullopt;
             }
         }

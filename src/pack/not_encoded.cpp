@@ -52,9 +52,9 @@ std::string not_encoded_reason_text(NotEncodedReason reason, std::string_view re
     return "";
 }
 
-std::string not_encoded_reason_forms() {
-    return "background, entitlement, not-checkable-from-a-plan, duplicate-of: <indicator id> or "
-           "stated-by-higher-pack: <pack id>";
+std::vector<std::string> not_encoded_reason_forms() {
+    return {"background", "entitlement", "not-checkable-from-a-plan", "duplicate-of: ID",
+            "stated-by-higher-pack: ID"};
 }
 
 }  // namespace vetcheck

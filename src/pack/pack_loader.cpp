@@ -40,7 +40,7 @@ std::vector<std::string> read_string_list(const Node* n, std::string_view what) 
     std::vector<std::string> out;
     if (!n) return out;
     if (n->is_scalar()) return {n->text()};
-    if (!n->is_seq()) fail_expected(*n, what, "a list");
+    if (!n->is_seq()) fail_expected(*n, what, Message("P-a-list"));
     for (const Node& item : n->items()) out.push_back(expect_string(item, what));
     return out;
 }
@@ -48,7 +48,7 @@ std::vector<std::string> read_string_list(const Node* n, std::string_view what) 
 void check_one_of(const Node& n, const std::string& value, const std::vector<std::string>& allowed,
                   std::string_view what) {
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
-        fail_expected(n, what, "one of " + join(allowed, ", "));
+        fail_expected(n, what, Message("P-one-of", {{"items", allowed}}));
 }
 
 SourceExpr read_expression(const Node& n, const std::string& what,
@@ -79,8 +79,11 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
     }
     const Node& type = r.required("type");
     if (!parse_fact_type(expect_string(type, f.key + ".type"), &f.type))
-        fail_expected(type, f.key + ".type",
-                      "count, amount, number, share, ratio, multiple or boolean");
+        fail_expected(
+            type, f.key + ".type",
+            Message("P-one-of",
+                    {{"items", std::vector<std::string>{"count", "amount", "number", "share",
+                                                        "ratio", "multiple", "boolean"}}}));
     const Node* subjects = r.optional("subjects");
     for (const std::string& s : read_string_list(subjects, f.key + ".subjects")) {
         if (s == "plan")
@@ -88,7 +91,9 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
         else if (s == "institution")
             f.on_institution = true;
         else
-            fail_expected(*subjects, f.key + ".subjects", "plan or institution");
+            fail_expected(
+                *subjects, f.key + ".subjects",
+                Message("P-one-of", {{"items", std::vector<std::string>{"plan", "institution"}}}));
     }
     if (!subjects) f.on_plan = f.on_institution = true;
     f.pack_id = pack_id;
@@ -171,19 +176,22 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         ind.target = read_expression(r.required("target"), ind.id + ".target", limits);
         const Node& op = r.required("op");
         if (!parse_comparison(expect_string(op, ind.id + ".op"), &ind.comparison))
-            fail_expected(op, ind.id + ".op", "one of >=, >, <=, <, ==, about");
+            fail_expected(
+                op, ind.id + ".op",
+                Message("P-one-of", {{"items", std::vector<std::string>{">=", ">", "<=", "<",
+                                                                        "==", "about"}}}));
     }
     if (const Node* t = r.optional("tolerance")) {
-        std::string why;
+        Message why;
         std::optional<Quantity> q;
         try {
             q = parse_quantity(expect_string(*t, ind.id + ".tolerance"), &why);
         } catch (const ArithmeticError& e) {
-            fail_expected(*t, ind.id + ".tolerance", std::string("a tolerance (") + e.what() + ")");
+            fail_expected(*t, ind.id + ".tolerance",
+                          Message("P-a-tolerance", {{"detail", e.message()}}));
         }
         if (!q || q->value.is_negative())
-            fail_expected(*t, ind.id + ".tolerance",
-                          "a percentage such as 10% or an absolute amount such as 1");
+            fail_expected(*t, ind.id + ".tolerance", Message("P-a-tolerance-form"));
         ind.tolerance = *q;
     }
     if (const Node* a = r.optional("about")) {
@@ -200,7 +208,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
     ind.relaxes = r.optional_string("relaxes").value_or("");
     if (const Node* rollup = r.optional("rollup")) {
         if (expect_string(*rollup, ind.id + ".rollup") != "sum")
-            fail_expected(*rollup, ind.id + ".rollup", "sum");
+            fail_expected(*rollup, ind.id + ".rollup",
+                          Message("P-one-of", {{"items", std::vector<std::string>{"sum"}}}));
         if (ind.subject != expr::Scope::Plan || !ind.measure ||
             ind.measure->tree->kind != expr::Expr::Kind::Fact)
             throw InputError(
@@ -247,12 +256,14 @@ NotEncoded read_not_encoded(const Node& n) {
     r.reject_unknown({"quote", "section", "reason", "note"});
     NotEncoded ne;
     ne.quote = r.required_string("quote");
-    if (ne.quote.empty()) fail_expected(r.required("quote"), "not_encoded[].quote", "a quote");
+    if (ne.quote.empty())
+        fail_expected(r.required("quote"), "not_encoded[].quote", Message("P-a-quote"));
     ne.section = r.required_string("section");
     const Node& reason = r.required("reason");
     if (!parse_not_encoded_reason(expect_string(reason, "not_encoded[].reason"), &ne.reason,
                                   &ne.reason_ref))
-        fail_expected(reason, "not_encoded[].reason", not_encoded_reason_forms());
+        fail_expected(reason, "not_encoded[].reason",
+                      Message("P-one-of", {{"items", not_encoded_reason_forms()}}));
     ne.where = n.where();
     ne.reason_where = reason.where();
     return ne;
@@ -295,7 +306,7 @@ PackInfo read_info(const Node& n) {
     bool valid_id = !info.id.empty() && std::all_of(info.id.begin(), info.id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
-    if (!valid_id) fail_expected(r.required("id"), "pack.id", "lowercase letters, digits and '-'");
+    if (!valid_id) fail_expected(r.required("id"), "pack.id", Message("P-id-form"));
     info.title = read_localized(r, "title", true);
     info.issuer = read_localized(r, "issuer", false);
     info.document_number = r.optional_string("document_number").value_or("");
@@ -320,17 +331,14 @@ PackInfo read_info(const Node& n) {
 Pack load_pack(std::string_view text, const std::string& file_name, const Limits& limits) {
     Node root = load_yaml(text, file_name, limits.yaml);
     if (!root.is_map())
-        throw InputError(root.where(),
-                         fmt::format("a pack: expected a mapping with pack:, facts: and "
-                                     "indicators:, got {}",
-                                     root.describe()));
+        throw InputError(root.where(), Message("E-pack-not-mapping", {{"found", root.describe()}}));
     MapReader r(root, "");
     r.reject_unknown({"pack", "facts", "indicators", "drops", "not_encoded", "conflicts"});
     Pack pack;
     pack.info = read_info(r.required("pack"));
     std::set<std::string> ids;
     if (const Node* facts = r.optional("facts")) {
-        if (!facts->is_seq()) fail_expected(*facts, "facts", "a list");
+        if (!facts->is_seq()) fail_expected(*facts, "facts", Message("P-a-list"));
         for (const Node& f : facts->items()) {
             pack.facts.push_back(read_fact(f, pack.info.id));
             if (!ids.insert("fact:" + pack.facts.back().key).second)
@@ -339,7 +347,10 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
         }
     }
     if (const Node* drops = r.optional("drops")) {
-        if (!drops->is_seq()) fail_expected(*drops, "drops", "a list of {id, reason}");
+        if (!drops->is_seq())
+            fail_expected(*drops, "drops",
+                          Message("P-a-list-of-mappings",
+                                  {{"fields", std::vector<std::string>{"id", "reason"}}}));
         for (const Node& d : drops->items()) {
             MapReader dr(d, "drops[]");
             dr.reject_unknown({"id", "reason"});
@@ -348,7 +359,7 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
         }
     }
     const Node& indicators = r.required("indicators");
-    if (!indicators.is_seq()) fail_expected(indicators, "indicators", "a list");
+    if (!indicators.is_seq()) fail_expected(indicators, "indicators", Message("P-a-list"));
     for (const Node& i : indicators.items()) {
         pack.indicators.push_back(read_indicator(i, pack.info, limits.expression));
         if (!ids.insert(pack.indicators.back().id).second)
@@ -357,7 +368,10 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
     }
     if (const Node* skipped = r.optional("not_encoded")) {
         if (!skipped->is_seq())
-            fail_expected(*skipped, "not_encoded", "a list of {quote, section, reason}");
+            fail_expected(
+                *skipped, "not_encoded",
+                Message("P-a-list-of-mappings",
+                        {{"fields", std::vector<std::string>{"quote", "section", "reason"}}}));
         for (const Node& item : skipped->items()) {
             NotEncoded ne = read_not_encoded(item);
             // A duplicate names an indicator of this pack; a higher pack's is checked when the

@@ -40,7 +40,7 @@ class CsvParser {
   private:
     SourceLocation here() const { return SourceLocation{file_, line_, column_}; }
 
-    [[noreturn]] void fail(std::string message, bool resumable = true) {
+    [[noreturn]] void fail(Message message, bool resumable = true) {
         resume_after_error_ = resumable;
         throw InputError(here(), std::move(message));
     }
@@ -52,10 +52,11 @@ class CsvParser {
         size_t next = pos_;
         char32_t c = decode_utf8(text_, next);
         if (c == 0xFFFD && text_.substr(pos_, 3) != "\xEF\xBF\xBD")
-            fail(fmt::format("not UTF-8 (byte 0x{:02X}); save the file as UTF-8 CSV", byte));
+            fail(Message("E-csv-not-utf8", {{"byte", fmt::format("0x{:02X}", byte)}}));
         bool line_break = c == '\n' || c == '\r';
         if ((c < 0x20 && c != '\t' && !(quoted && line_break)) || (c >= 0x7F && c < 0xA0))
-            fail(fmt::format("a control character (U+{:04X}) in a cell", static_cast<unsigned>(c)));
+            fail(Message("E-csv-control-character",
+                         {{"code", fmt::format("U+{:04X}", static_cast<unsigned>(c))}}));
     }
 
     void advance() {
@@ -102,7 +103,7 @@ class CsvParser {
         if (pos_ < text_.size() && text_[pos_] == '"') return read_quoted(cell);
         size_t start = pos_;
         while (!at_row_end() && text_[pos_] != ',') {
-            if (text_[pos_] == '"') fail("a quote inside an unquoted cell; quote the whole cell");
+            if (text_[pos_] == '"') fail(Message("E-csv-stray-quote"));
             check_character(false);
             advance();
         }
@@ -115,7 +116,7 @@ class CsvParser {
         while (true) {
             if (pos_ >= text_.size()) {
                 resume_after_error_ = false;
-                throw InputError(cell.where, "unterminated quoted cell");
+                throw InputError(cell.where, Message("E-csv-unterminated-quote"));
             }
             if (text_[pos_] == '"') {
                 if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
@@ -125,8 +126,7 @@ class CsvParser {
                     continue;
                 }
                 advance();
-                if (!at_row_end() && text_[pos_] != ',')
-                    fail("text after a quoted cell's closing quote");
+                if (!at_row_end() && text_[pos_] != ',') fail(Message("E-csv-text-after-quote"));
                 return cell;
             }
             check_character(true);

@@ -44,27 +44,28 @@ const Node* Node::find(std::string_view key) const {
     return nullptr;
 }
 
-std::string Node::describe() const {
+Message Node::describe() const {
     switch (kind_) {
         case Kind::Null:
-            return "nothing";
+            return Message("P-nothing");
         case Kind::Map:
-            return "a mapping";
+            return Message("P-a-mapping");
         case Kind::Seq:
-            return "a list";
+            return Message("P-a-list");
         case Kind::Scalar:
             break;
     }
-    return fmt::format("\"{}\"", shorten(text_, 60));
+    return Message("P-quoted", {{"text", shorten(text_, 60)}});
 }
 
-void fail_expected(const Node& node, std::string_view what, std::string_view expected) {
-    throw InputError(node.where(),
-                     fmt::format("{}: expected {}, got {}", what, expected, node.describe()));
+void fail_expected(const Node& node, std::string_view what, Message expected) {
+    throw InputError(node.where(), Message("E-expected", {{"key", what},
+                                                          {"expected", std::move(expected)},
+                                                          {"found", node.describe()}}));
 }
 
 std::string expect_string(const Node& node, std::string_view what) {
-    if (!node.is_scalar()) fail_expected(node, what, "a string");
+    if (!node.is_scalar()) fail_expected(node, what, Message("P-a-string"));
     return node.text();
 }
 
@@ -73,7 +74,7 @@ int expect_int(const Node& node, std::string_view what) {
     const std::string& t = node.text();
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     if (!node.is_scalar() || t.empty() || ec != std::errc() || end != t.data() + t.size())
-        fail_expected(node, what, "a whole number");
+        fail_expected(node, what, Message("P-a-whole-number"));
     return value;
 }
 
@@ -101,7 +102,7 @@ std::string named(const std::string& context) {
 
 MapReader::MapReader(const Node& map, std::string context)
     : map_(map), context_(std::move(context)) {
-    if (!map.is_map()) fail_expected(map, named(context_), "a mapping");
+    if (!map.is_map()) fail_expected(map, named(context_), Message("P-a-mapping"));
 }
 
 namespace {
@@ -113,8 +114,8 @@ std::string qualified(const std::string& context, std::string_view key) {
 const Node& MapReader::required(std::string_view key) const {
     const Node* n = map_.find(key);
     if (!n)
-        throw InputError(map_.where(),
-                         fmt::format("{}: missing required field '{}'", named(context_), key));
+        throw InputError(map_.where(), Message("E-field-missing",
+                                               {{"context", named(context_)}, {"field", key}}));
     return *n;
 }
 
@@ -126,15 +127,16 @@ const Node* MapReader::optional(std::string_view key) const {
 // The field's qualified name is made only for a message: plans are read by the ten thousand.
 std::string MapReader::required_string(std::string_view key) const {
     const Node& n = required(key);
-    if (!n.is_scalar()) fail_expected(n, qualified(context_, key), "a string");
-    if (n.text().empty()) fail_expected(n, qualified(context_, key), "a non-empty string");
+    if (!n.is_scalar()) fail_expected(n, qualified(context_, key), Message("P-a-string"));
+    if (n.text().empty())
+        fail_expected(n, qualified(context_, key), Message("P-a-non-empty-string"));
     return n.text();
 }
 
 std::optional<std::string> MapReader::optional_string(std::string_view key) const {
     const Node* n = optional(key);
     if (!n) return std::nullopt;
-    if (!n->is_scalar()) fail_expected(*n, qualified(context_, key), "a string");
+    if (!n->is_scalar()) fail_expected(*n, qualified(context_, key), Message("P-a-string"));
     return n->text();
 }
 
@@ -149,8 +151,9 @@ void MapReader::reject_unknown(std::initializer_list<std::string_view> known) co
         if (std::find(known.begin(), known.end(), k.text()) != known.end()) continue;
         std::vector<std::string> names(known.begin(), known.end());
         throw InputError(k.where(),
-                         fmt::format("{}: unknown field '{}'{}", named(context_),
-                                     shorten(k.text(), 80), suggestion_suffix(k.text(), names)));
+                         Message("E-field-unknown", {{"context", named(context_)},
+                                                     {"field", shorten(k.text(), 80)},
+                                                     {"suggestion", suggestion(k.text(), names)}}));
     }
 }
 

@@ -40,8 +40,7 @@ class EventParser {
         next();  // DOCUMENT-END
         Event after = next();
         if (after.get().type != YAML_STREAM_END_EVENT)
-            throw InputError(where(after.get().start_mark),
-                             "expected one YAML document, found a second one (remove the '---')");
+            throw InputError(where(after.get().start_mark), Message("E-yaml-second-document"));
         return root;
     }
 
@@ -85,7 +84,7 @@ class EventParser {
             problem += fmt::format(" (it began at line {}, column {})",
                                    parser_.context_mark.line + 1, parser_.context_mark.column + 1);
         if (parser_.error == YAML_READER_ERROR) fail_reader();
-        throw InputError(where(mark), "invalid YAML: " + problem);
+        throw InputError(where(mark), Message("E-yaml-invalid", {{"problem", problem}}));
     }
 
     // The reader reports a byte offset, not a mark: find the line and column of that byte, and name
@@ -102,12 +101,10 @@ class EventParser {
         std::string what = parser_.problem ? parser_.problem : "unreadable text";
         std::string byte =
             parser_.problem_value >= 0 ? fmt::format(", 0x{:02x}", parser_.problem_value) : "";
-        std::string message =
-            what.find("control characters") != std::string::npos
-                ? fmt::format("the file contains a control character{}, which YAML does not allow",
-                              byte)
-                : fmt::format("the file is not valid UTF-8 text ({}{})", what, byte);
-        throw InputError(SourceLocation{file_, line, column}, "invalid YAML: " + message);
+        Message message = what.find("control characters") != std::string::npos
+                              ? Message("E-yaml-control-character", {{"byte", byte}})
+                              : Message("E-yaml-not-utf8", {{"problem", what}, {"byte", byte}});
+        throw InputError(SourceLocation{file_, line, column}, std::move(message));
     }
 
     SourceLocation where(const yaml_mark_t& mark) const {
@@ -119,9 +116,7 @@ class EventParser {
         nodes_ += n;
         if (nodes_ > limits_.max_nodes)
             throw InputError(where(mark),
-                             fmt::format("the document expands to more than {} values "
-                                         "(aliases repeated too often?); limit --max-nodes",
-                                         limits_.max_nodes));
+                             Message("E-yaml-too-many-nodes", {{"count", limits_.max_nodes}}));
     }
 
     static size_t size_of(const Node& n) {
@@ -170,7 +165,8 @@ class EventParser {
                 auto type = e.get().type;
                 if (type != YAML_SEQUENCE_END_EVENT && type != YAML_MAPPING_END_EVENT) break;
                 if (open.empty())
-                    throw InputError(where(e.get().start_mark), "invalid YAML: unexpected end");
+                    throw InputError(where(e.get().start_mark),
+                                     Message("E-yaml-invalid", {{"problem", "unexpected end"}}));
                 Open& closed = open.back();
                 if (!closed.anchor.empty()) anchors_[closed.anchor] = *closed.node;
                 open.pop_back();
@@ -197,10 +193,12 @@ class EventParser {
         }
         const Node& key = parent.node->entries().back().first;
         if (!key.is_scalar() && !key.is_null())
-            throw InputError(key.where(), "a key must be plain text, not " + key.describe());
+            throw InputError(key.where(),
+                             Message("E-yaml-key-not-text", {{"found", key.describe()}}));
         if (const SourceLocation* first = find_key(parent, key.text()))
-            throw InputError(key.where(), fmt::format("duplicate key '{}' (first at line {})",
-                                                      shorten(key.text(), 80), first->line));
+            throw InputError(key.where(),
+                             Message("E-yaml-duplicate-key",
+                                     {{"key", shorten(key.text(), 80)}, {"line", first->line}}));
         parent.has_key = true;
     }
 
@@ -213,7 +211,8 @@ class EventParser {
                 std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
                 auto it = anchors_.find(name);
                 if (it == anchors_.end())
-                    throw InputError(at, fmt::format("unknown alias '*{}'", shorten(name, 80)));
+                    throw InputError(
+                        at, Message("E-yaml-unknown-alias", {{"name", shorten(name, 80)}}));
                 // An alias repeats its anchor's nesting where it stands: without this, anchors
                 // that nest aliases of each other would build a tree far deeper than the limit.
                 if (int height = height_of(it->second); height > 0)
@@ -249,7 +248,8 @@ class EventParser {
                 return false;
             }
             default:
-                throw InputError(at, "invalid YAML: unexpected structure");
+                throw InputError(at,
+                                 Message("E-yaml-invalid", {{"problem", "unexpected structure"}}));
         }
     }
 
@@ -274,9 +274,8 @@ class EventParser {
 
     void check_depth(const yaml_mark_t& mark, int depth) {
         if (depth >= limits_.max_depth)
-            throw InputError(
-                where(mark),
-                fmt::format("nesting deeper than {} levels; limit --max-depth", limits_.max_depth));
+            throw InputError(where(mark),
+                             Message("E-yaml-too-deep", {{"count", limits_.max_depth}}));
     }
 
     void remember(const yaml_char_t* anchor, const Node& n) {

@@ -115,7 +115,7 @@ void CsvReporter::failure(const InputFailure& failure, std::ostream& out) {
     };
     set("plan_file", csv_text(e.where().file.str()));
     set("status", status_name(Status::Error));
-    set("reason", csv_text(e.message()));
+    set("reason", csv_text(e.message(options_.lang)));
     set("location", csv_text(e.where().to_string()));
     out << csv_row(row);
 }
@@ -159,7 +159,7 @@ void CsvMatrixReporter::failure(const InputFailure& failure, std::ostream& out) 
     if (!header_written_) return;  // no catalog and no plan yet: the columns are not known
     const InputError& e = failure.error;
     std::vector<std::string> row = {csv_text(e.where().file.str()), "",
-                                    csv_text(e.where().to_string() + ": " + e.message())};
+                                    csv_text(e.where().to_string() + ": " + e.message(options_.lang))};
     row.resize(3 + width_);
     out << csv_row(row);
 }

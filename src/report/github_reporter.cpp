@@ -110,7 +110,8 @@ void GithubReporter::failure(const InputFailure& failure, std::ostream& out) {
     std::string props = "file=" + github_escape_property(e.where().file.str());
     if (e.where().line > 0) props += fmt::format(",line={}", e.where().line);
     if (e.where().column > 0) props += fmt::format(",col={}", e.where().column);
-    out << "::error " << props << ",title=vetcheck::" << github_escape_data(e.message()) << '\n';
+    out << "::error " << props
+        << ",title=vetcheck::" << github_escape_data(e.message(options_.lang)) << '\n';
 }
 
 void GithubReporter::end(const RunTotals& totals, std::ostream& out) {

@@ -586,7 +586,7 @@ void write_failures(const std::vector<InputFailure>& failures, Lang lang, std::o
             "<tr class=\"{}\"><td class=\"status\">{} {}</td><td><code>{}</code></td><td>{}{}</td>"
             "</tr>\n",
             status_class(Status::Error), st.mark, esc(status_text(Status::Error, lang)),
-            esc(f.error.where().to_string()), esc(f.error.message()),
+            esc(f.error.where().to_string()), esc(f.error.message(lang)),
             f.source_line.empty()
                 ? ""
                 : "<div class=\"quote\"><code>" + esc(f.source_line) + "</code></div>");

@@ -255,7 +255,7 @@ void JunitReporter::failure(const InputFailure& failure, std::ostream& out) {
     if (e.where().known()) xml.attribute("line", e.where().line);
     xml.attribute("time", "0");
     xml.open("error")
-        .attribute("message", e.where().to_string() + ": " + e.message())
+        .attribute("message", e.where().to_string() + ": " + e.message(options_.lang))
         .attribute("type", "input");
     xml.close();
     xml.close();

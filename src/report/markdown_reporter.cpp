@@ -223,7 +223,7 @@ void MarkdownReporter::failure(const InputFailure& failure, std::ostream&) {
     s.failed = true;
     s.text = fmt::format("### ⚠️ {}\n\n**{}** — {}\n", markdown_escape(e.where().to_string()),
                          zh(options_.lang) ? "无法检查" : "could not be checked",
-                         markdown_escape(shorten(e.message(), 2000)));
+                         markdown_escape(shorten(e.message(options_.lang), 2000)));
     s.text_chars = chars_of(s.text);
     add(seq_++, std::move(s));
 }

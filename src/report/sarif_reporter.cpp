@@ -277,7 +277,7 @@ void SarifReporter::failure(const InputFailure& failure, std::ostream&) {
     JsonWriter w(out, JsonEscapes::Unicode);
     w.begin_object();
     w.key("level").value("error");
-    write_text(w.key("message"), e.message());
+    write_text(w.key("message"), e.message(options_.lang));
     w.key("locations").begin_array();
     write_physical_location(w, e.where().file.str(), e.where());
     w.end_array();

@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "vetcheck/report/format.hpp"
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/report/format.hpp"
 
 #ifndef VETCHECK_VERSION
 #define VETCHECK_VERSION "dev"
@@ -442,7 +442,7 @@ void SqliteReporter::failure(const InputFailure& f, std::ostream&) {
         .text_or_null(where.file.str())
         .integer_or_null(where.line)
         .integer_or_null(where.column)
-        .text(f.error.message());
+        .text(f.error.message(options_.lang));
     step(st_->error, [this] { fail("cannot write an error to the results database"); });
 }
 

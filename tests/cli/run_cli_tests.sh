@@ -271,7 +271,7 @@ run "verify a shipped pack against a missing source" 2 "packs verify zj-2021 --s
   "no-such-file.txt"
 run "coverage needs --source" 2 "packs coverage zj-2021" "--source is required"
 run "a not_encoded reason outside the list" 2 "--pack tests/cli/coverage/bad-reason.yaml packs verify coverage-bad --source tests/cli/coverage/source.txt" \
-  "tests/cli/coverage/bad-reason.yaml:9:45: not_encoded[].reason: expected background, entitlement, not-checkable-from-a-plan, duplicate-of: <indicator id> or stated-by-higher-pack: <pack id>, got \"later\""
+  "tests/cli/coverage/bad-reason.yaml:9:45: not_encoded[].reason: expected one of background, entitlement, not-checkable-from-a-plan, duplicate-of: ID, stated-by-higher-pack: ID, got \"later\""
 run "roll-up of Zhejiang's cities" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang" \
   "✗ High-level secondary vocational schools" "46所  needs ≥50所" "4所 short; the plan itself reports 50所, not the sum" \
   "杭州市 14所 (28%) · 宁波市 12所 (24%) · 温州市 11所 (22%) · XX市 9所 (18%)" "missing data: XX市"

@@ -6,7 +6,7 @@ import re
 
 root = pathlib.Path(__file__).resolve().parents[2]
 source = (root / "src/base/messages.cpp").read_text()
-body = source[source.index("kCatalogue = {"):source.index("};", source.index("kCatalogue = {"))]
+body = source[source.index("kCatalogue = {"):source.index("\n};", source.index("kCatalogue = {"))]
 entry = re.compile(r'\{\s*"([LPRE]-[a-z0-9-]+)",\s*((?:"(?:[^"\\]|\\.)*"\s*)+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\}', re.S)
 
 

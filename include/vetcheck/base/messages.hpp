@@ -86,6 +86,10 @@ std::string render(const Message& message, Lang lang);
 const char* phrase(std::string_view code, Lang lang);
 // Every entry, for the tests and the documentation.
 const std::vector<MessageEntry>& message_catalogue();
+// ", did you mean 'x'?" when one of `candidates` is close to `word`; else no message.
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates);
+// What errno says, as a phrase of the catalogue ("no such file or directory").
+Message system_error_text(int error);
 // The names of an entry's placeholders in one language, in order of appearance.
 std::vector<std::string> placeholders(const char* text);
 

@@ -25,6 +25,6 @@ struct Quantity {
 // Parses a quantity as people write it in these documents: 12000, 0.5, 57%, 57％, 1:350, 1.2:1,
 // 2倍, 1.2万, 1.2万元, 16学时, 12,000. Returns nullopt and sets *why for anything else ("八十",
 // "80 %", "eighty", "inf"). Throws ArithmeticError for numbers too large to hold exactly.
-std::optional<Quantity> parse_quantity(std::string_view text, std::string* why);
+std::optional<Quantity> parse_quantity(std::string_view text, Message* why);
 
 }  // namespace vetcheck

@@ -34,6 +34,6 @@ bool parse_not_encoded_reason(std::string_view text, NotEncodedReason* reason, s
 // The reason as written in a pack.
 std::string not_encoded_reason_text(NotEncodedReason reason, std::string_view ref);
 // The accepted forms, for error messages.
-std::string not_encoded_reason_forms();
+std::vector<std::string> not_encoded_reason_forms();
 
 }  // namespace vetcheck

@@ -53,7 +53,7 @@ class Node {
         quoted_ = quoted;
     }
 
-    std::string describe() const;  // how the node reads in a message: "a list", "\"八十\""
+    Message describe() const;  // how the node reads in a message: "a list", "\"八十\""
 
   private:
     Kind kind_ = Kind::Null;
@@ -84,7 +84,8 @@ class MapReader {
     std::string context_;
 };
 
-[[noreturn]] void fail_expected(const Node& node, std::string_view what, std::string_view expected);
+// Throws E-expected: "{what}: expected {expected}, got {the node}"; `expected` is a P- phrase.
+[[noreturn]] void fail_expected(const Node& node, std::string_view what, Message expected);
 std::string expect_string(const Node& node, std::string_view what);
 int expect_int(const Node& node, std::string_view what);
 bool parse_bool_word(std::string_view text, bool* out);
