@@ -75,7 +75,8 @@ _vetcheck() {
             fi
             return ;;
         -f | --format)
-            if [[ $cmd == diff ]]; then
+            if [[ $cmd == diff || $cmd == explain || $cmd == rollup ]] ||
+                [[ $cmd == packs && $sub != coverage && $sub != verify ]]; then
                 COMPREPLY=($(compgen -W "term markdown json" -- "$cur"))
             elif [[ $cur == *=* ]]; then  # NAME=FILE
                 local IFS=$'\n'
@@ -99,9 +100,9 @@ _vetcheck() {
                 case $sub in
                     coverage) options="--help --source --unaccounted" ;;
                     verify) options="--help --source" ;;
-                    *) options="--help" ;;
+                    *) options="--help --format" ;;
                 esac ;;
-            explain | rollup) options="--help" ;;
+            explain | rollup) options="--help --format" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return

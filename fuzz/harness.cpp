@@ -309,8 +309,8 @@ void check_and_report(std::vector<LoadedPlan> loaded) {
         PlanDiff diff =
             diff_plans(*shared, reports.back().results, *shared, reports.back().results);
         require(!diff.worse(), "a plan is no worse than itself");
-        for (auto format : {report::DiffFormat::Terminal, report::DiffFormat::Markdown,
-                            report::DiffFormat::Json}) {
+        for (auto format : {report::TextFormat::Terminal, report::TextFormat::Markdown,
+                            report::TextFormat::Json}) {
             std::ostringstream out;
             report::write_diff(diff, format, report::ReportOptions{}, out);
         }

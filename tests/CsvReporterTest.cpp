@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -8,6 +9,7 @@
 #include "vetcheck/report/status_matrix.hpp"
 
 using namespace vetcheck;
+using vetcheck::report::matrix_columns;
 using vetcheck::testing::check_report;
 using vetcheck::testing::write_report;
 
@@ -198,14 +200,20 @@ TEST_CASE("CSV matrix: plans × indicators, worst status over subjects, empty wh
           "[csv][matrix]") {
     auto first = check_report(kPlan);
     auto second = check_report(kOtherPlan, kExtendedPack);
-    std::string csv = write_report(report::CsvMatrixReporter(), {first.report, second.report});
+    // The second plan's catalog has every pack: the test pack with `extra`, and the embedded ones.
+    report::CsvMatrixReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{&second.checked->catalog, {}, "", ""}, {}, out);
+    reporter.plan(first.report, out);
+    reporter.plan(second.report, out);
+    reporter.end({}, out);
+    std::string csv = out.str();
     INFO(csv);
     auto rows = body_of(csv);
     REQUIRE(rows.size() == 3);
     const auto& h = rows[0];
-    CHECK(std::vector<std::string>(h.begin(), h.begin() + 4) ==
-          std::vector<std::string>{"plan_file", "plan_id", "plan_name", "ratio"});
-    CHECK(h.back() == "extra");  // first seen in the second plan, so last
+    CHECK(std::vector<std::string>(h.begin(), h.begin() + 3) ==
+          std::vector<std::string>{"plan_file", "plan_id", "plan_name"});
     CHECK(rows[1][column(h, "plan_id")] == "xx-city");
     // share: 60% passes at poly, 40% fails at sec → fail.
     CHECK(first.checked->result("share", "poly").status == Status::Pass);
@@ -218,4 +226,56 @@ TEST_CASE("CSV matrix: plans × indicators, worst status over subjects, empty wh
     CHECK(rows[2][column(h, "extra")] == "pass");
     CHECK(rows[2][column(h, "ratio")] == "n/a");  // no institutions of the type
     CHECK(rows[2][column(h, "upper")] == "pass");
+    // A column of an embedded pack neither plan names stays empty.
+    CHECK(rows[1][column(h, "graduate_local_retention")] == "");
+    for (const auto& row : rows) CHECK(row.size() == h.size());
+}
+
+TEST_CASE("CSV matrix: the columns are every indicator of the catalog, written at begin",
+          "[csv][matrix]") {
+    auto checked = check_report(kOtherPlan, kExtendedPack);
+    Catalog& catalog = checked.checked->catalog;
+    report::CsvMatrixReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{&catalog, {}, "", ""}, {}, out);
+    auto header = body_of(out.str());
+    REQUIRE(header.size() == 1);
+    const auto& h = header[0];
+    // Every indicator of every pack, once: a restated id is one column.
+    std::set<std::string> ids;
+    for (const std::string& id : catalog.ids())
+        for (const auto& ind : catalog.get(id, {}).indicators) ids.insert(ind.id);
+    CHECK(h.size() == ids.size() + 3);
+    CHECK(std::set<std::string>(h.begin() + 3, h.end()) == ids);
+    // A parent's indicators come before those of the packs that extend it.
+    CHECK(column(h, "ideological_teacher_ratio") < column(h, "graduate_local_retention"));
+    CHECK(column(h, "extra") > 2);
+}
+
+TEST_CASE("CSV matrix: streams, each plan's row out as it arrives and the plan not kept",
+          "[csv][matrix]") {
+    auto r = check_report(kPlan);
+    report::CsvMatrixReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{&r.checked->catalog, {}, "", ""}, {}, out);
+    long plan_uses = r.report.plan.use_count(), rules_uses = r.report.rules.use_count();
+    reporter.plan(r.report, out);
+    CHECK(body_of(out.str()).size() == 2);
+    // Nothing of the plan is held once plan() returns: memory does not grow with the batch.
+    CHECK(r.report.plan.use_count() == plan_uses);
+    CHECK(r.report.rules.use_count() == rules_uses);
+    reporter.plan(r.report, out);
+    reporter.end({}, out);
+    CHECK(body_of(out.str()).size() == 3);
+}
+
+TEST_CASE("CSV matrix: without a catalog, the columns are the first plan's packs",
+          "[csv][matrix]") {
+    auto r = check_report(kPlan);
+    auto rows = body_of(write_report(report::CsvMatrixReporter(), {r.report}));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].size() == matrix_columns(*r.report.rules).size() + 3);
+    CHECK(rows[1][column(rows[0], "ratio")] == "fail");
+    // No plan at all: the plan columns alone.
+    CHECK(body_of(write_report(report::CsvMatrixReporter(), {})).size() == 1);
 }

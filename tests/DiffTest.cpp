@@ -42,7 +42,7 @@ struct Compared {
             if (c.any().indicator->id == indicator && c.any().subject->id == subject) return &c;
         return nullptr;
     }
-    std::string render(report::DiffFormat format) const {
+    std::string render(report::TextFormat format) const {
         std::ostringstream out;
         report::ReportOptions o;
         report::write_diff(diff, format, o, out);
@@ -67,7 +67,7 @@ TEST_CASE("Diff: two identical drafts have no changes and are not worse", "[diff
     CHECK(c.diff.plan_fields.empty());
     CHECK(c.diff.unchanged == static_cast<int>(c.after->results.size()));
     CHECK_FALSE(c.diff.worse());
-    CHECK(c.render(report::DiffFormat::Terminal).find("no changes") != std::string::npos);
+    CHECK(c.render(report::TextFormat::Terminal).find("no changes") != std::string::npos);
 }
 
 TEST_CASE("Diff: a draft that fixes failures is better", "[diff]") {
@@ -154,7 +154,7 @@ TEST_CASE("Diff: a key removed and another added with the same value is a possib
     CHECK(f.before);
     CHECK(f.after);
     CHECK_FALSE(c.diff.worse());
-    std::string term = c.render(report::DiffFormat::Terminal);
+    std::string term = c.render(report::TextFormat::Terminal);
     CHECK(term.find("↔ plan as a whole · region.cities → region.counties: 11个 (possible rename") !=
           std::string::npos);
     // A different value is a removal and an addition, not a rename.
@@ -186,7 +186,7 @@ TEST_CASE("Diff: institutions added and removed; their new failures count", "[di
 TEST_CASE("Diff: markdown and JSON forms", "[diff]") {
     auto c = compare(city("students.full_time: 3500, teachers.ideological_political: 8"),
                      city("students.full_time: 3500, teachers.ideological_political: 6"));
-    std::string md = c.render(report::DiffFormat::Markdown);
+    std::string md = c.render(report::TextFormat::Markdown);
     CHECK(md.find("### vetcheck diff: `plan.yaml` → `plan.yaml`") == 0);
     CHECK(md.find(":x: **The new draft is worse on a required target.**") != std::string::npos);
     CHECK(md.find("| ✗ | ideological teacher ratio **(worse)** | 测试职业技术学院 (高职) | fail | "
@@ -194,7 +194,7 @@ TEST_CASE("Diff: markdown and JSON forms", "[diff]") {
                   "ideological-political teachers (6 → 10) |") != std::string::npos);
     CHECK(md.find("| ~ | 测试职业技术学院 | `teachers.ideological_political` | 8人 | 6人 |") !=
           std::string::npos);
-    std::string json = c.render(report::DiffFormat::Json);
+    std::string json = c.render(report::TextFormat::Json);
     CHECK(json.find("\"schema\": \"vetcheck-diff/1\"") != std::string::npos);
     CHECK(json.find("\"worse\": true") != std::string::npos);
     CHECK(
@@ -205,8 +205,8 @@ TEST_CASE("Diff: markdown and JSON forms", "[diff]") {
         json.find(
             R"("change": "changed", "subject": "poly", "key": "teachers.ideological_political", "old_key": null, "before": "8人", "after": "6人")") !=
         std::string::npos);
-    report::DiffFormat f;
-    CHECK(report::parse_diff_format("markdown", &f));
-    CHECK(f == report::DiffFormat::Markdown);
-    CHECK_FALSE(report::parse_diff_format("html", &f));
+    report::TextFormat f;
+    CHECK(report::parse_text_format("markdown", &f));
+    CHECK(f == report::TextFormat::Markdown);
+    CHECK_FALSE(report::parse_text_format("html", &f));
 }

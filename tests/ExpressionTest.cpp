@@ -141,7 +141,9 @@ TEST_CASE("Expression: a zero denominator is uncomputable, not a crash", "[expre
     zero.facts["students.full_time"] = FactValue{Quantity{Rational(0), Unit::parse("人")}, {}};
     Value v = f.eval("1 / students.full_time", &zero);
     REQUIRE(is_uncomputable(v));
-    CHECK(std::get<Uncomputable>(v).reason == "division by zero: students.full_time is 0");
+    CHECK(render(std::get<Uncomputable>(v).reason, Lang::En) ==
+          "division by zero: students.full_time is 0");
+    CHECK(std::string(std::get<Uncomputable>(v).reason.code()) == "R-division-by-zero");
 }
 
 TEST_CASE("Expression: aggregates over institutions with filters", "[expression]") {
@@ -181,4 +183,22 @@ TEST_CASE("Expression: if, has, least, greatest", "[expression]") {
     CHECK(std::get<Quantity>(f.eval("greatest(3, 5)")).value == Rational(5));
     CHECK(std::get<Quantity>(f.eval("year")).value == Rational(2025));
     CHECK(std::get<std::string>(f.eval("level")) == "city");
+}
+
+TEST_CASE("Builtins are resolved when an expression is parsed", "[expr]") {
+    expr::SyntaxError error;
+    auto e = expr::parse("sum(teachers.total, type == \"中职\") + year + count()", &error);
+    REQUIRE(e);
+    // ((sum(...) + year) + count())
+    const expr::Expr& sum = *e->args[0]->args[0];
+    CHECK(sum.builtin == expr::Builtin::Sum);
+    CHECK(sum.args[0]->builtin == expr::Builtin::None);  // a fact
+    CHECK(sum.args[1]->args[0]->builtin == expr::Builtin::Type);
+    CHECK(e->args[0]->args[1]->builtin == expr::Builtin::Year);
+    CHECK(e->args[1]->builtin == expr::Builtin::Count);
+    // A value's name called as a function, or a function's name read as a value, is neither.
+    CHECK(expr::builtin_named("year", true) == expr::Builtin::None);
+    CHECK(expr::builtin_named("sum", false) == expr::Builtin::None);
+    CHECK(expr::is_aggregate(expr::Builtin::Any));
+    CHECK_FALSE(expr::is_aggregate(expr::Builtin::Least));
 }

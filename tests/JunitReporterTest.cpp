@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -31,32 +36,63 @@ int occurrences(const std::string& text, const std::string& what) {
 // The element of one testcase, from its start tag to its end.
 std::string testcase(const std::string& xml, const std::string& indicator,
                      const std::string& subject) {
-    std::string start = "<testcase name=\"" + indicator + " — ";
-    for (size_t at = xml.find(start); at != std::string::npos; at = xml.find(start, at + 1)) {
-        size_t end = xml.find("</testcase>", at);
-        size_t tag_end = xml.find('>', at);
-        if (xml[tag_end - 1] == '/') end = tag_end;
-        std::string element = xml.substr(at, end - at + 1);
-        if (element.find("classname=\"test-pack." + subject + "\"") != std::string::npos)
-            return element;
+    std::string start = "<testcase name=\"" + indicator + " @ " + subject + " — ";
+    size_t at = xml.find(start);
+    if (at == std::string::npos) FAIL("no testcase for " << indicator << " on " << subject);
+    size_t end = xml.find("</testcase>", at);
+    size_t tag_end = xml.find('>', at);
+    if (xml[tag_end - 1] == '/') end = tag_end;
+    return xml.substr(at, end - at + 1);
+}
+
+// The report as written to a file (which the totals go into at the end), read back.
+std::string written_to_file(const std::vector<report::PlanReport>& reports) {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("vetcheck-junit-" + std::to_string(::getpid()) + ".xml"))
+                           .string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        report::JunitReporter reporter;
+        report::RunInfo run;
+        run.file = path;
+        run.target = "report.xml";
+        reporter.begin(run, {}, out);
+        for (const auto& r : reports) reporter.plan(r, out);
+        reporter.end({}, out);
     }
-    FAIL("no testcase for " << indicator << " on " << subject);
-    return "";
+    std::string text = testing::read_file(path);
+    std::filesystem::remove(path);
+    return text;
+}
+
+// The name attributes of the testcases of `xml`, in order.
+std::vector<std::string> case_names(const std::string& xml) {
+    std::vector<std::string> names;
+    const std::string start = "<testcase name=\"";
+    for (size_t at = xml.find(start); at != std::string::npos; at = xml.find(start, at + 1)) {
+        size_t from = at + start.size();
+        names.push_back(xml.substr(from, xml.find('"', from) - from));
+    }
+    return names;
 }
 
 }  // namespace
 
-TEST_CASE("JUnit: declaration, totals and one suite per plan", "[junit]") {
+TEST_CASE("JUnit: declaration, one suite per plan with its counts", "[junit]") {
     Rendered r = render();
     INFO(r.xml);
-    CHECK(r.xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"vetcheck\" ",
+    // Streamed to standard output, the root cannot know the totals: it has none (optional in
+    // junit-10.xsd; readers sum the suites).
+    CHECK(r.xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"vetcheck\">\n"
+                      "  <testsuite ",
                       0) == 0);
+    CHECK(r.xml.size() >= 15);
+    CHECK(r.xml.substr(r.xml.size() - 14) == "</testsuites>\n");
     Summary s = summarize(r.report.results);
     REQUIRE(s.count(Status::Fail) == 4);
     REQUIRE(s.count(Status::Missing) + s.count(Status::Error) == 4);
     REQUIRE(s.count(Status::NotApplicable) + s.count(Status::NotDue) == 4);
     std::string counts = fmt::format("tests=\"{}\" failures=\"4\" errors=\"4\"", s.total);
-    CHECK(r.xml.find("<testsuites name=\"vetcheck\" " + counts + ">") != std::string::npos);
     CHECK(r.xml.find(counts + " skipped=\"4\" time=\"0\" file=\"plan.yaml\">") !=
           std::string::npos);
     CHECK(occurrences(r.xml, "<testsuite ") == 1);
@@ -82,9 +118,8 @@ TEST_CASE("JUnit: names, quotes and markup are escaped", "[junit]") {
 TEST_CASE("JUnit: a failure names the gap, the values, the line and the source", "[junit]") {
     std::string t = testcase(render().xml, "ratio", "poly");
     INFO(t);
-    CHECK(
-        t.find("<testcase name=\"ratio — ideological teacher ratio\" classname=\"test-pack.poly\" "
-               "file=\"plan.yaml\" line=\"17\" time=\"0\">") == 0);
+    CHECK(t.find("<testcase name=\"ratio @ poly — ideological teacher ratio\" "
+                 "classname=\"draft.test-pack\" file=\"plan.yaml\" line=\"17\" time=\"0\">") == 0);
     CHECK(t.find("<failure message=\"1:500, needs ≥1:350; 4 more ideological-political teachers "
                  "(9 → 13)\" type=\"fail\">") != std::string::npos);
     CHECK(t.find("actual: 1:500\ntarget: ≥1:350\nshortfall: 4 more") != std::string::npos);
@@ -119,7 +154,7 @@ TEST_CASE("JUnit: a waiver passes with its reason", "[junit]") {
     for (auto& result : r.report.results) {
         if (result.indicator->id != "ratio") continue;
         result.status = Status::Waived;
-        result.reason = "exemption 2024-3 until 2025";
+        result.reason = Message("R-waiver", {{"reason", "exemption 2024-3 until 2025"}});
     }
     std::ostringstream out;
     report::JunitReporter().write({r.report}, {}, out);
@@ -163,7 +198,7 @@ TEST_CASE("JUnit: Chinese labels under --lang zh", "[junit]") {
     o.lang = Lang::Zh;
     std::string t = testcase(render(o).xml, "ratio", "poly");
     INFO(t);
-    CHECK(t.find("name=\"ratio — 专职思政课教师配备\"") != std::string::npos);
+    CHECK(t.find("name=\"ratio @ poly — 专职思政课教师配备\"") != std::string::npos);
     CHECK(t.find("message=\"1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
     CHECK(t.find("实际: 1:500\n目标: ≥1:350\n差距: 需增加 4 人") != std::string::npos);
 }
@@ -175,15 +210,48 @@ TEST_CASE("JUnit: byte-identical from run to run, no time stamps or host names",
     CHECK(a.find("hostname") == std::string::npos);
 }
 
-TEST_CASE("JUnit: several plans, one suite each, totals summed", "[junit]") {
+TEST_CASE("JUnit: several plans, one suite each, streamed as they arrive", "[junit]") {
     Rendered one = render();
+    report::JunitReporter reporter;
     std::ostringstream out;
-    report::JunitReporter().write({one.report, one.report}, {}, out);
-    int tests = static_cast<int>(one.report.results.size());
+    reporter.begin({}, {}, out);
+    reporter.plan(one.report, out);
+    CHECK(occurrences(out.str(), "</testsuite>") == 1);  // out before the run ends
+    long plan_uses = one.report.plan.use_count();
+    reporter.plan(one.report, out);
+    CHECK(one.report.plan.use_count() == plan_uses);  // nothing of a plan is kept
+    reporter.end({}, out);
     CHECK(occurrences(out.str(), "<testsuite ") == 2);
-    CHECK(out.str().find(fmt::format("<testsuites name=\"vetcheck\" tests=\"{}\" failures=\"8\" "
-                                     "errors=\"8\">",
-                                     2 * tests)) != std::string::npos);
+}
+
+TEST_CASE("JUnit: written to a file, the root gets the totals at the end", "[junit]") {
+    Rendered one = render();
+    std::string streamed = testing::write_report(report::JunitReporter(), {one.report, one.report});
+    std::string file = written_to_file({one.report, one.report});
+    INFO(file);
+    int tests = static_cast<int>(one.report.results.size());
+    std::string root = fmt::format(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"vetcheck\" tests=\"{}\" "
+        "failures=\"8\" errors=\"8\"",
+        2 * tests);
+    REQUIRE(file.rfind(root, 0) == 0);
+    // Then only the spaces left of the room, and the rest as streamed.
+    size_t tag_end = file.find(">\n", root.size());
+    CHECK(file.find_first_not_of(' ', root.size()) == tag_end);
+    CHECK(file.substr(tag_end) == streamed.substr(streamed.find(">\n", 50)));
+}
+
+TEST_CASE("JUnit: testcase names are unique in each plan's suite", "[junit]") {
+    Rendered r = render();
+    auto names = case_names(r.xml);
+    CHECK(names.size() == r.report.results.size());
+    CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
+    // The same indicator on the same subject twice (a restated indicator for another scope on an
+    // institution with the plan's id): the second is numbered.
+    r.report.results.push_back(r.report.results.front());
+    auto twice = case_names(testing::write_report(report::JunitReporter(), {r.report}));
+    CHECK(twice.back() == twice.front() + " (2)");
+    CHECK(std::set<std::string>(twice.begin(), twice.end()).size() == twice.size());
 }
 
 TEST_CASE("XML writer: escaping keeps every character XML can carry", "[junit]") {

@@ -1,8 +1,12 @@
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/compile/lint.hpp"
+#include "vetcheck/report/lint_text.hpp"
+#include "vetcheck/report/pack_document.hpp"
 
 using namespace vetcheck;
 
@@ -129,4 +133,66 @@ TEST_CASE("Lint: the shipped packs lint clean or explain their differences", "[l
         INFO(p.id << ":\n" << join(unexplained, "\n"));
         CHECK(unexplained.empty());
     }
+}
+
+TEST_CASE("Lint findings as text, Markdown and JSON", "[lint][report]") {
+    Catalog catalog;
+    catalog.add_text(kWeakened, "weak.yaml");
+    auto findings = lint_pack(catalog, "weak");
+    auto render = [&](report::TextFormat format, Lang lang) {
+        std::ostringstream out;
+        report::write_lint("weak", findings, lang, format, out);
+        return out.str();
+    };
+    std::string term = render(report::TextFormat::Terminal, Lang::En);
+    CHECK(term.find("weak: 7 findings, 5 unexplained\n") != std::string::npos);
+    CHECK(term.find("    explained: ") != std::string::npos);
+    std::string md = render(report::TextFormat::Markdown, Lang::Zh);
+    CHECK(md.find("| 位置 | 指标 | 上级文件 | 问题 | 说明 |") != std::string::npos);
+    CHECK(md.find("**未说明**") != std::string::npos);
+    CHECK(md.find("7 处弱于上级文件，5 处未说明。") != std::string::npos);
+    std::string json = render(report::TextFormat::Json, Lang::En);
+    CHECK(json.rfind("{\n  \"schema\": \"vetcheck-lint/1\",\n  \"pack\": \"weak\",", 0) == 0);
+    CHECK(json.find("\"unexplained\": 5") != std::string::npos);
+    CHECK(json.find("\"file\": \"weak.yaml\"") != std::string::npos);
+    // A pack that lints clean says so in every form.
+    std::ostringstream clean;
+    report::write_lint("zj-2021", {}, Lang::En, report::TextFormat::Markdown, clean);
+    CHECK(clean.str() == "# lint of `zj-2021`\n\n0 finding(s), 0 unexplained.\n");
+}
+
+TEST_CASE("Subcommand formats by name", "[report]") {
+    report::TextFormat f = report::TextFormat::Json;
+    CHECK(report::parse_text_format("term", &f));
+    CHECK(f == report::TextFormat::Terminal);
+    CHECK(report::parse_text_format("md", &f));
+    CHECK(f == report::TextFormat::Markdown);
+    CHECK_FALSE(report::parse_text_format("html", &f));
+    CHECK(report::text_format_names() == std::vector<std::string>{"term", "markdown", "json"});
+}
+
+TEST_CASE("Packs as Markdown and JSON", "[packs][report]") {
+    Catalog catalog;
+    catalog.add_text(kWeakened, "weak.yaml");
+    std::ostringstream md;
+    report::write_pack(catalog, "weak", Lang::En, report::TextFormat::Markdown, md);
+    // A formula is a code span: verbatim, no Markdown escapes inside.
+    CHECK(md.str().find("| `teachers.ideological_political / students.full_time >= 1:400` |") !=
+          std::string::npos);
+    std::ostringstream json;
+    report::write_pack(catalog, "weak", Lang::En, report::TextFormat::Json, json);
+    CHECK(json.str().find("\"schema\": \"vetcheck-pack/1\"") != std::string::npos);
+    CHECK(json.str().find("\"extends\": [\n      \"cn-2020-7\"\n    ]") != std::string::npos);
+    std::ostringstream list;
+    report::write_pack_list(catalog, Lang::Zh, report::TextFormat::Markdown, list);
+    CHECK(list.str().find("| `weak` | province | 2021–2025 | — |") != std::string::npos);
+    std::ostringstream none;
+    CHECK_FALSE(report::write_explanation(catalog, "no_such_indicator", Lang::En,
+                                          report::TextFormat::Json, none));
+    CHECK(none.str().empty());
+    std::ostringstream explained;
+    REQUIRE(report::write_explanation(catalog, "ideological_teacher_ratio", Lang::Zh,
+                                      report::TextFormat::Markdown, explained));
+    CHECK(explained.str().find("- 弱于 cn-2020-7: ") != std::string::npos);
+    CHECK(explained.str().find("- 适用: 各院校 · 期限 2025 · 约束性") != std::string::npos);
 }

@@ -182,7 +182,7 @@ TEST_CASE("SARIF: a waived result is reported as suppressed", "[sarif]") {
     auto waive = [](Result& r) {
         if (r.indicator->id != "ratio") return;
         r.status = Status::Waived;
-        r.reason = "exemption 2024-3 until 2025";
+        r.reason = Message("R-waiver", {{"reason", "exemption 2024-3 until 2025"}});
     };
     std::string r = result_for(render({}, waive).sarif, "ratio", "poly");
     INFO(r);
@@ -198,10 +198,9 @@ TEST_CASE("SARIF: a waived result is reported as suppressed", "[sarif]") {
 TEST_CASE("SARIF: control characters and bytes that are not UTF-8 stay valid JSON", "[sarif]") {
     auto waive = [](Result& r) {
         r.status = Status::Waived;
-        r.reason = std::string(
-            "a\x01"
-            "b\xff"
-            "c\\");
+        r.reason = Message("R-waiver", {{"reason", std::string("a\x01"
+                                                                "b\xff"
+                                                                "c\\")}});
     };
     CHECK(render({}, waive).sarif.find(R"("justification": "a\u0001b\ufffdc\\")") !=
           std::string::npos);

@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,14 @@ namespace vetcheck::cli {
 
 namespace {
 
-void add_common(CLI::App* sub, CoverageCommand* cmd) {
+struct CoverageArgs {
+    std::string pack_id;
+    std::string source;
+    bool unaccounted_only = false;
+};
+
+void add_common(CLI::App* sub, CoverageArgs* cmd) {
+    sub->fallthrough();  // --lang, --pack, ... may follow the command
     sub->add_option("id", cmd->pack_id, "pack id")->required();
     sub->add_option("--source", cmd->source, "the source document the pack encodes (text)")
         ->required();
@@ -19,7 +27,7 @@ void add_common(CLI::App* sub, CoverageCommand* cmd) {
 
 // The pack, compiled with the packs it extends so that every reference in it is checked, and the
 // source text.
-const Pack& load(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits,
+const Pack& load(const CoverageArgs& cmd, Catalog& catalog, const Limits& limits,
                  std::string* text) {
     SourceLocation asked{"<command line>"};
     catalog.compile({cmd.pack_id}, asked);
@@ -34,24 +42,7 @@ std::string share_text(size_t part, size_t whole) {
     return fmt::format("{}.{}%", tenths / 10, tenths % 10);
 }
 
-}  // namespace
-
-void add_coverage_commands(CLI::App& packs, CoverageCommand* cmd) {
-    cmd->coverage = packs.add_subcommand(
-        "coverage",
-        "list each directive sentence of the source with the indicators or the not_encoded "
-        "reason accounting for it; exit 1 below 100%");
-    add_common(cmd->coverage, cmd);
-    cmd->coverage->add_flag("--unaccounted", cmd->unaccounted_only,
-                            "list only the sentences nothing accounts for");
-    cmd->verify = packs.add_subcommand(
-        "verify",
-        "check that every quote of the pack is verbatim in the source (whitespace "
-        "aside); exit 1 naming each that is not");
-    add_common(cmd->verify, cmd);
-}
-
-int run_coverage(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits) {
+int run_coverage(const CoverageArgs& cmd, Catalog& catalog, const Limits& limits) {
     std::string text;
     const Pack& pack = load(cmd, catalog, limits, &text);
     Coverage cov = account_for(pack, text, cmd.source, default_directive_words());
@@ -76,7 +67,7 @@ int run_coverage(const CoverageCommand& cmd, Catalog& catalog, const Limits& lim
     return cov.complete() ? 0 : 1;
 }
 
-int run_verify(const CoverageCommand& cmd, Catalog& catalog, const Limits& limits) {
+int run_verify(const CoverageArgs& cmd, Catalog& catalog, const Limits& limits) {
     std::string text;
     const Pack& pack = load(cmd, catalog, limits, &text);
     Verification v = verify_quotes(pack, text, cmd.source);
@@ -90,6 +81,30 @@ int run_verify(const CoverageCommand& cmd, Catalog& catalog, const Limits& limit
         std::cout << fmt::format("; {} indicators cite another document", v.other_documents);
     std::cout << "\n";
     return v.missing.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_coverage_commands(CLI::App& packs, Commands* table) {
+    auto cmd = std::make_shared<CoverageArgs>();
+    CLI::App* coverage = packs.add_subcommand(
+        "coverage",
+        "list each directive sentence of the source with the indicators or the not_encoded "
+        "reason accounting for it; exit 1 below 100%");
+    add_common(coverage, cmd.get());
+    coverage->add_flag("--unaccounted", cmd->unaccounted_only,
+                       "list only the sentences nothing accounts for");
+    table->push_back({coverage, [cmd](const GlobalOptions& g, Catalog& catalog) {
+                          return run_coverage(*cmd, catalog, g.limits);
+                      }});
+    CLI::App* verify = packs.add_subcommand(
+        "verify",
+        "check that every quote of the pack is verbatim in the source (whitespace "
+        "aside); exit 1 naming each that is not");
+    add_common(verify, cmd.get());
+    table->push_back({verify, [cmd](const GlobalOptions& g, Catalog& catalog) {
+                          return run_verify(*cmd, catalog, g.limits);
+                      }});
 }
 
 }  // namespace vetcheck::cli

@@ -39,7 +39,10 @@ const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) 
     if (it == entries_.end())
         throw InputError(asked_at,
                          fmt::format("unknown pack '{}'{}", id, suggestion_suffix(id, ids())));
-    Entry& e = it->second;
+    return parsed(id, it->second);
+}
+
+const Pack& Catalog::parsed(const std::string& id, Entry& e) const {
     if (!e.pack) {
         e.pack = std::make_unique<Pack>(load_pack(e.text, e.path, limits_));
         if (e.pack->info.id != id)
@@ -48,6 +51,22 @@ const Pack& Catalog::get(const std::string& id, const SourceLocation& asked_at) 
                 fmt::format("pack id '{}' does not match its file name '{}'", e.pack->info.id, id));
     }
     return *e.pack;
+}
+
+std::vector<const Pack*> Catalog::packs_in_order() const {
+    std::lock_guard lock(mutex_);
+    std::vector<const Pack*> order;
+    std::unordered_set<std::string> seen;
+    // Depth first, parents before children; `seen` is set on entry, so a cycle ends the descent.
+    auto visit = [&](const auto& self, const std::string& id) -> void {
+        auto it = entries_.find(id);
+        if (it == entries_.end() || !seen.insert(id).second) return;
+        const Pack& pack = parsed(id, it->second);
+        for (const auto& parent : pack.info.extends) self(self, parent);
+        order.push_back(&pack);
+    };
+    for (const auto& entry : entries_) visit(visit, entry.first);
+    return order;
 }
 
 void Catalog::collect(const std::string& id, const SourceLocation& asked_at,

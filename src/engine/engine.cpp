@@ -39,7 +39,7 @@ class IndicatorCheck {
     void run() {
         if (ind_.subject == expr::Scope::Institution && !ind_.covers_type(subject_.type) &&
             !(pooled() && &subject_ == &plan_.whole))
-            return not_applicable(fmt::format("not for {}", subject_.type));
+            return not_applicable(Message("R-not-for-type", {{"type", subject_.type}}));
         if (!ind_.levels.empty() && !contains(ind_.levels, plan_.level)) {
             result_.status = Status::NotApplicable;
             result_.reason.point_at(ind_.levels_reason);
@@ -50,7 +50,8 @@ class IndicatorCheck {
             condition_uses_ = result_.uses.size();
             if (is_missing(w)) return unknown_condition(std::get<Missing>(w).facts);
             if (!is_known(w)) return unknown(w);
-            if (!std::get<bool>(w)) return not_applicable("condition not met: " + ind_.when->text);
+            if (!std::get<bool>(w)) return not_applicable(
+                    Message("R-condition-not-met", {{"condition", ind_.when->text}}));
         }
         return ind_.require ? requirement() : comparison();
     }
@@ -77,7 +78,7 @@ class IndicatorCheck {
     // A regional target on a school's own report: the school's value beside it, never its failure.
     bool benchmark() const { return ind_.scope == Binding::Region && plan_.is_school(); }
 
-    void not_applicable(std::string reason) {
+    void not_applicable(Message reason) {
         result_.status = Status::NotApplicable;
         result_.reason = std::move(reason);
     }
@@ -93,7 +94,7 @@ class IndicatorCheck {
         // A target not yet due does not fail for lack of data either; the report still says what is
         // missing. An uncomputable rule stays an error whatever the year: it will not fix itself.
         if (!due() && result_.status == Status::Missing) {
-            result_.reason = fmt::format("due {}", ind_.deadline);  // the report adds the facts
+            result_.reason = due_reason();  // the report adds the facts
             result_.status = Status::NotDue;
         }
     }
@@ -107,7 +108,7 @@ class IndicatorCheck {
         else
             comparison();
         if (result_.status == Status::Pass || result_.status == Status::NotApplicable)
-            return not_applicable("condition not reported: " + join(facts, ", "));
+            return not_applicable(Message("R-condition-not-reported", {{"facts", facts}}));
         if (result_.status == Status::Error) return;
         for (auto& fact : result_.missing)
             if (!contains(facts, fact)) facts.push_back(std::move(fact));
@@ -119,6 +120,8 @@ class IndicatorCheck {
         result_.reason.clear();
         unknown(Missing{std::move(facts)});
     }
+
+    Message due_reason() const { return Message("R-due", {{"year", ind_.deadline}}); }
 
     int checked_year() const { return options_.as_of.value_or(plan_.year); }
     bool due() const { return checked_year() >= ind_.deadline; }
@@ -156,7 +159,7 @@ class IndicatorCheck {
             result_.status = Status::Advisory;
         else
             result_.status = Status::Fail;
-        if (result_.status == Status::NotDue) result_.reason = fmt::format("due {}", ind_.deadline);
+        if (result_.status == Status::NotDue) result_.reason = due_reason();
         if (result_.status == Status::Advisory && !ind_.advisory_reason.empty())
             result_.reason.point_at(ind_.advisory_reason);
     }
@@ -198,7 +201,7 @@ class IndicatorCheck {
             settle(passed);
             if (result_.status == Status::NotDue && !passed) track_progress();
         } catch (const ArithmeticError& e) {
-            return unknown(Uncomputable{e.what()});
+            return unknown(Uncomputable{e.message()});
         }
     }
 

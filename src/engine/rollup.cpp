@@ -14,7 +14,7 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
     r.indicator = &ind;
     const std::string& key = ind.measure->tree->name;
     r.total = Quantity{Rational(0), ind.unit, Notation::Plain};
-    std::string overflow;  // a total too large to add up exactly: an error, never a verdict
+    Message overflow;  // a total too large to add up exactly: an error, never a verdict
     for (const Plan* plan : lower) {
         RollupShare share{plan, std::nullopt, plan->whole.where};
         if (const FactValue* fv = plan->whole.find(key);
@@ -24,7 +24,7 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
             try {
                 r.total.value = r.total.value + *share.value;
             } catch (const ArithmeticError& e) {
-                overflow = e.what();
+                overflow = e.message();
             }
         } else {
             r.missing.push_back(plan->region.empty() ? plan->name : plan->region);
@@ -36,14 +36,16 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
         r.upper_value = std::get<Quantity>(own->value).value;
     if (r.missing.size() == lower.size()) {
         r.status = Status::NotApplicable;
-        r.reason = "no lower plan reports " + key;
+        r.reason = Message("R-no-lower-plan-reports", {{"key", key}});
         return r;
     }
     Value target = expr::evaluate(*ind.target->tree,
                                   expr::EvalContext{upper.scope(), &upper.whole, nullptr, nullptr});
     if (!std::holds_alternative<Quantity>(target)) {
         r.status = is_missing(target) ? Status::Missing : Status::Error;
-        r.reason = describe(target);
+        r.reason = is_missing(target)
+                       ? Message("L-missing-facts", {{"facts", std::get<Missing>(target).facts}})
+                       : std::get<Uncomputable>(target).reason;
         return r;
     }
     r.target = Quantity{std::get<Quantity>(target).value, ind.unit, Notation::Plain};
@@ -65,7 +67,7 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
         }
     } catch (const ArithmeticError& e) {
         r.status = Status::Error;
-        r.reason = e.what();
+        r.reason = e.message();
     }
     return r;
 }

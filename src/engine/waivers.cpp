@@ -40,7 +40,7 @@ void apply_waivers(const Plan& plan, std::vector<Result>& results, const Date& t
             } else {
                 r.waiver = WaiverUse{w, WaiverState::Applied, r.status};
                 r.status = Status::Waived;
-                r.reason = w->reason;
+                r.reason = Message("R-waiver", {{"reason", w->reason}});
             }
         }
     }

@@ -6,6 +6,45 @@
 
 namespace vetcheck::expr {
 
+Builtin builtin_named(std::string_view name, bool call) {
+    struct Entry {
+        std::string_view name;
+        Builtin builtin;
+    };
+    static constexpr Entry kValues[] = {
+        {"type", Builtin::Type}, {"level", Builtin::Level}, {"year", Builtin::Year}};
+    static constexpr Entry kFunctions[] = {
+        {"if", Builtin::If},       {"has", Builtin::Has},
+        {"least", Builtin::Least}, {"greatest", Builtin::Greatest},
+        {"sum", Builtin::Sum},     {"min", Builtin::Min},
+        {"max", Builtin::Max},     {"avg", Builtin::Avg},
+        {"count", Builtin::Count}, {"all", Builtin::All},
+        {"any", Builtin::Any}};
+    if (call) {
+        for (const Entry& e : kFunctions)
+            if (e.name == name) return e.builtin;
+    } else {
+        for (const Entry& e : kValues)
+            if (e.name == name) return e.builtin;
+    }
+    return Builtin::None;
+}
+
+bool is_aggregate(Builtin b) {
+    switch (b) {
+        case Builtin::Sum:
+        case Builtin::Min:
+        case Builtin::Max:
+        case Builtin::Avg:
+        case Builtin::Count:
+        case Builtin::All:
+        case Builtin::Any:
+            return true;
+        default:
+            return false;
+    }
+}
+
 const char* symbol(BinaryOp op) {
     switch (op) {
         case BinaryOp::Add:
@@ -96,9 +135,7 @@ std::string to_source(const Expr& e, Substitute sub, const void* ctx) {
         case Expr::Kind::Call: {
             std::string s = e.name + "(";
             // Inside an aggregate a fact is each institution's: no single value to show.
-            bool aggregate = e.name == "sum" || e.name == "min" || e.name == "max" ||
-                             e.name == "avg" || e.name == "count" || e.name == "all" ||
-                             e.name == "any";
+            bool aggregate = is_aggregate(e.builtin);
             for (size_t i = 0; i < e.args.size(); ++i)
                 s += (i ? ", " : "") + to_source(*e.args[i], aggregate ? nullptr : sub, ctx);
             return s + ")";

@@ -64,14 +64,14 @@ class Checker {
             case Expr::Kind::Fact:
                 return fact(e, scope);
             case Expr::Kind::Builtin:
-                if (e.name == "type") {
+                if (e.builtin == Builtin::Type) {
                     if (scope != Scope::Institution)
                         fail(e,
                              "'type' is an institution's type; use it inside an aggregate such as "
                              "count(type == \"中职\")");
                     return Type::text();
                 }
-                if (e.name == "level") return Type::text();
+                if (e.builtin == Builtin::Level) return Type::text();
                 return Type::number(Unit{});  // year
             case Expr::Kind::Negate:
                 return require_number(*e.args[0], scope, "'-'");
@@ -210,7 +210,7 @@ class Checker {
                                     e.name));
             return aggregate(e, context);
         }
-        if (e.name == "if") {
+        if (e.builtin == Builtin::If) {
             require(*e.args[0], scope, Kind::Bool, context);
             Type a = infer(*e.args[1], scope), b = infer(*e.args[2], scope);
             if (a.kind != b.kind)
@@ -219,7 +219,7 @@ class Checker {
                 return Type::number(agree(e, a, b), a.free_unit && b.free_unit, a.notation);
             return a;
         }
-        if (e.name == "has") {
+        if (e.builtin == Builtin::Has) {
             if (e.args[0]->kind != Expr::Kind::Fact) fail(*e.args[0], "has() takes a fact key");
             infer(*e.args[0], scope);
             return Type::boolean();
@@ -230,11 +230,11 @@ class Checker {
     }
 
     Type aggregate(const Expr& e, const std::string& context) {
-        bool counts = e.name == "count";
+        bool counts = e.builtin == Builtin::Count;
         if (e.args.size() > (counts ? 0u : 1u))
             require(*e.args.back(), Scope::Institution, Kind::Bool, context + " filter");
         if (counts) return Type::number(Unit::parse("所"), false, Notation::Plain);
-        if (e.name == "all" || e.name == "any") {
+        if (e.builtin == Builtin::All || e.builtin == Builtin::Any) {
             require(*e.args[0], Scope::Institution, Kind::Bool, context);
             return Type::boolean();
         }

@@ -23,7 +23,7 @@ class Evaluator {
             case Expr::Kind::Fact:
                 return fact(e.name);
             case Expr::Kind::Builtin:
-                return builtin(e.name);
+                return builtin(e.builtin);
             case Expr::Kind::Negate: {
                 Value v = eval(*e.args[0]);
                 if (!is_known(v)) return v;
@@ -41,7 +41,7 @@ class Evaluator {
             case Expr::Kind::Call:
                 return call(e);
         }
-        return Uncomputable{"unknown expression"};
+        return Uncomputable{Message("R-unknown-expression")};
     }
 
   private:
@@ -96,7 +96,7 @@ class Evaluator {
                 continue;
             }
             if (!std::holds_alternative<Quantity>(fv->value))
-                return Uncomputable{fmt::format("{} is not a number to add up", key)};
+                return Uncomputable{Message("R-not-summable", {{"key", key}})};
             if (ctx_.uses) ctx_.uses->push_back(FactUse{key, &inst, fv->where});
             const Quantity& q = std::get<Quantity>(fv->value);
             if (total.unit.none()) total.unit = q.unit;
@@ -111,9 +111,9 @@ class Evaluator {
         return fv->value;
     }
 
-    Value builtin(const std::string& name) const {
-        if (name == "type") return ctx_.subject->type;
-        if (name == "level") return std::string(ctx_.plan.level);
+    Value builtin(Builtin b) const {
+        if (b == Builtin::Type) return ctx_.subject->type;
+        if (b == Builtin::Level) return std::string(ctx_.plan.level);
         return Quantity{Rational(year()), Unit{}, Notation::Plain};
     }
 
@@ -133,15 +133,15 @@ class Evaluator {
                 return out;
             case BinaryOp::Div:
                 if (b.value.is_zero())
-                    return Uncomputable{
-                        fmt::format("division by zero: {} is 0", to_source(*e.args[1]))};
+                    return Uncomputable{Message("R-division-by-zero",
+                                                {{"expression", to_source(*e.args[1])}})};
                 out.value = a.value / b.value;
                 out.unit = a.unit / b.unit;
                 return out;
             default:
                 break;
         }
-        return Uncomputable{"not arithmetic"};
+        return Uncomputable{Message("R-not-arithmetic")};
     }
 
     static bool compare(BinaryOp op, const Value& a, const Value& b) {
@@ -199,29 +199,29 @@ class Evaluator {
     }
 
     Value call(const Expr& e) {
-        const std::string& f = e.name;
-        if (f == "if") {
+        Builtin f = e.builtin;
+        if (f == Builtin::If) {
             Value c = eval(*e.args[0]);
             if (!is_known(c)) return c;
             return eval(*e.args[std::get<bool>(c) ? 1 : 2]);
         }
-        if (f == "has") {
+        if (f == Builtin::Has) {
             const std::string& key = e.args[0]->name;
             return (ctx_.override && ctx_.override->key == key) ||
                    figure(*ctx_.subject, key) != nullptr;
         }
-        if (f == "least" || f == "greatest") {
+        if (f == Builtin::Least || f == Builtin::Greatest) {
             Value a = eval(*e.args[0]), b = eval(*e.args[1]);
             if (!is_known(a) || !is_known(b)) return combine_unknown(a, b);
             bool first = std::get<Quantity>(a).value < std::get<Quantity>(b).value;
-            return (f == "least") == first ? a : b;
+            return (f == Builtin::Least) == first ? a : b;
         }
         return aggregate(e);
     }
 
     Value aggregate(const Expr& e) {
-        const std::string& f = e.name;
-        bool counts = f == "count";
+        Builtin f = e.builtin;
+        bool counts = f == Builtin::Count;
         const Expr* filter = e.args.size() > (counts ? 0u : 1u) ? e.args.back().get() : nullptr;
         Value unknown = Missing{};
         bool any_unknown = false;
@@ -241,8 +241,8 @@ class Evaluator {
             values.push_back(std::move(v));
         }
         ctx_.subject = saved;
-        if (f == "all" || f == "any") {
-            bool want = f == "any";
+        if (f == Builtin::All || f == Builtin::Any) {
+            bool want = f == Builtin::Any;
             for (const auto& v : values)
                 if (std::get<bool>(v) == want) return want;
             if (any_unknown) return unknown;
@@ -253,20 +253,21 @@ class Evaluator {
             return Quantity{Rational(static_cast<int64_t>(values.size())), Unit::parse("所"),
                             Notation::Plain};
         if (values.empty()) {
-            if (f == "sum") return Quantity{};
-            return Missing{{fmt::format("{}(): no institutions to aggregate", f)}};
+            if (f == Builtin::Sum) return Quantity{};
+            return Missing{{fmt::format("{}(): no institutions to aggregate", e.name)}};
         }
         Quantity acc = std::get<Quantity>(values.front());
         for (size_t i = 1; i < values.size(); ++i) {
             const Rational& x = std::get<Quantity>(values[i]).value;
-            if (f == "sum" || f == "avg")
+            if (f == Builtin::Sum || f == Builtin::Avg)
                 acc.value = acc.value + x;
-            else if (f == "min" && x < acc.value)
+            else if (f == Builtin::Min && x < acc.value)
                 acc.value = x;
-            else if (f == "max" && x > acc.value)
+            else if (f == Builtin::Max && x > acc.value)
                 acc.value = x;
         }
-        if (f == "avg") acc.value = acc.value / Rational(static_cast<int64_t>(values.size()));
+        if (f == Builtin::Avg)
+            acc.value = acc.value / Rational(static_cast<int64_t>(values.size()));
         return acc;
     }
 
@@ -280,7 +281,7 @@ Value evaluate(const Expr& e, const EvalContext& context) {
     try {
         return Evaluator(context).eval(e);
     } catch (const ArithmeticError& err) {
-        return Uncomputable{err.what()};
+        return Uncomputable{err.message()};
     }
 }
 

@@ -180,13 +180,13 @@ class Parser {
     ExprPtr name(const Token& t, std::shared_ptr<Expr> e) {
         e->name = t.text;
         if (peek().kind != TokenKind::LeftParen) {
-            e->kind = (t.text == "type" || t.text == "level" || t.text == "year")
-                          ? Expr::Kind::Builtin
-                          : Expr::Kind::Fact;
+            e->builtin = builtin_named(t.text, false);
+            e->kind = e->builtin == Builtin::None ? Expr::Kind::Fact : Expr::Kind::Builtin;
             return e;
         }
         advance();
         e->kind = Expr::Kind::Call;
+        e->builtin = builtin_named(t.text, true);
         if (peek().kind != TokenKind::RightParen) {
             do {
                 e->args.push_back(expression(kOr));

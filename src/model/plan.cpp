@@ -54,6 +54,10 @@ const std::vector<std::string>& plan_levels() {
     return kLevels;
 }
 
+Message level_name(const std::string& level) {
+    return Message("L-level-" + level);
+}
+
 const std::vector<std::string>& institution_types() {
     static const std::vector<std::string> kTypes = {"中职", "高职", "技工", "职业本科"};
     return kTypes;

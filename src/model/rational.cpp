@@ -26,7 +26,7 @@ bool fits(WideInt v) {
 }  // namespace
 
 Rational Rational::from_wide(WideInt numerator, WideInt denominator) {
-    if (denominator == 0) throw ArithmeticError("division by zero");
+    if (denominator == 0) throw ArithmeticError(Message("R-division-by-zero-plain"));
     // Most values fit in 64 bits, where the gcd needs no 128-bit division.
     if (denominator > 0 && denominator <= INT64_MAX && numerator >= -INT64_MAX &&
         numerator <= INT64_MAX) {
@@ -47,7 +47,7 @@ Rational Rational::from_wide(WideInt numerator, WideInt denominator) {
         denominator /= g;
     }
     if (!fits(numerator) || !fits(denominator))
-        throw ArithmeticError("number too large to compute exactly");
+        throw ArithmeticError(Message("R-too-large-to-compute"));
     Rational r;
     r.num_ = static_cast<int64_t>(numerator);
     r.den_ = static_cast<int64_t>(denominator);
@@ -89,7 +89,7 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
         numerator = numerator * 10 + (c - '0');
         if (point) denominator *= 10;
         if (numerator > kLimit || denominator > kLimit)
-            throw ArithmeticError("number too large to hold exactly");
+            throw ArithmeticError(Message("R-too-large-to-hold"));
     }
     if (!digits || (!text.empty() && text.back() == '.')) return std::nullopt;
     if (grouped && !point && !group_ends()) return std::nullopt;
@@ -116,7 +116,7 @@ Rational operator*(const Rational& a, const Rational& b) {
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
-    if (b.num_ == 0) throw ArithmeticError("division by zero");
+    if (b.num_ == 0) throw ArithmeticError(Message("R-division-by-zero-plain"));
     return Rational::from_wide(static_cast<WideInt>(a.num_) * b.den_,
                                static_cast<WideInt>(a.den_) * b.num_);
 }

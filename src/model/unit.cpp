@@ -27,8 +27,7 @@ Unit Unit::of(Factors factors) {
         // Kept for the whole run: a hostile plan that writes a new unit after every number must
         // not make the table grow with the input.
         if (units.size() >= kMaxUnits)
-            throw ArithmeticError(
-                fmt::format("more than {} different units in one run", kMaxUnits));
+            throw ArithmeticError(Message("R-too-many-units", {{"count", kMaxUnits}}));
         it = units.insert(std::move(factors)).first;
     }
     u.factors_ = &*it;

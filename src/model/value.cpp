@@ -26,7 +26,7 @@ std::string describe(const Value& v) {
             return "missing (" + join(m.facts, ", ") + ")";
         }
         std::string operator()(const Uncomputable& u) const {
-            return "uncomputable (" + u.reason + ")";
+            return "uncomputable (" + render(u.reason, Lang::En) + ")";
         }
         std::string operator()(const Quantity& q) const { return q.to_string(); }
         std::string operator()(bool b) const { return b ? "true" : "false"; }

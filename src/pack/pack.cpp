@@ -112,6 +112,16 @@ Rational Indicator::distance(const Rational& actual, const Rational& t) const {
     return Rational(0);
 }
 
+std::vector<std::string> Indicator::facts_read() const {
+    std::vector<std::string> keys;
+    for (const auto* e : {&measure, &target, &require, &when}) {
+        if (!*e) continue;
+        for (const auto& k : expr::facts_read(*(*e)->tree))
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    }
+    return keys;
+}
+
 std::string Indicator::formula() const {
     if (require) return require->text;
     std::string f =

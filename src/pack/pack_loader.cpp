@@ -111,10 +111,10 @@ LocalizedText scope_label(const std::string& level) {
     return {"全省目标", "regional target"};
 }
 
-bool reads_builtin(const expr::Expr& e, std::string_view name) {
-    if (e.kind == expr::Expr::Kind::Builtin && e.name == name) return true;
+bool reads_builtin(const expr::Expr& e, expr::Builtin builtin) {
+    if (e.kind == expr::Expr::Kind::Builtin && e.builtin == builtin) return true;
     for (const auto& a : e.args)
-        if (reads_builtin(*a, name)) return true;
+        if (reads_builtin(*a, builtin)) return true;
     return false;
 }
 
@@ -140,12 +140,14 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         throw InputError(r.optional("types")->where(),
                          ind.id + ".types: only institution indicators have types");
     ind.levels = read_string_list(r.optional("levels"), ind.id + ".levels");
-    ind.levels_reason = fmt::format("checked at {} level", join(ind.levels, "/"));
-    ind.absent_reason = ind.types.empty()
-                            ? "no institutions in the plan"
-                            : fmt::format("no {} institutions in the plan", join(ind.types, "/"));
     for (const auto& l : ind.levels)
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
+    std::vector<Message> levels;
+    for (const auto& l : ind.levels) levels.push_back(level_name(l));
+    ind.levels_reason = Message("R-checked-at-level", {{"levels", std::move(levels)}});
+    ind.absent_reason = ind.types.empty()
+                            ? Message("R-no-institutions")
+                            : Message("R-no-institutions-of-type", {{"types", ind.types}});
     if (const Node* w = r.optional("when"))
         ind.when = read_expression(*w, ind.id + ".when", limits);
     if (const Node* sc = r.optional("scope")) {
@@ -207,7 +209,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         ind.rollup = true;
     }
     for (const auto* e : {&ind.when, &ind.measure, &ind.target, &ind.require})
-        if (*e && reads_builtin(*(*e)->tree, "type")) ind.reads_type = true;
+        if (*e && reads_builtin(*(*e)->tree, expr::Builtin::Type)) ind.reads_type = true;
     ind.deadline = r.optional_int("deadline").value_or(info.period_to);
     if (const Node* sev = r.optional("severity")) {
         std::string v = expect_string(*sev, ind.id + ".severity");
@@ -231,9 +233,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
             throw InputError(n.where(), fmt::format("{}: the source word '逐步' with no deadline "
                                                     "makes it advisory (or give the deadline)",
                                                     ind.id));
-        ind.advisory_reason = fmt::format(
-            "逐步 with no date in the source: advisory, checked at the pack's end year {}",
-            ind.deadline);
+        ind.advisory_reason =
+            Message("R-gradual-advisory", {{"word", "逐步"}, {"year", ind.deadline}});
     }
     if (ind.word.find("原则上") != std::string::npos && ind.severity != Severity::Advisory)
         throw InputError(n.where(),

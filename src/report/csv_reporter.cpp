@@ -1,5 +1,8 @@
 #include "vetcheck/report/csv_reporter.hpp"
 
+#include <optional>
+#include <stdexcept>
+
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/status_matrix.hpp"
@@ -54,7 +57,7 @@ std::vector<std::string> result_fields(const Result& r, Lang lang) {
             r.shortfall ? change_text(*r.shortfall) : "",
             r.shortfall ? r.shortfall->fact->key : "",
             join(r.missing, " "),
-            csv_text(r.reason.str()),
+            csv_text(r.reason.text(lang)),
             ind.severity == Severity::Advisory ? "advisory" : "required",
             ind.deadline ? std::to_string(ind.deadline) : "",
             r.deciding.known() ? csv_text(r.deciding.to_string()) : "",
@@ -117,19 +120,43 @@ void CsvReporter::failure(const InputFailure& failure, std::ostream& out) {
     out << csv_row(row);
 }
 
-void CsvMatrixReporter::write_batch(const std::vector<PlanReport>& reports, const ReportOptions&,
-                                    std::ostream& out) {
-    StatusMatrix m = status_matrix(reports);
+void CsvMatrixReporter::write_header(const std::vector<const Indicator*>& columns,
+                                     std::ostream& out) {
     std::vector<std::string> header = {"plan_file", "plan_id", "plan_name"};
-    for (const Indicator* ind : m.indicators) header.push_back(ind->id);
-    out << kByteOrderMark << csv_row(header);
-    for (size_t p = 0; p < reports.size(); ++p) {
-        const Plan& plan = *reports[p].plan;
-        std::vector<std::string> row = {csv_text(plan.file), csv_text(plan.id),
-                                        csv_text(plan.name)};
-        for (const auto& cell : m.cells[p]) row.push_back(cell ? status_name(*cell) : "");
-        out << csv_row(row);
+    for (const Indicator* ind : columns) {
+        column_.emplace(ind->id, header.size() - 3);
+        header.push_back(ind->id);
     }
+    width_ = columns.size();
+    out << kByteOrderMark << csv_row(header);
+    header_written_ = true;
+}
+
+void CsvMatrixReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
+    if (run.catalog) write_header(matrix_columns(*run.catalog), out);
+}
+
+void CsvMatrixReporter::plan(const PlanReport& report, std::ostream& out) {
+    if (!header_written_) write_header(matrix_columns(*report.rules), out);
+    const Plan& plan = *report.plan;
+    std::vector<std::optional<Status>> cells(width_);
+    for (const auto& r : report.results) {
+        auto it = column_.find(r.indicator->id);
+        // Unreachable from the command line, whose catalog holds every pack a plan can name.
+        if (it == column_.end())
+            throw std::logic_error("csv-matrix: indicator '" + r.indicator->id +
+                                   "' is in none of the packs the columns were made from");
+        auto& cell = cells[it->second];
+        cell = cell ? worse(*cell, r.status) : r.status;
+    }
+    std::vector<std::string> row = {csv_text(plan.file), csv_text(plan.id), csv_text(plan.name)};
+    for (const auto& cell : cells) row.push_back(cell ? status_name(*cell) : "");
+    out << csv_row(row);
+}
+
+void CsvMatrixReporter::end(const RunTotals&, std::ostream& out) {
+    if (!header_written_) write_header({}, out);
 }
 
 }  // namespace vetcheck::report

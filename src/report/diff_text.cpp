@@ -11,19 +11,6 @@
 
 namespace vetcheck::report {
 
-bool parse_diff_format(std::string_view name, DiffFormat* out) {
-    if (name == "term" || name == "terminal") {
-        *out = DiffFormat::Terminal;
-    } else if (name == "markdown" || name == "md") {
-        *out = DiffFormat::Markdown;
-    } else if (name == "json") {
-        *out = DiffFormat::Json;
-    } else {
-        return false;
-    }
-    return true;
-}
-
 namespace {
 
 using Kind = ResultChangeKind;
@@ -339,16 +326,16 @@ void write_json(const PlanDiff& d, const ReportOptions& o, std::ostream& out) {
 
 }  // namespace
 
-void write_diff(const PlanDiff& diff, DiffFormat format, const ReportOptions& options,
+void write_diff(const PlanDiff& diff, TextFormat format, const ReportOptions& options,
                 std::ostream& out) {
     switch (format) {
-        case DiffFormat::Terminal:
+        case TextFormat::Terminal:
             write_terminal(diff, options, out);
             break;
-        case DiffFormat::Markdown:
+        case TextFormat::Markdown:
             write_markdown(diff, options, out);
             break;
-        case DiffFormat::Json:
+        case TextFormat::Json:
             write_json(diff, options, out);
             break;
     }

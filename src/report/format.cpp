@@ -106,10 +106,10 @@ std::string gap_text(const Result& r, Lang lang) {
         case Status::Pass:
             return "";
         case Status::Missing:
-            return fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
+            return render(Message("L-missing-facts", {{"facts", r.missing}}), lang);
         case Status::Error:
         case Status::NotApplicable:
-            return r.reason;
+            return r.reason.text(lang);
         default:
             break;
     }
@@ -122,18 +122,20 @@ std::string gap_text(const Result& r, Lang lang) {
         text = distance_text(r, lang);
     if (r.status == Status::NotDue || r.progress) {
         if (text.empty() && !r.missing.empty())
-            text = fmt::format("{}: {}", label(Label::MissingData, lang), join(r.missing, ", "));
-        std::string due = r.reason.str();
-        if (zh(lang) && due.rfind("due ", 0) == 0) due = "期限 " + due.substr(4);
-        text = text.empty() ? due : fmt::format("{}; {}", due, text);
+            text = render(Message("L-missing-facts", {{"facts", r.missing}}), lang);
+        std::string due = r.reason.text(lang);
+        text = text.empty() ? due : fmt::format("{}{}{}", due, zh(lang) ? "；" : "; ", text);
     }
     if (r.status == Status::Advisory) {
         bool benchmark = r.indicator->scope == Binding::Region && r.plan->is_school();
-        std::string prefix = benchmark ? (zh(lang) ? "对照" : "benchmark against the ") +
-                                             r.indicator->scope_label.in(lang)
-                                       : (zh(lang) ? "建议性目标" : "advisory");
-        if (!r.reason.empty()) prefix += " (" + r.reason.str() + ")";
-        text = text.empty() ? prefix : prefix + "; " + text;
+        std::string prefix =
+            benchmark ? render(Message("L-benchmark-against",
+                                       {{"scope", r.indicator->scope_label.in(lang)}}),
+                               lang)
+                      : phrase("L-advisory-target", lang);
+        if (!r.reason.empty())
+            prefix += zh(lang) ? "（" + r.reason.text(lang) + "）" : " (" + r.reason.text(lang) + ")";
+        text = text.empty() ? prefix : prefix + (zh(lang) ? "；" : "; ") + text;
     }
     return text;
 }

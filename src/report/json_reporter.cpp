@@ -164,7 +164,8 @@ void write_result(JsonWriter& w, const Result& r, const ReportOptions& o) {
     w.key("missing").begin_array();
     for (const auto& m : r.missing) w.value(m);
     w.end_array();
-    string_or_null(w.key("reason"), r.reason);
+    string_or_null(w.key("reason"), r.reason.text(o.lang));
+    string_or_null(w.key("reason_code"), r.reason.code());
     write_location(w.key("location"), r.deciding);
     write_facts_used(w.key("facts_used"), r);
     write_progress_json(w, r, o.lang, exact_text);

@@ -30,15 +30,7 @@ void write_indicator(const Indicator& ind, const FactTable* facts, Lang lang, st
                        ind.when ? " · when " + ind.when->text : "");
     out << fmt::format("      source: {} “{}”\n", ind.source.reference(), ind.source.quote);
     if (!facts) return;
-    std::vector<std::string> keys;
-    for (const SourceExpr* e :
-         {ind.measure ? &*ind.measure : nullptr, ind.target ? &*ind.target : nullptr,
-          ind.require ? &*ind.require : nullptr, ind.when ? &*ind.when : nullptr}) {
-        if (!e) continue;
-        for (const auto& k : expr::facts_read(*e->tree))
-            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-    }
-    for (const auto& k : keys) {
+    for (const auto& k : ind.facts_read()) {
         auto it = facts->find(k);
         if (it == facts->end()) continue;
         const FactDef& f = it->second;
@@ -73,47 +65,60 @@ void write_pack(Catalog& catalog, const std::string& id, Lang lang, std::ostream
     for (const Indicator& ind : p.indicators) write_indicator(ind, &rules->facts, lang, out);
 }
 
-namespace {
-
-// How a pack's version relates to the versions of the packs it extends: the same, or where it is
-// weaker (from lint); otherwise it is at least as strict.
-void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind,
-                       std::ostream& out) {
+// A pack's version is the same as the versions of the packs it extends, or weaker somewhere
+// (lint says where); otherwise it is at least as strict.
+Restatement restatement_of(Catalog& catalog, const RuleSet& rules, const Indicator& ind) {
+    Restatement r;
     const Indicator* head = nullptr;
     for (const auto& i : rules.indicators)
         if (i.id == ind.id && i.pack_id == ind.pack_id) head = &i;
-    if (!head || head->restated.empty()) return;
+    if (!head || head->restated.empty()) return r;
+    for (const auto& v : head->restated) r.parents.push_back(&v);
+    for (auto& f : lint_pack(catalog, ind.pack_id))
+        if (f.indicator == ind.id) r.weaker.push_back(std::move(f));
+    return r;
+}
+
+namespace {
+
+void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& ind,
+                       std::ostream& out) {
+    Restatement r = restatement_of(catalog, rules, ind);
+    if (r.parents.empty()) return;
     std::vector<std::string> parents;
-    for (const auto& v : head->restated)
-        parents.push_back(fmt::format("{} ({})", v.pack_id, v.formula()));
+    for (const Indicator* v : r.parents)
+        parents.push_back(fmt::format("{} ({})", v->pack_id, v->formula()));
     out << fmt::format("      restates {}\n", join(parents, "; "));
-    bool weaker = false;
-    for (const auto& f : lint_pack(catalog, ind.pack_id)) {
-        if (f.indicator != ind.id) continue;
-        weaker = true;
+    for (const auto& f : r.weaker)
         out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message,
                            f.explained() ? " — " + f.explanation : "");
-    }
-    if (!weaker) out << "      at least as strict as every version it restates; all of them bind\n";
+    if (r.weaker.empty())
+        out << "      at least as strict as every version it restates; all of them bind\n";
 }
 
 }  // namespace
 
-bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang lang,
-                       std::ostream& out) {
-    bool found = false;
+std::vector<Statement> statements_of(Catalog& catalog, const std::string& indicator_id) {
+    std::vector<Statement> out;
     for (const auto& id : catalog.ids()) {
         auto rules = catalog.compile({id}, SourceLocation{"explain"});
         const Pack& p = catalog.get(id, SourceLocation{"explain"});
-        for (const Indicator& ind : p.indicators) {
-            if (ind.id != indicator_id) continue;
-            out << fmt::format("{}{} ({})\n", found ? "\n" : "", id, p.info.title.in(lang));
-            write_indicator(ind, &rules->facts, lang, out);
-            write_restatement(catalog, *rules, ind, out);
-            found = true;
-        }
+        for (const Indicator& ind : p.indicators)
+            if (ind.id == indicator_id) out.push_back({&p, rules, &ind});
     }
-    return found;
+    return out;
+}
+
+bool write_explanation(Catalog& catalog, const std::string& indicator_id, Lang lang,
+                       std::ostream& out) {
+    auto statements = statements_of(catalog, indicator_id);
+    for (const Statement& s : statements) {
+        out << fmt::format("{}{} ({})\n", &s == &statements.front() ? "" : "\n", s.pack->info.id,
+                           s.pack->info.title.in(lang));
+        write_indicator(*s.indicator, &s.rules->facts, lang, out);
+        write_restatement(catalog, *s.rules, *s.indicator, out);
+    }
+    return !statements.empty();
 }
 
 }  // namespace vetcheck::report

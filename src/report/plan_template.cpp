@@ -38,8 +38,7 @@ void walk(const expr::Expr& e, bool in_aggregate,
           const std::function<void(const std::string&, bool)>& on_fact) {
     if (e.kind == expr::Expr::Kind::Fact) on_fact(e.name, in_aggregate);
     bool aggregate = in_aggregate;
-    if (e.kind == expr::Expr::Kind::Call)
-        if (const auto* f = expr::find_function(e.name)) aggregate = aggregate || f->aggregate;
+    if (e.kind == expr::Expr::Kind::Call) aggregate = aggregate || expr::is_aggregate(e.builtin);
     for (const auto& a : e.args) walk(*a, aggregate, on_fact);
 }
 

@@ -6,6 +6,8 @@
 
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/json_writer.hpp"
+#include "vetcheck/report/markdown_reporter.hpp"
 
 namespace vetcheck::report {
 
@@ -39,7 +41,7 @@ std::string detail(const RollupResult& r, Lang lang) {
                           lang == Lang::Zh ? "，与下级合计不符" : ", not the sum");
     if (r.status == Status::Missing && !r.missing.empty())
         return fmt::format("{}: {}{}", label(Label::MissingData, lang), join(r.missing, ", "), own);
-    if (!r.reason.empty()) return r.reason;
+    if (!r.reason.empty()) return render(r.reason, lang);
     if (!r.gap) return own.empty() ? "" : own.substr(2);
     bool over = r.indicator->comparison == Comparison::AtMost ||
                 r.indicator->comparison == Comparison::LessThan;
@@ -87,6 +89,103 @@ void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<Rol
                        o.lang == Lang::Zh ? "项汇总检查" : "roll-up checks",
                        status_counts_text(summary.counts, o.lang), label(Label::ExitCode, o.lang),
                        summary.failed(o.policy) ? 1 : 0);
+}
+
+namespace {
+
+void write_quantity(JsonWriter& w, std::string_view key, const std::optional<Quantity>& q) {
+    w.key(key);
+    if (q)
+        w.value(q->to_string(2));
+    else
+        w.null();
+}
+
+void write_rollup_json(const Plan& upper, const std::vector<RollupResult>& results,
+                       const ReportOptions& o, std::ostream& out) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("schema").value("vetcheck-rollup/1");
+    w.key("plan").value(upper.name);
+    w.key("year").value(upper.year);
+    Summary summary;
+    w.key("results").begin_array();
+    for (const auto& r : results) {
+        summary.add(r.status);
+        if (r.status == Status::NotApplicable && !o.show_all) continue;
+        w.begin_object();
+        w.key("indicator").value(r.indicator->id);
+        w.key("name").value(r.indicator->name.in(o.lang));
+        w.key("status").value(status_name(r.status));
+        w.key("total").value(r.total.to_string(2));
+        write_quantity(w, "target", r.target);
+        write_quantity(w, "gap", r.gap);
+        w.key("upper_value");
+        if (r.upper_value)
+            w.value(r.upper_value->to_decimal(2));
+        else
+            w.null();
+        w.key("missing").begin_array();
+        for (const auto& m : r.missing) w.value(m);
+        w.end_array();
+        w.key("reason").value(render(r.reason, o.lang));
+        w.key("shares").begin_array();
+        for (const auto& share : r.shares) {
+            w.begin_object();
+            w.key("plan").value(who(*share.plan));
+            w.key("value");
+            if (share.value)
+                w.value(share.value->to_decimal(2));
+            else
+                w.null();
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.key("summary").begin_object();
+    for (int i = 0; i < kStatusCount; ++i)
+        w.key(status_name(static_cast<Status>(i))).value(summary.counts[i]);
+    w.end_object();
+    w.key("failed").value(summary.failed(o.policy));
+    w.end_object();
+    w.finish();
+}
+
+void write_rollup_markdown(const Plan& upper, const RuleSet& rules,
+                           const std::vector<RollupResult>& results, const ReportOptions& o,
+                           std::ostream& out) {
+    bool zh = o.lang == Lang::Zh;
+    out << fmt::format("# {} ({}) — {}\n\n", markdown_escape(upper.name), upper.year,
+                       markdown_escape(against_text(rules, o.lang)));
+    out << (zh ? "| | 指标 | 下级合计 | 目标 | 说明 | 各下级规划 |\n"
+               : "| | indicator | total | target | detail | lower plans |\n");
+    out << "|---|---|---|---|---|---|\n";
+    Summary summary;
+    for (const auto& r : results) {
+        summary.add(r.status);
+        if (r.status == Status::NotApplicable && !o.show_all) continue;
+        std::vector<std::string> shares;
+        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.indicator->unit));
+        out << fmt::format(
+            "| {} | {} | {} | {} | {} | {} |\n", status_mark(r.status),
+            markdown_escape(r.indicator->name.in(o.lang)), r.total.to_string(2),
+            r.target ? comparison_sign(r.indicator->comparison) + r.target->to_string(2) : "—",
+            markdown_escape(detail(r, o.lang)), markdown_escape(join(shares, " · ")));
+    }
+    out << fmt::format("\n{} {}: {}\n", summary.total, zh ? "项汇总检查" : "roll-up checks",
+                       status_counts_text(summary.counts, o.lang));
+}
+
+}  // namespace
+
+void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<RollupResult>& results,
+                  const ReportOptions& options, TextFormat format, std::ostream& out) {
+    if (format == TextFormat::Json) return write_rollup_json(upper, results, options, out);
+    if (format == TextFormat::Markdown)
+        return write_rollup_markdown(upper, rules, results, options, out);
+    write_rollup(upper, rules, results, options, out);
 }
 
 }  // namespace vetcheck::report

@@ -159,7 +159,7 @@ void write_result(JsonWriter& w, const Result& r, int rule_index, Lang lang) {
         w.key("suppressions").begin_array();
         w.begin_object();
         w.key("kind").value("external");
-        w.key("justification").value(r.reason);
+        w.key("justification").value(r.reason.text(lang));
         w.end_object();
         w.end_array();
     }

@@ -416,7 +416,7 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
             .real(r.actual)
             .real(r.target)
             .real(r.gap)
-            .text_or_null(r.reason.str());
+            .text_or_null(r.reason.text(lang));
         step(st_->result, write_error);
         long long result_row = sqlite3_last_insert_rowid(db_);
         for (const auto& use : r.uses) {

@@ -1,8 +1,30 @@
 #include "vetcheck/report/status_matrix.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace vetcheck::report {
+
+namespace {
+
+std::vector<const Indicator*> indicators_by_id(const std::vector<const Pack*>& packs) {
+    std::vector<const Indicator*> columns;
+    std::unordered_set<std::string_view> seen;
+    for (const Pack* pack : packs)
+        for (const Indicator& ind : pack->indicators)
+            if (seen.insert(ind.id).second) columns.push_back(&ind);
+    return columns;
+}
+
+}  // namespace
+
+std::vector<const Indicator*> matrix_columns(const Catalog& catalog) {
+    return indicators_by_id(catalog.packs_in_order());
+}
+
+std::vector<const Indicator*> matrix_columns(const RuleSet& rules) {
+    return indicators_by_id(rules.packs);
+}
 
 StatusMatrix status_matrix(const std::vector<PlanReport>& reports) {
     StatusMatrix m;

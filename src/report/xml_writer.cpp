@@ -18,8 +18,10 @@ XmlWriter::XmlWriter(std::ostream& out) : out_(out) {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
 
+XmlWriter::XmlWriter(std::ostream& out, size_t depth) : out_(out), depth_(depth) {}
+
 void XmlWriter::indent(size_t depth) {
-    out_ << std::string(depth * 2, ' ');
+    out_ << std::string((depth_ + depth) * 2, ' ');
 }
 
 void XmlWriter::finish_start_tag() {

@@ -6,13 +6,6 @@
 # tests/cli/cases); NAME.expect says `exit N` on its first line, optionally `args ...` on the next,
 # and every further line must occur verbatim in the combined output.
 set -u
-vetcheck=$1
-src=$2
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LANG=C.UTF-8
 
 # Each section is a test of its own (tests/CMakeLists.txt registers one per `section` line): with
 # ONLY=SECTION, every command still runs, since later sections build on earlier ones' files, but only
@@ -20,32 +13,8 @@ export NO_COLOR=1 LANG=C.UTF-8
 current=""
 section() { current=$1; }
 selected() { [[ -z ${ONLY:-} || $current == "$ONLY" ]]; }
-ok() { if selected; then pass=$((pass + 1)); fi; }
-bad() { if selected; then echo "FAIL $*"; fail=$((fail + 1)); fi; }
-
-check() {  # check NAME WANTED_EXIT OUTPUT_FILE ACTUAL_EXIT [LINES...]
-  selected || return 0
-  local name=$1 want=$2 out=$3 got=$4
-  shift 4
-  local ok=1
-  if [[ $got != "$want" ]]; then
-    echo "FAIL $name: exit $got, expected $want"
-    ok=0
-  fi
-  local line
-  for line in "$@"; do
-    if ! grep -qF -- "$line" "$out"; then
-      echo "FAIL $name: output lacks: $line"
-      ok=0
-    fi
-  done
-  if ((ok)); then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    sed 's/^/    | /' "$out" | head -40
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 run() {  # run NAME WANTED_EXIT "ARGS" LINES...
   selected || return 0
@@ -56,7 +25,6 @@ run() {  # run NAME WANTED_EXIT "ARGS" LINES...
   check "$name" "$want" "$tmp/out" $? "$@"
 }
 
-cd "$src" || exit 2
 
 section "the examples"
 run "example that passes" 0 "--lang en examples/school-pass.yaml" \
@@ -115,6 +83,44 @@ if grep -qF "Batch summary — 25 plans" "$tmp/sum.txt" && ! grep -qF "exit 1" "
   ok
 else
   bad "--summary -o"
+fi
+
+section "csv-matrix: columns from every pack, rows as plans arrive"
+# A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
+# that does not answer to a pack has its cells empty, one that does has its status there.
+cat >"$tmp/local-pack.yaml" <<'PACK'
+pack: {id: local-demo, title: 本地示例, period: {from: 2020, to: 2025}, level: city, extends: [cn-2020-7]}
+facts:
+  - {key: local.fairs, zh: 招聘会场次, en: job fairs, unit: 场, type: count, subjects: [plan]}
+indicators:
+  - id: local_job_fairs
+    name: {zh: 招聘会场次, en: job fairs}
+    subject: plan
+    measure: local.fairs
+    op: ">="
+    target: 2场
+    word: 不少于
+    source: {file: local.txt, section: 一, quote: 每年举办招聘会不少于2场}
+PACK
+printf 'plan: {id: local-city, name: 本地市, level: city, year: 2025, packs: [local-demo]}\nfacts: {local.fairs: 1}\n' \
+  >"$tmp/local-city.yaml"
+run "csv-matrix with a --pack file" 1 \
+  "--lang en --pack $tmp/local-pack.yaml -f csv-matrix=$tmp/local.csv examples/school-fail.yaml $tmp/local-city.yaml"
+if selected; then
+  header=$(head -1 "$tmp/local.csv")
+  column=$(tr ',' '\n' <<<"$header" | grep -nx local_job_fairs | cut -d: -f1)
+  cells=$(cut -d, -f"${column:-1}" "$tmp/local.csv" | tail -n +2 | tr -d '\r' | paste -sd '|')
+  if [[ -n $column && $cells == "|fail" ]] && grep -qF ",graduate_local_retention," <<<"$header"; then
+    ok
+  else
+    bad "csv-matrix: the --pack indicator is not a column, or its cells are wrong ('$cells')"
+  fi
+fi
+# The same columns in every run over the same packs: a batch's files can be stacked.
+"$vetcheck" -f csv-matrix examples/school-pass.yaml 2>/dev/null | head -1 >"$tmp/h1"
+"$vetcheck" -f csv-matrix examples/zhejiang-province.yaml 2>/dev/null | head -1 >"$tmp/h2"
+if selected; then
+  if cmp -s "$tmp/h1" "$tmp/h2" && [[ -s $tmp/h1 ]]; then ok; else bad "csv-matrix: the header depends on the plans"; fi
 fi
 
 section "spreadsheets of school reports"
@@ -207,8 +213,8 @@ run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--l
   "271 checks: 93 pass · 3 fail · 2 missing data · 67 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
-run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "期限 2023; 需增加 4 人" \
-  "期限 2023; 缺少数据: informatization.digital_campus_standard"
+run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
+  "2023年到期；缺少数据：informatization.digital_campus_standard"
 
 section "waivers (pinned with --today)"
 w=tests/cli/authoring
@@ -385,5 +391,47 @@ fi
 run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/school-pass.yaml" \
   "notes.db: the file is not a SQLite database"
 
-echo "$pass passed, $fail failed"
-((fail == 0 && pass > 0))
+
+section "subcommands in term, markdown and json"
+# Each JSON document parses and names its schema; Markdown is a table; other formats are refused.
+json_ok() {  # json_ok NAME SCHEMA "ARGS" WANTED_EXIT: the output parses as JSON and names SCHEMA
+  selected || return 0
+  local name=$1 schema=$2 args=$3 want=$4
+  # shellcheck disable=SC2086
+  "$vetcheck" $args >"$tmp/out.json" 2>"$tmp/err"
+  local got=$?
+  if [[ $got == "$want" ]] && node -e '
+      const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      if (d.schema !== process.argv[2]) process.exit(1);' "$tmp/out.json" "$schema"; then
+    ok
+  else
+    bad "$name: exit $got (expected $want), or not JSON naming $schema"
+    head -20 "$tmp/out.json" "$tmp/err" | sed 's/^/    | /'
+  fi
+}
+json_ok "packs -f json" vetcheck-packs/1 "packs -f json" 0
+json_ok "packs show -f json" vetcheck-pack/1 "packs show cn-2020-7 -f json" 0
+json_ok "explain -f json" vetcheck-explain/1 "explain ideological_teacher_ratio -f json" 0
+json_ok "packs lint -f json (a weakened pack: exit 1)" vetcheck-lint/1 \
+  "--pack tests/cli/weak-pack.yaml packs lint weak-demo -f json" 1
+json_ok "rollup -f json" vetcheck-rollup/1 \
+  "rollup examples/zhejiang-province.yaml examples/rollup/zhejiang -f json" 1
+run "packs -f markdown" 0 "--lang en packs -f markdown" "| id | level | period | document | indicators | title |" \
+  "| \`cn-2020-7\` | national | 2020–2023 | 教职成〔2020〕7号 |"
+run "packs show -f markdown, Chinese after the command" 0 "packs show cn-2020-7 -f markdown --lang zh" \
+  "| 指标 | 名称 | 公式 | 期限 | 要求 | 出处 |" \
+  '`teachers.ideological_political / students.full_time >= 1:350`'
+run "explain -f markdown" 0 "--lang en explain ideological_teacher_ratio -f markdown" \
+  '## `ideological_teacher_ratio`' "- needs: \`students.full_time\`"
+run "packs lint -f markdown" 1 "--lang en --pack tests/cli/weak-pack.yaml packs lint weak-demo -f markdown" \
+  "| where | indicator | parent | finding | explained |" "2 finding(s), 2 unexplained."
+run "rollup -f markdown" 1 "--lang en rollup examples/zhejiang-province.yaml examples/rollup/zhejiang -f markdown" \
+  "| | indicator | total | target | detail | lower plans |"
+for sub in "packs" "packs show cn-2020-7" "packs lint zj-2021" "explain ideological_teacher_ratio" \
+  "rollup examples/zhejiang-province.yaml examples/rollup/zhejiang"; do
+  run "$sub -f html is refused" 2 "$sub -f html" "html not in {term,markdown,json}"
+  run "$sub --help lists the formats" 0 "$sub --help" "{term,markdown,json}" "term (default), markdown or json"
+done
+run "a stray word after a subcommand" 2 "packs show cn-2020-7 extra" "unexpected argument 'extra'"
+
+finish

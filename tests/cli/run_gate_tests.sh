@@ -4,31 +4,16 @@
 # plan leaves empty, control characters in names, limits that overflow, files that are not files.
 # Usage: run_gate_tests.sh VETCHECK SOURCE_DIR
 set -u
-vetcheck=$1
-src=$2
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LANG=C.UTF-8
-cd "$src" || exit 2
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # run NAME WANTED_EXIT "ARGS" LINES... : the exit code and the lines of the combined output.
 run() {
   local name=$1 want=$2 args=$3
   shift 3
-  local got line ok=1
   # shellcheck disable=SC2086
   timeout 20 "$vetcheck" --lang en $args >"$tmp/out" 2>&1 </dev/null
-  got=$?
-  [[ $got == "$want" ]] || { echo "FAIL $name: exit $got, expected $want"; ok=0; }
-  for line in "$@"; do
-    grep -qF -- "$line" "$tmp/out" || { echo "FAIL $name: output lacks: $line"; ok=0; }
-  done
-  if ((ok)); then pass=$((pass + 1)); else fail=$((fail + 1)); sed 's/^/    | /' "$tmp/out" | head -20; fi
+  check "$name" "$want" "$tmp/out" $? "$@"
 }
 
 # lacks NAME PATTERN : the last run's output has no line matching the extended regular expression.
@@ -365,5 +350,4 @@ for round in $(seq 25); do
   ok
 done
 
-echo "$pass passed, $fail failed"
-((fail == 0))
+finish

@@ -53,6 +53,8 @@ bash)
   expect "types" "$(comp init --type "")" 中职 高职 技工 职业本科
   expect "diff options" "$(comp diff --)" --format --output
   expect "diff formats" "$(comp diff -f "")" term markdown json
+  expect "packs show formats" "$(comp packs show cn-2020-7 -f "")" term markdown json
+  expect "explain options" "$(comp explain --)" --help --format
   expect "report formats" "$(comp -f "")" term json junit sarif github markdown csv html
   expect "a format to a file" "$(comp -f "sarif=examples/school-p")" sarif=examples/school-pass.yaml
   expect "global options" "$(comp --)" --lang --color --fail-on --format --output --explain --all \

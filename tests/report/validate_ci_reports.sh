@@ -140,6 +140,20 @@ else
   bad "a big batch's SARIF has $results results (want 5000) or says nothing of the rest"
 fi
 
+# JUnit written to a file: the root's totals are written into the room left for them at the end,
+# and the file stays valid; testcase names are unique within each suite.
+"$vetcheck" --lang en -j 2 -f junit="$tmp/big.xml" "$tmp/big" >/dev/null 2>"$tmp/stderr"
+if validate_junit "$tmp/big.xml"; then ok; else bad "a big batch's JUnit file is not valid (above)"; fi
+cases=$(grep -c '<testcase ' "$tmp/big.xml")
+if head -2 "$tmp/big.xml" | grep -qE "<testsuites name=\"vetcheck\" tests=\"$cases\" failures=\"[0-9]+\" errors=\"[0-9]+\" *>"; then
+  ok
+else
+  bad "a JUnit file's root lacks the totals ($cases testcases): $(head -2 "$tmp/big.xml" | tail -1)"
+fi
+duplicates=$(awk '/<testsuite /{ delete seen } match($0, /<testcase name="[^"]*"/) {
+  name = substr($0, RSTART, RLENGTH); if (seen[name]++) n++ } END { print n + 0 }' "$tmp/big.xml")
+if [[ $duplicates == 0 ]]; then ok; else bad "$duplicates testcase names repeat within a suite"; fi
+
 # Broken reports made from a real one, so that the validators are seen to read our structure.
 good=$tmp/good.sarif.json
 report sarif "$good" --lang en examples/school-fail.yaml

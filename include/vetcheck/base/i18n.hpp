@@ -18,7 +18,8 @@ struct LocalizedText {
     const std::string& in(Lang lang) const;
 };
 
-// Fixed words of the reports, one table so that every label exists in both languages.
+// Fixed words of the reports: entries of the message catalogue (base/messages.hpp), named by an
+// enum the reporters have long used.
 enum class Label {
     Against,
     Plan,

@@ -55,6 +55,10 @@ class Catalog {
     void add_text(std::string_view text, const std::string& name);
 
     std::vector<std::string> ids() const;
+    // Every pack, parsed, each after the packs it extends (ties by id): for a report that lists,
+    // before the first plan arrives, every indicator a plan of the run could be checked against.
+    // A parent that is missing or a cycle is skipped here; compiling a plan's packs reports it.
+    std::vector<const Pack*> packs_in_order() const;
     const Pack& get(const std::string& id, const SourceLocation& asked_at);
     std::shared_ptr<const RuleSet> compile(const std::vector<std::string>& ids,
                                            const SourceLocation& asked_at);
@@ -68,11 +72,13 @@ class Catalog {
     };
     void collect(const std::string& id, const SourceLocation& asked_at,
                  std::vector<std::string>* stack, std::vector<const Pack*>* order);
+    const Pack& parsed(const std::string& id, Entry& e) const;
 
     // Plans checked in parallel share one catalog: packs are parsed and rule sets compiled once,
     // under this lock; what they hand out is immutable.
     mutable std::recursive_mutex mutex_;
-    std::map<std::string, Entry> entries_;
+    // Mutable: an embedded pack is parsed when first asked for, also by const readers.
+    mutable std::map<std::string, Entry> entries_;
     std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
     Limits limits_;
 };

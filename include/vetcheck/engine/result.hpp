@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/engine/status.hpp"
 #include "vetcheck/expr/evaluator.hpp"
 #include "vetcheck/model/plan.hpp"
@@ -32,36 +33,40 @@ struct WaiverUse {
     Status original = Status::Fail;
 };
 
-// Why a result is n/a, an error or not due. Most reasons are one of a few texts the rule set holds
-// for every plan ("checked at city level"): those are pointed at, not copied, since a national
-// batch gives hundreds of thousands of them. Others are the result's own.
+// Why a result is n/a, an error, not due or advisory: a message code with its arguments, never
+// prose, said by each report in its language. Most reasons are one of a few the rule set holds for
+// every plan ("checked at city level"): those are pointed at, not copied, since a national batch
+// gives hundreds of thousands of them. Others are the result's own.
 class ReasonText {
   public:
     ReasonText() = default;
-    ReasonText& operator=(std::string text) {
-        own_ = std::move(text);
+    ReasonText& operator=(Message message) {
+        own_ = std::move(message);
         shared_ = nullptr;
         return *this;
     }
-    ReasonText& operator=(const char* text) { return *this = std::string(text); }
-    // `text` must outlive the result: an indicator's, or a rule set's.
-    void point_at(const std::string& text) {
-        own_.clear();
-        shared_ = &text;
+    // `message` must outlive the result: an indicator's, or a rule set's.
+    void point_at(const Message& message) {
+        own_ = Message();
+        shared_ = &message;
     }
-    void clear() { *this = std::string(); }
+    void clear() { *this = Message(); }
 
-    const std::string& str() const { return shared_ ? *shared_ : own_; }
-    operator const std::string&() const { return str(); }  // NOLINT: reads as the text it is
-    bool empty() const { return str().empty(); }
-    friend bool operator==(const ReasonText& a, std::string_view b) { return a.str() == b; }
+    const Message& message() const { return shared_ ? *shared_ : own_; }
+    const char* code() const { return message().code(); }
+    std::string text(Lang lang) const { return render(message(), lang); }
+    bool empty() const { return message().empty(); }
+    // In English, for tests and logs.
+    friend bool operator==(const ReasonText& a, std::string_view b) {
+        return a.text(Lang::En) == b;
+    }
     friend std::ostream& operator<<(std::ostream& out, const ReasonText& r) {
-        return out << r.str();
+        return out << r.text(Lang::En);
     }
 
   private:
-    std::string own_;
-    const std::string* shared_ = nullptr;
+    Message own_;
+    const Message* shared_ = nullptr;
 };
 
 struct Progress;  // engine/progress.hpp

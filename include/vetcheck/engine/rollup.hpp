@@ -29,7 +29,7 @@ struct RollupResult {
     std::optional<Rational> upper_value;  // what the upper plan itself reports for the fact
     std::vector<RollupShare> shares;
     std::vector<std::string> missing;  // lower plans that do not report the fact
-    std::string reason;
+    Message reason;  // an R- code
 };
 
 std::vector<RollupResult> check_rollup(const RuleSet& rules, const Plan& upper,

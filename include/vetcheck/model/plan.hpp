@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/model/fact.hpp"
 #include "vetcheck/model/subject.hpp"
 #include "vetcheck/model/waiver.hpp"
@@ -38,6 +39,8 @@ void add_type_totals(Plan& plan);
 void collect_figure_years(Plan& plan);
 
 const std::vector<std::string>& plan_levels();
+// A level as a report names it (省级, "province"): one of plan_levels().
+Message level_name(const std::string& level);
 const std::vector<std::string>& institution_types();
 
 }  // namespace vetcheck

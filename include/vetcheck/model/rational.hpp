@@ -7,13 +7,20 @@
 #include <string>
 #include <string_view>
 
+#include "vetcheck/base/messages.hpp"
+
 namespace vetcheck {
 
 // A value too large or too precise to be held exactly. Caught where a rule is evaluated and turned
 // into an error status: no result is ever decided by a rounded number.
 class ArithmeticError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit ArithmeticError(Message message)
+        : std::runtime_error(render(message, Lang::En)), message_(std::move(message)) {}
+    const Message& message() const { return message_; }
+
+  private:
+    Message message_;  // an R- code, said in the report's language
 };
 
 // Exact rational arithmetic on 64-bit numerator and denominator. Comparisons at a target's boundary

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/model/quantity.hpp"
 
 namespace vetcheck {
@@ -15,7 +16,7 @@ struct Missing {
 
 // The data is there but the rule cannot be computed from it (a zero denominator, an overflow).
 struct Uncomputable {
-    std::string reason;
+    Message reason;  // an R- code: the reports say it in their language
 };
 
 using Value = std::variant<Missing, Uncomputable, Quantity, bool, std::string>;

@@ -54,8 +54,8 @@ struct Indicator {
     expr::Scope subject = expr::Scope::Plan;
     std::vector<std::string> types;   // institution types covered; empty = all
     std::vector<std::string> levels;  // plan levels checked; empty = all
-    std::string levels_reason;        // "checked at national level": made once, given to every n/a
-    std::string absent_reason;        // "no 高职 institutions in the plan": likewise
+    Message levels_reason;            // "checked at national level": made once, given to every n/a
+    Message absent_reason;            // "no 高职 institutions in the plan": likewise
     std::optional<SourceExpr> when;
     Binding scope = Binding::Institution;  // `scope:`; only institution indicators bind a region
     LocalizedText scope_label;  // "全省目标" / "regional target", by the pack's level
@@ -77,7 +77,7 @@ struct Indicator {
     std::string word;     // the comparison word of the source
     std::string relaxes;  // why this version is weaker than a parent's, when it is (read by lint)
     // Why an advisory target is advisory when the reader should be told: 逐步达到 with no date.
-    std::string advisory_reason;
+    Message advisory_reason;
     bool rollup = false;  // a total the plans one level down add up to (`vetcheck rollup`)
     int deadline = 0;
     Severity severity = Severity::Required;
@@ -107,6 +107,8 @@ struct Indicator {
     // The target as shown beside a result, from the target's own text: "≥50%", "≈1:20 ±10%".
     std::string target_text(std::string_view shown_target) const;
     std::string formula() const;  // "teachers.ideological_political / students.full_time >= 1:350"
+    // The fact keys its expressions read (measure, target, require, when), first use first.
+    std::vector<std::string> facts_read() const;
 };
 
 struct PackInfo {

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vetcheck/report/reporter.hpp"
@@ -18,11 +19,23 @@ class CsvReporter : public Reporter {
     void failure(const InputFailure& failure, std::ostream& out) override;
 };
 
-// One row per plan, one column per indicator id: the worst status over the plan's subjects.
-class CsvMatrixReporter : public BatchReporter {
+// One row per plan, one column per indicator id: the worst status over the plan's subjects, empty
+// when the plan's packs have no such indicator. Streams: the columns are every indicator of the
+// run's catalog (embedded packs and --pack files, matrix_columns), so the header is written at
+// begin and each plan's row as it arrives; nothing of a plan is kept. Without a catalog (a caller
+// outside the command line), the columns are those of the first plan's packs.
+class CsvMatrixReporter : public Reporter {
   public:
-    void write_batch(const std::vector<PlanReport>& reports, const ReportOptions& options,
-                     std::ostream& out) override;
+    void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
+    void plan(const PlanReport& report, std::ostream& out) override;
+    void end(const RunTotals& totals, std::ostream& out) override;
+
+  private:
+    void write_header(const std::vector<const Indicator*>& columns, std::ostream& out);
+
+    bool header_written_ = false;
+    size_t width_ = 0;                                // indicator columns
+    std::unordered_map<std::string, size_t> column_;  // indicator id → its column
 };
 
 // One field, quoted when it holds a comma, a quote, CR or LF, with quotes doubled (RFC 4180).

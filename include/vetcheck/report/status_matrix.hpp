@@ -17,4 +17,10 @@ struct StatusMatrix {
 };
 StatusMatrix status_matrix(const std::vector<PlanReport>& reports);
 
+// The columns of a matrix known before any plan is checked: every indicator a plan could be
+// checked against, one per id (the first pack to define it, parents before the packs that extend
+// them, ties by pack id), from every pack of `catalog` or, without one, of `rules`.
+std::vector<const Indicator*> matrix_columns(const Catalog& catalog);
+std::vector<const Indicator*> matrix_columns(const RuleSet& rules);
+
 }  // namespace vetcheck::report

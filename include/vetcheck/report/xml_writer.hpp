@@ -19,6 +19,9 @@ std::string xml_attribute(std::string_view text);
 class XmlWriter {
   public:
     explicit XmlWriter(std::ostream& out);
+    // Continues a document written in pieces (a report streamed plan by plan): no declaration,
+    // elements indented as if inside `depth` open ones that this writer does not close.
+    XmlWriter(std::ostream& out, size_t depth);
 
     XmlWriter& open(std::string_view name);
     XmlWriter& attribute(std::string_view name, std::string_view value);
@@ -40,6 +43,7 @@ class XmlWriter {
     std::ostream& out_;
     std::vector<Open> stack_;
     bool in_start_tag_ = false;
+    size_t depth_ = 0;  // open elements around this writer's
 };
 
 }  // namespace vetcheck::report

@@ -1,0 +1,121 @@
+// The message catalogue is the one place user-facing text lives: every entry in both languages,
+// with the same placeholders, Chinese punctuated as Chinese, every code the sources use present,
+// and every code documented for the scripts that match on them.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "vetcheck/base/messages.hpp"
+#include "vetcheck/base/text.hpp"
+
+using namespace vetcheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string without_placeholders(const char* text) {
+    return std::regex_replace(std::string(text), std::regex(R"(\{[a-z_]+\})"), "");
+}
+
+bool is_cjk_text(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        char32_t c = decode_utf8(text, pos);
+        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+            (c >= 0xFF00 && c <= 0xFFEF))
+            return true;
+    }
+    return false;
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("every message has a stable code and both languages with the same placeholders") {
+    std::set<std::string> codes;
+    std::regex code_form("[LPRE]-[a-z0-9]+(-[a-z0-9]+)*");
+    for (const auto& e : message_catalogue()) {
+        INFO(e.code);
+        CHECK(std::regex_match(e.code, code_form));
+        CHECK(codes.insert(e.code).second);
+        CHECK(std::string(e.en).size() > 0);
+        CHECK(std::string(e.zh).size() > 0);
+        auto en = placeholders(e.en), zh = placeholders(e.zh);
+        std::sort(en.begin(), en.end());
+        std::sort(zh.begin(), zh.end());
+        CHECK(en == zh);
+    }
+}
+
+TEST_CASE("Chinese messages use full-width punctuation and no English words") {
+    // Words that are names in both languages: formats, encodings, options.
+    const std::set<std::string> names = {"UTF", "GB18030", "GBK",    "YAML", "CSV",    "BOM",
+                                         "LE",  "BE",      "SQLite", "id",   "sqlite", "db"};
+    for (const auto& e : message_catalogue()) {
+        INFO(e.code << ": " << e.zh);
+        std::string zh = without_placeholders(e.zh);
+        if (!is_cjk_text(zh)) continue;  // a placeholder alone, or a mark such as "/"
+        for (char c : std::string(",;:()?!")) CHECK(zh.find(c) == std::string::npos);
+        // Option names (--max-nodes) and file names are names too.
+        std::string prose =
+            std::regex_replace(zh, std::regex(R"((--|-f )[a-z=.-]+|[a-z_]+\.[a-z]+)"), "");
+        static const std::regex word("[A-Za-z]+");
+        for (auto it = std::sregex_iterator(prose.begin(), prose.end(), word);
+             it != std::sregex_iterator(); ++it)
+            CHECK(names.count(it->str()) == 1);
+    }
+}
+
+TEST_CASE("English messages carry no Chinese of their own") {
+    for (const auto& e : message_catalogue()) {
+        INFO(e.code << ": " << e.en);
+        CHECK_FALSE(is_cjk_text(without_placeholders(e.en)));
+    }
+}
+
+TEST_CASE("a message renders its arguments, lists and phrases in the language asked") {
+    Message m("R-no-institutions-of-type", {{"types", std::vector<std::string>{"中职", "高职"}}});
+    CHECK(render(m, Lang::En) == "no 中职, 高职 institutions in the plan");
+    CHECK(render(m, Lang::Zh) == "规划中没有中职、高职院校");
+    CHECK(std::string(m.code()) == "R-no-institutions-of-type");
+    Message nested("R-checked-at-level",
+                   {{"levels", std::vector<Message>{Message("L-level-province")}}});
+    CHECK(render(nested, Lang::Zh) == "仅在省级规划中检查");
+    CHECK(render(nested, Lang::En) == "checked at province level");
+    CHECK(render(Message(), Lang::Zh).empty());
+    CHECK_THROWS_AS(Message("E-no-such-message"), std::logic_error);
+}
+
+TEST_CASE("every code the sources name is in the catalogue, and every code is documented") {
+    std::set<std::string> known;
+    for (const auto& e : message_catalogue()) known.insert(e.code);
+    fs::path root = VETCHECK_SOURCE_DIR;
+    std::regex used("\"([LPRE]-[a-z0-9]+(-[a-z0-9]+)*)\"");
+    for (const auto& dir : {root / "src", root / "include"})
+        for (const auto& f : fs::recursive_directory_iterator(dir)) {
+            if (!f.is_regular_file() || f.path().filename() == "messages.cpp") continue;
+            std::string text = read_text(f.path());
+            for (auto it = std::sregex_iterator(text.begin(), text.end(), used);
+                 it != std::sregex_iterator(); ++it) {
+                INFO(f.path().string());
+                CHECK(known.count((*it)[1].str()) == 1);
+            }
+        }
+    std::string doc = read_text(root / "docs" / "messages.md");
+    for (const auto& code : known) {
+        INFO(code);
+        CHECK(doc.find("`" + code + "`") != std::string::npos);
+    }
+}
