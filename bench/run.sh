@@ -139,6 +139,20 @@ else
   na "school corpus" "vetcheck -f sqlite, 1 job"
 fi
 rm -f "$OUT/probe.db"
+# The mixed corpus of issue 14: school, city and province plans, the examples repeated to 1,000.
+MIXED=$CORPUS/mixed
+if [ "$(find "$MIXED" -name '*.yaml' 2>/dev/null | wc -l)" -ne 1000 ]; then
+  rm -rf "$MIXED"
+  mkdir -p "$MIXED"
+  for i in $(seq 1 200); do
+    for f in examples/*.yaml; do cp "$f" "$MIXED/$(basename "$f" .yaml)-$i.yaml"; done
+  done
+fi
+say "== mixed corpus: $MIXED"
+measure "mixed corpus" "libyaml events (floor)" "0" "$OUT/libyaml_parse" "$MIXED"
+for fmt in json jsonl; do
+  measure "mixed corpus" "vetcheck -f $fmt, 1 job" "0 1" "$VC" --lang en -f "$fmt" ${JOBS_FLAG:+--jobs 1} "$MIXED"
+done
 bench_corpus "city corpus" "$CORPUS/city"
 [ -z "${SKIP_BIG:-}" ] && bench_corpus "big plan" "$CORPUS/big"
 

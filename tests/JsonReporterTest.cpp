@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 #include "vetcheck/report/json_reporter.hpp"
 #include "vetcheck/report/json_writer.hpp"
+#include "vetcheck/report/jsonl_reporter.hpp"
 
 using namespace vetcheck;
 
@@ -21,10 +22,40 @@ const std::string kPlan =
     "teachers.ideological_political: 9, teachers.professional: 100, teachers.double_qualified: "
     "60, is_quality_school: false}}\n";
 
-std::string render(bool explain = false, const std::string& plan = kPlan) {
+// What `reporter` writes for the plan, run as the command line runs it: with the catalog (for the
+// dictionary) and, when `bad` is set, an input that could not be checked after the plan.
+std::string run(report::Reporter&& reporter, report::ReportOptions o, const std::string& plan,
+                const InputFailure* bad = nullptr) {
+    auto checked = testing::check_report(plan);
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{&checked.checked->catalog, {"plan.yaml"}, "", ""}, o, out);
+    reporter.plan(checked.report, out);
+    report::RunTotals totals;
+    totals.plans = 1;
+    totals.total = summarize(checked.report.results);
+    if (bad) {
+        reporter.failure(*bad, out);
+        totals.failures = 1;
+    }
+    reporter.end(totals, out);
+    return out.str();
+}
+
+std::string render(bool explain = false, const std::string& plan = kPlan, bool all = false) {
     report::ReportOptions o;
     o.explain = explain;
-    return testing::write_report(report::JsonReporter(), {testing::check_report(plan).report}, o);
+    o.show_all = all;
+    return run(report::JsonReporter(), o, plan);
+}
+
+std::string render_lines(report::ReportOptions o = {}, const InputFailure* bad = nullptr) {
+    return run(report::JsonLinesReporter(), o, kPlan, bad);
+}
+
+InputFailure bad_input() {
+    return {
+        InputError(SourceLocation{"bad.yaml", 3, 7}, "plan.year: expected a year, found 'soon'"),
+        "  year: soon"};
 }
 
 // A strict JSON reader that only says whether the whole text is one valid JSON value (RFC 8259):
@@ -123,16 +154,13 @@ bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-// The text of the result object for one indicator (and subject), for checks on its fields.
+// The line of the result for one indicator (and subject): each result is one line.
 std::string result_block(const std::string& json, const std::string& indicator,
                          const std::string& subject_id = "") {
-    size_t at = json.find("\"id\": \"" + indicator + "\"");
-    while (at != std::string::npos) {
-        size_t end = json.find("\n        }", json.find("\"facts_used\"", at));
-        std::string block = json.substr(at, end - at);
-        if (subject_id.empty() || has(block, "\"id\": \"" + subject_id + "\"")) return block;
-        at = json.find("\"id\": \"" + indicator + "\"", at + 1);
-    }
+    for (const auto& line : testing::lines_of(json))
+        if (has(line, "{\"pack\":\"test-pack\",\"indicator\":\"" + indicator + "\",") &&
+            has(line, subject_id.empty() ? "\"status\"" : "\"subject\":\"" + subject_id + "\""))
+            return line;
     return "";
 }
 
@@ -237,21 +265,85 @@ TEST_CASE("JSON: exact values are decimals when they end, fractions otherwise", 
           "-1844674407370955161.4");
 }
 
+TEST_CASE("JSON: the writer folds deep containers onto one line, and places fragments", "[json]") {
+    std::string fragment;
+    report::JsonWriter f(fragment, report::JsonLayout{3, 2});
+    f.begin_object();
+    f.key("a").value(1);
+    f.key("deep").begin_array();
+    f.begin_object();
+    f.key("b").value("x");
+    f.end_object();
+    f.end_array();
+    f.end_object();
+    CHECK(fragment == "{\n      \"a\": 1,\n      \"deep\": [{\"b\":\"x\"}]\n    }");
+    std::ostringstream out;
+    report::JsonWriter w(out);
+    w.begin_object();
+    w.key("list").begin_array();
+    w.raw(fragment);
+    w.raw(fragment);
+    w.end_array();
+    w.end_object();
+    w.finish();
+    INFO(out.str());
+    CHECK(strict_json(out.str()));
+    CHECK(has(out.str(), "\"list\": [\n    {\n      \"a\": 1,"));
+    CHECK(has(out.str(), "    },\n    {\n      \"a\": 1,"));
+    std::string line;
+    report::JsonWriter l(line, report::JsonLayout{0, 0});
+    l.begin_object();
+    l.key("k").begin_array();
+    l.value(true);
+    l.null();
+    l.end_array();
+    l.end_object();
+    CHECK(line == "{\"k\":[true,null]}");
+}
+
 TEST_CASE("JSON: the report is strict JSON with the documented top-level keys in order", "[json]") {
     std::string json = render();
     INFO(json);
     CHECK(strict_json(json));
-    size_t version = json.find("\"schema_version\": \"1.0\"");
+    size_t version = json.find("\"schema_version\": 2,");
     size_t tool = json.find("\"tool\": {\n    \"name\": \"vetcheck\",\n    \"version\": \"");
-    size_t plans = json.find("\"plans\": [");
-    size_t summary = json.rfind("\"summary\": {");
+    size_t packs = json.find("\n  \"packs\": [");
+    size_t plans = json.find("\n  \"plans\": [");
+    size_t errors = json.find("\n  \"errors\": []");
+    size_t summary = json.rfind("\n  \"summary\": {");
     CHECK(version == 4);
     CHECK(version < tool);
-    CHECK(tool < plans);
-    CHECK(plans < summary);
+    CHECK(tool < packs);
+    CHECK(packs < plans);
+    CHECK(plans < errors);
+    CHECK(errors < summary);
     CHECK(json.back() == '\n');
     CHECK_FALSE(has(json, "\\u4e"));  // Chinese is never \u-escaped
-    CHECK(has(json, "\"name\": \"XX职业技术学院\""));
+    CHECK(has(json, "{\"id\":\"poly\",\"name\":\"XX职业技术学院\",\"type\":\"高职\"}"));
+}
+
+TEST_CASE("JSON: each indicator is described once, in the dictionary, and results name it",
+          "[json]") {
+    std::string json = render();
+    INFO(json);
+    // The test pack, and the embedded packs of the catalog, each with its own indicators.
+    CHECK(has(json, "      \"id\": \"test-pack\",\n      \"title\": {\n        \"zh\": \"测试\","));
+    CHECK(has(json, "      \"id\": \"cn-2020-7\","));
+    std::string ratio = "{\"id\":\"ratio\",\"name\":{";
+    REQUIRE(has(json, ratio));
+    CHECK(json.find(ratio) == json.rfind(ratio));
+    size_t entry = json.find(ratio);
+    std::string line = json.substr(entry, json.find('\n', entry) - entry);
+    CHECK(has(line, "\"subject\":\"institution\",\"scope\":\"institution\""));
+    CHECK(has(line, "\"comparison\":\">=\""));
+    CHECK(has(line, "\"target\":\"≥1:350\""));
+    CHECK(has(line, "\"notation\":\"ratio\""));
+    CHECK(has(line, "\"source\":{\"document\":\"《测试》\",\"file\":\"f\""));
+    // Results carry no names, formulas or quotes: only the pack and the id.
+    std::string result = result_block(json, "ratio");
+    CHECK(has(result, "{\"pack\":\"test-pack\",\"indicator\":\"ratio\",\"subject\":\"poly\","));
+    CHECK_FALSE(has(result, "\"name\""));
+    CHECK_FALSE(has(result, "\"quote\""));
 }
 
 TEST_CASE("JSON: text from the plan is escaped", "[json]") {
@@ -267,63 +359,161 @@ TEST_CASE("JSON: the same input gives the same bytes", "[json]") {
 TEST_CASE("JSON: a failing ratio carries exact values, the shortfall and its line", "[json]") {
     std::string block = result_block(render(), "ratio");
     INFO(block);
-    CHECK(has(block, "\"status\": \"fail\""));
+    CHECK(has(block, "\"status\":\"fail\""));
+    CHECK(has(block, "\"actual\":{\"value\":\"0.002\",\"number\":0.002,\"text\":\"1:500\"}"));
+    CHECK(has(block, "\"target\":{\"value\":\"1/350\","));
+    CHECK(has(block, "\"text\":\"≥1:350\""));
+    CHECK(has(block, "\"text\":\"4 more ideological-political teachers (9 → 13)\""));
     CHECK(has(block,
-              "\"actual\": {\n            \"value\": \"0.002\",\n            \"number\": 0.002,\n"
-              "            \"text\": \"1:500\",\n            \"unit\": null,\n"
-              "            \"notation\": \"ratio\""));
-    CHECK(has(block, "\"value\": \"1/350\""));
-    CHECK(has(block, "\"text\": \"≥1:350\""));
-    CHECK(has(block, "\"text\": \"4 more ideological-political teachers (9 → 13)\""));
-    CHECK(has(block,
-              "\"fact\": \"teachers.ideological_political\",\n            \"current\": \"9\",\n"
-              "            \"needed\": \"13\",\n            \"change\": \"4\",\n"
-              "            \"unit\": \"人\",\n            \"strict\": false"));
-    CHECK(has(block,
-              "\"location\": {\n            \"file\": \"plan.yaml\",\n            \"line\": 4,"));
-    CHECK(has(block, "\"whole_plan\": false"));
-    CHECK(has(block, "\"key\": \"students.full_time\",\n              \"value\": \"4500人\""));
-    CHECK(has(block, "\"subject\": \"poly\""));
-    CHECK(has(
-        block,
-        "\"source\": {\n              \"document\": \"《测试》\",\n              \"file\": \"f\""));
+              "\"shortfall\":{\"fact\":\"teachers.ideological_political\",\"current\":\"9\","
+              "\"needed\":\"13\",\"change\":\"4\",\"unit\":\"人\",\"strict\":false}"));
+    CHECK(has(block, "\"line\":4,\"column\":"));
+    CHECK_FALSE(has(block, "\"file\""));        // the deciding fact is in the plan's own file
+    CHECK_FALSE(has(block, "\"facts_used\""));  // only under --explain
 }
 
 TEST_CASE("JSON: an upper bound on a share gives its gap as an exact fraction", "[json]") {
     std::string block = result_block(render(), "upper");
     INFO(block);
-    CHECK(has(block,
-              "\"value\": \"0.025\",\n            \"number\": 0.025,\n"
-              "            \"text\": \"2.5%\""));
-    CHECK(has(block, "\"gap\": {\n            \"value\": \"0.005\""));
-    CHECK(has(block, "\"text\": \"0.5 points over\""));
-    CHECK(has(block, "\"shortfall\": null"));
-    CHECK(has(block, "\"whole_plan\": true"));
+    CHECK(has(block, "\"actual\":{\"value\":\"0.025\",\"number\":0.025,\"text\":\"2.5%\"}"));
+    CHECK(has(block, "\"gap\":{\"value\":\"0.005\""));
+    CHECK(has(block, "\"text\":\"0.5 points over\""));
+    CHECK_FALSE(has(block, "\"shortfall\""));
+    CHECK_FALSE(has(block, "\"subject\""));  // the plan as a whole
 }
 
 TEST_CASE("JSON: missing data names the facts and has no values", "[json]") {
     std::string block = result_block(render(), "yesno", "poly");
     INFO(block);
-    CHECK(has(block, "\"status\": \"missing\""));
-    CHECK(has(block, "\"actual\": null,\n          \"target\": null,\n          \"gap\": null"));
-    CHECK(has(block, "\"missing\": [\n            \"courses.labor_required\"\n          ]"));
+    CHECK(has(block, "\"status\":\"missing\""));
+    CHECK(has(block, "\"missing\":[\"courses.labor_required\"]"));
+    CHECK_FALSE(has(block, "\"actual\""));
+    CHECK_FALSE(has(block, "\"target\""));
+    CHECK_FALSE(has(block, "\"gap\""));
 }
 
-TEST_CASE("JSON: n/a results are listed with their reason", "[json]") {
-    std::string block = result_block(render(), "per_unit");
-    CHECK(has(block, "\"status\": \"n/a\""));
-    CHECK(has(block, "\"reason\": \"checked at province level\""));
+TEST_CASE("JSON: n/a results are counted but listed only with --all", "[json]") {
+    std::string json = render();
+    INFO(json);
+    CHECK(result_block(json, "per_unit").empty());
+    CHECK(result_block(json, "multiple", "poly").empty());
+    CHECK(has(json, "\"n/a\": 2,"));
+    std::string all = render(false, kPlan, true);
+    std::string block = result_block(all, "per_unit");
+    INFO(block);
+    CHECK(has(block, "\"status\":\"n/a\""));
+    CHECK(has(block, "\"reason\":\"checked at province level\""));
+    CHECK(has(all, "\"all\": true"));
 }
 
 TEST_CASE("JSON: summaries count every status, the explanation only with --explain", "[json]") {
     std::string json = render();
+    INFO(json);
     CHECK(has(json, "\"pass\": 1,\n        \"fail\": 4,\n        \"missing\": 3,"));
     CHECK(has(json, "\"total\": 10,\n        \"failed\": true"));
+    // The run's summary: plans, errors, the same counts, and each indicator's.
+    CHECK(has(json, "\"summary\": {\n    \"plans\": 1,\n    \"errors\": 0,\n    \"pass\": 1,"));
+    CHECK(has(json, "{\"pack\":\"test-pack\",\"indicator\":\"ratio\",\"fail\":1,\"total\":1}"));
+    CHECK(has(json, "{\"pack\":\"test-pack\",\"indicator\":\"per_unit\",\"n/a\":1,\"total\":1}"));
     CHECK_FALSE(has(json, "\"explanation\""));
     std::string explained = render(true);
     CHECK(strict_json(explained));
+    std::string block = result_block(explained, "ratio");
+    CHECK(has(block,
+              "\"explanation\":{\"formula\":\"teachers.ideological_political / "
+              "students.full_time >= 1:350\",\"substituted\":\"9 / 4500 >= 1:350\"}"));
     CHECK(
-        has(result_block(explained, "ratio"),
-            "\"explanation\": {\n            \"formula\": \"teachers.ideological_political / "
-            "students.full_time >= 1:350\",\n            \"substituted\": \"9 / 4500 >= 1:350\""));
+        has(block,
+            "{\"key\":\"students.full_time\",\"value\":\"4500人\",\"subject\":\"poly\",\"line\":"));
+}
+
+TEST_CASE("JSON: an input that could not be checked is an entry of `errors`", "[json]") {
+    InputFailure bad = bad_input();
+    std::string json = run(report::JsonReporter(), {}, kPlan, &bad);
+    INFO(json);
+    CHECK(strict_json(json));
+    CHECK(has(json,
+              "\"errors\": [\n    {\n      \"file\": \"bad.yaml\",\n      \"line\": 3,\n"
+              "      \"column\": 7,\n      \"message\": \"plan.year: expected a year, found "
+              "'soon'\"\n    }\n  ],"));
+    CHECK(has(json, "\"plans\": 1,\n    \"errors\": 1,"));
+}
+
+TEST_CASE("JSON: each plan is written as it arrives, not held to the end", "[json]") {
+    auto checked = testing::check_report(kPlan);
+    for (bool lines : {false, true}) {
+        std::unique_ptr<report::Reporter> reporter;
+        if (lines)
+            reporter = std::make_unique<report::JsonLinesReporter>();
+        else
+            reporter = std::make_unique<report::JsonReporter>();
+        std::ostringstream out;
+        reporter->begin(report::RunInfo{&checked.checked->catalog, {}, "", ""}, {}, out);
+        size_t before = out.str().size();
+        reporter->plan(checked.report, out);
+        INFO(out.str().substr(before));
+        CHECK(has(out.str().substr(before), "\"indicator\":\"ratio\""));
+    }
+}
+
+TEST_CASE("JSON: a plan made on a checking thread reads the same as one made in order", "[json]") {
+    auto checked = testing::check_report(kPlan);
+    for (bool lines : {false, true}) {
+        auto text = [&](bool ahead) {
+            std::unique_ptr<report::Reporter> reporter;
+            if (lines)
+                reporter = std::make_unique<report::JsonLinesReporter>();
+            else
+                reporter = std::make_unique<report::JsonReporter>();
+            CHECK(reporter->renders_in_parallel());
+            std::ostringstream out;
+            reporter->begin(report::RunInfo{&checked.checked->catalog, {}, "", ""}, {}, out);
+            if (ahead)
+                reporter->plan_text(checked.report, reporter->render(checked.report), out);
+            else
+                reporter->plan_text(checked.report, "", out);  // one thread: nothing made ahead
+            reporter->end(report::RunTotals{1, 0, summarize(checked.report.results)}, out);
+            return out.str();
+        };
+        CHECK(text(true) == text(false));
+    }
+}
+
+TEST_CASE("JSON Lines: the run, one line a plan or error, then the summary", "[json][jsonl]") {
+    InputFailure bad = bad_input();
+    std::string text = render_lines({}, &bad);
+    auto lines = testing::lines_of(text);
+    REQUIRE(lines.size() == 4);
+    CHECK(text.back() == '\n');
+    for (const auto& line : lines) {
+        INFO(line);
+        CHECK(strict_json(line));
+    }
+    CHECK(lines[0].rfind("{\"type\":\"run\",\"schema_version\":2,\"tool\":{\"name\":\"vetcheck\"",
+                         0) == 0);
+    CHECK(has(lines[0], "\"packs\":[{\"id\":"));
+    CHECK(has(lines[0], "{\"id\":\"ratio\",\"name\":{\"zh\":"));
+    CHECK(lines[1].rfind("{\"type\":\"plan\",\"file\":\"plan.yaml\",", 0) == 0);
+    CHECK(has(lines[1],
+              "{\"pack\":\"test-pack\",\"indicator\":\"ratio\",\"subject\":\"poly\","
+              "\"status\":\"fail\","));
+    CHECK_FALSE(has(lines[1], "\"status\":\"n/a\""));
+    CHECK(lines[2] ==
+          "{\"type\":\"error\",\"file\":\"bad.yaml\",\"line\":3,\"column\":7,\"message\":"
+          "\"plan.year: expected a year, found 'soon'\"}");
+    CHECK(lines[3].rfind("{\"type\":\"summary\",\"plans\":1,\"errors\":1,\"pass\":1,\"fail\":4,",
+                         0) == 0);
+}
+
+TEST_CASE("JSON Lines: --all lists n/a results, --lang zh shows values in Chinese",
+          "[json][jsonl]") {
+    report::ReportOptions o;
+    o.show_all = true;
+    o.lang = Lang::Zh;
+    auto lines = testing::lines_of(render_lines(o));
+    REQUIRE(lines.size() == 3);
+    INFO(lines[1]);
+    CHECK(has(lines[0], "\"options\":{\"lang\":\"zh\","));
+    CHECK(has(lines[1], "\"indicator\":\"per_unit\",\"status\":\"n/a\""));
+    CHECK(has(lines[1], "\"text\":\"需增加 4 人 (专职思政课教师数 9 → 13)\""));
 }

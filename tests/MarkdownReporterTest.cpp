@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -128,14 +129,15 @@ TEST_CASE("Markdown: Chinese labels", "[markdown]") {
     CHECK(has(md, "需增加 4 人 (专职思政课教师数 9 → 13)"));
 }
 
-TEST_CASE("Markdown: streams, and an input that could not be checked gets its own entry",
+TEST_CASE("Markdown: an input that could not be checked gets its own entry, in input order",
           "[markdown]") {
     auto r = check_report(kPlan);
     report::MarkdownReporter reporter;
     std::ostringstream out;
     reporter.begin(report::RunInfo{}, report::ReportOptions{}, out);
     reporter.plan(r.report, out);
-    CHECK(has(out.str(), "### XX市\\|行动计划 (2025)"));  // out before the run ends
+    // Held until the end, where the budget decides what is cut (held: at most a budget's worth).
+    CHECK(reporter.sections_held() == 1);
     SourceLocation at{FileName("bad.yaml"), 4, 9};
     reporter.failure(InputFailure{InputError(at, "expected a number, found `x`"), ""}, out);
     report::RunTotals totals;
@@ -147,4 +149,82 @@ TEST_CASE("Markdown: streams, and an input that could not be checked gets its ow
         has(out.str(),
             "\n\n### ⚠️ bad.yaml:4:9\n\n**could not be checked** — expected a number, found "
             "\\`x\\`\n"));
+}
+
+namespace {
+
+int occurrences(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+size_t chars(const std::string& utf8) {
+    size_t n = 0;
+    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+std::string with_budget(size_t budget, const std::vector<report::PlanReport>& reports) {
+    return testing::write_report(report::MarkdownReporter(budget), reports);
+}
+
+}  // namespace
+
+TEST_CASE("Markdown: within the budget, passing checks are cut first", "[markdown]") {
+    auto r = check_report(kPlan);
+    std::vector<report::PlanReport> three = {r.report, r.report, r.report};
+    std::string whole = with_budget(report::kMarkdownCommentLimit, three);
+    CHECK_FALSE(has(whole, "Left out"));
+    REQUIRE(occurrences(whole, "<details>") == 3);
+    // Room for the three plans and one folded list (1,200 characters are kept for the end).
+    size_t folded = whole.find("\n### ") - whole.find("<details>");
+    std::string cut = with_budget(chars(whole) - 2 * folded + 1200, three);
+    INFO(cut);
+    CHECK(occurrences(cut, "### XX市") == 3);
+    CHECK(occurrences(cut, "<details>") == 1);  // the first plan keeps its passes
+    CHECK(cut.find("<details>") < cut.find("### XX市", 5));
+    CHECK(has(cut, "**Left out** to keep within GitHub's"));
+    CHECK(has(cut, "the passing checks of 2 plans."));
+}
+
+TEST_CASE("Markdown: then whole plans, the least severe first, and the comment says so",
+          "[markdown]") {
+    auto failing = check_report(kPlan);                    // worst: fail
+    auto worse = check_report(testing::kEveryStatusPlan);  // worst: error
+    REQUIRE(std::any_of(worse.report.results.begin(), worse.report.results.end(),
+                        [](const Result& r) { return r.status == Status::Error; }));
+    std::string one = with_budget(report::kMarkdownCommentLimit, {worse.report});
+    std::string cut = with_budget(chars(one) + 1200, {failing.report, worse.report});
+    INFO(cut);
+    CHECK_FALSE(has(cut, "### XX市"));  // first, but less severe
+    CHECK(has(cut, "### 计划 "));       // kept
+    CHECK(has(cut, "1 plans, the least severe (1 failing, 0 passing)"));
+    // Passing checks went first, the kept plan's too; the plan left out is not counted there.
+    CHECK(has(cut, "the passing checks of 1 plans; 1 plans"));
+    CHECK(has(cut, "Every result: vetcheck -f html=report.html"));
+}
+
+TEST_CASE("Markdown: never longer than the budget, in either language", "[markdown]") {
+    auto r = check_report(testing::kEveryStatusPlan);
+    std::vector<report::PlanReport> many(40, r.report);
+    for (Lang lang : {Lang::En, Lang::Zh})
+        for (size_t budget : {1500, 4000, 20000, 65536}) {
+            report::ReportOptions o;
+            o.lang = lang;
+            report::MarkdownReporter reporter(budget);
+            std::ostringstream out;
+            reporter.begin({}, o, out);
+            size_t most_held = 0;
+            for (const auto& p : many) {
+                reporter.plan(p, out);
+                most_held = std::max(most_held, reporter.sections_held());
+            }
+            report::RunTotals totals;
+            totals.plans = many.size();
+            reporter.end(totals, out);
+            INFO(budget);
+            CHECK(chars(out.str()) <= budget);
+            CHECK(most_held <= budget / 100 + 1);  // held: what fits, not the batch
+        }
 }

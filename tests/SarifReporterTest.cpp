@@ -242,3 +242,49 @@ TEST_CASE(
     CHECK(whole.find("omittedResults") == std::string::npos);
     CHECK(whole.find("toolExecutionNotifications") == std::string::npos);
 }
+
+TEST_CASE("SARIF: streams, holding at most the results it may keep and no plan", "[sarif]") {
+    Rendered r{testing::check_report(testing::kEveryStatusPlan), ""};
+    // 10 findings a plan; three plans, a limit of 8: 30 findings seen, never more than 8 held.
+    report::SarifReporter reporter(8);
+    std::ostringstream out;
+    reporter.begin({}, {}, out);
+    long plan_uses = r.report.plan.use_count();
+    for (int i = 0; i < 3; ++i) {
+        reporter.plan(r.report, out);
+        CHECK(reporter.results_held() <= 8);
+        CHECK(r.report.plan.use_count() == plan_uses);
+    }
+    reporter.end({}, out);
+    std::string s = out.str();
+    INFO(s);
+    // The most severe are kept, in input order within a rank: the error of the first plan first
+    // (the error ranks above fail and missing), then all that follow it in rank and order.
+    std::vector<std::string> statuses = all_matches(s, "\"status\": \"([a-z/-]+)\"");
+    REQUIRE(statuses.size() == 8);
+    CHECK(std::count(statuses.begin(), statuses.end(), "error") == 3);  // one error per plan
+    CHECK(s.find("\"omittedResults\": 22") != std::string::npos);
+    // Exactly the 8 that sorting the whole batch would keep: by rank, input order within a rank,
+    // then listed in input order.
+    std::vector<std::pair<int, std::string>> findings;  // (rank, indicator/subject), input order
+    for (int i = 0; i < 3; ++i)
+        for (const auto& result : r.report.results)
+            if (status_info(result.status).sarif != SarifLevel::None)
+                findings.emplace_back(severity_rank(result.status),
+                                      result.indicator->id + "/" + result.subject->id);
+    std::vector<size_t> order(findings.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return findings[a].first > findings[b].first; });
+    order.resize(8);
+    std::sort(order.begin(), order.end());
+    std::vector<std::string> expected;
+    for (size_t i : order) expected.push_back(findings[i].second);
+    std::vector<std::string> rules = all_matches(s, "\"ruleId\": \"([a-z_]+)\"");
+    std::vector<std::string> subjects = all_matches(s, "\"subject\": \"([a-z_-]+)\"");
+    REQUIRE(rules.size() == 8);
+    REQUIRE(subjects.size() == 8);
+    std::vector<std::string> got;
+    for (size_t i = 0; i < 8; ++i) got.push_back(rules[i] + "/" + subjects[i]);
+    CHECK(got == expected);
+}

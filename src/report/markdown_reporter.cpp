@@ -1,6 +1,8 @@
 #include "vetcheck/report/markdown_reporter.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -106,8 +108,29 @@ void write_plan(const PlanReport& report, const ReportOptions& o, std::ostream& 
         write_attention(needs_attention, o.lang, out);
         out << '\n';
     }
+}
+
+void write_plan_folded(const PlanReport& report, const ReportOptions& o, std::ostream& out) {
     write_folded(report, false, o.lang, out);
     if (o.show_all) write_folded(report, true, o.lang, out);
+}
+
+// Characters as GitHub counts them: code points.
+size_t chars_of(std::string_view utf8) {
+    size_t n = 0;
+    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// The room kept for the end: the totals line and what was left out (their numbers and the
+// command line are short; the inputs are named up to 300 bytes).
+constexpr size_t kEndRoom = 1200;
+
+// How to get every result, for the line that says what was left out.
+std::string full_report_command(const std::vector<std::string>& inputs) {
+    std::string named = join(inputs, " ");
+    if (named.size() > 300 || named.empty()) named = shorten(named, 300) + " …";
+    return "vetcheck -f html=report.html " + named;
 }
 
 }  // namespace
@@ -137,28 +160,110 @@ std::string markdown_escape(std::string_view raw) {
 
 void MarkdownReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
     Reporter::begin(run, options, out);
-    entries_ = 0;
+    held_.clear();
+    chars_ = 0;
+    seq_ = 0;
+    folded_cut_ = plans_cut_ = failing_cut_ = inputs_cut_ = 0;
 }
 
-void MarkdownReporter::plan(const PlanReport& report, std::ostream& out) {
-    if (entries_++) out << '\n';
-    write_plan(report, options_, out);
+size_t MarkdownReporter::section_budget() const {
+    return budget_ > kEndRoom ? budget_ - kEndRoom : 0;
 }
 
-void MarkdownReporter::failure(const InputFailure& failure, std::ostream& out) {
+void MarkdownReporter::add(size_t seq, Section section) {
+    // A blank line between sections: counted with each one after the first.
+    chars_ += section.text_chars + section.folded_chars + (held_.empty() ? 0 : 1);
+    held_.emplace(seq, std::move(section));
+    // Passing checks go first, the latest plan's first, so that earlier plans keep theirs.
+    for (auto it = held_.rbegin(); chars_ > section_budget() && it != held_.rend(); ++it) {
+        Section& s = it->second;
+        if (s.folded.empty()) continue;
+        chars_ -= s.folded_chars;
+        s.folded.clear();
+        s.folded_chars = 0;
+        s.folded_cut = true;
+        ++folded_cut_;
+    }
+    // Then whole sections, the least severe first, the latest first among equals.
+    while (chars_ > section_budget() && !held_.empty()) {
+        auto least = held_.begin();
+        for (auto it = held_.begin(); it != held_.end(); ++it)
+            if (it->second.rank <= least->second.rank) least = it;
+        const Section& s = least->second;
+        chars_ -= s.text_chars + s.folded_chars + (held_.size() > 1 ? 1 : 0);
+        bool input = s.rank == std::numeric_limits<int>::max();
+        inputs_cut_ += input;
+        plans_cut_ += !input;
+        failing_cut_ += !input && s.failed;
+        folded_cut_ -= s.folded_cut;  // counted with the plan now
+        held_.erase(least);
+    }
+}
+
+void MarkdownReporter::plan(const PlanReport& report, std::ostream&) {
+    Section s;
+    s.rank = -1;
+    for (const auto& r : report.results) s.rank = std::max(s.rank, severity_rank(r.status));
+    s.failed = summarize(report.results).failed(options_.policy);
+    std::ostringstream text, folded;
+    write_plan(report, options_, text);
+    write_plan_folded(report, options_, folded);
+    s.text = std::move(text).str();
+    s.folded = std::move(folded).str();
+    s.text_chars = chars_of(s.text);
+    s.folded_chars = chars_of(s.folded);
+    add(seq_++, std::move(s));
+}
+
+void MarkdownReporter::failure(const InputFailure& failure, std::ostream&) {
     // In input order among the plans, so the comment says which input it is and where it broke.
-    if (entries_++) out << '\n';
     const InputError& e = failure.error;
-    out << fmt::format("### ⚠️ {}\n\n**{}** — {}\n", markdown_escape(e.where().to_string()),
-                       zh(options_.lang) ? "无法检查" : "could not be checked",
-                       markdown_escape(e.message()));
+    Section s;
+    s.rank = std::numeric_limits<int>::max();
+    s.failed = true;
+    s.text = fmt::format("### ⚠️ {}\n\n**{}** — {}\n", markdown_escape(e.where().to_string()),
+                         zh(options_.lang) ? "无法检查" : "could not be checked",
+                         markdown_escape(shorten(e.message(), 2000)));
+    s.text_chars = chars_of(s.text);
+    add(seq_++, std::move(s));
 }
 
 void MarkdownReporter::end(const RunTotals& totals, std::ostream& out) {
+    bool first = true;
+    for (const auto& [seq, s] : held_) {
+        if (!first) out << '\n';
+        first = false;
+        out << s.text << s.folded;
+    }
+    held_.clear();
+    bool zh_text = zh(options_.lang);
     if (totals.plans > 1)
-        out << fmt::format("\n**{} {}** — {}\n", totals.plans,
-                           zh(options_.lang) ? "个规划" : "plans",
+        out << fmt::format("\n**{} {}** — {}\n", totals.plans, zh_text ? "个规划" : "plans",
                            markdown_escape(summary_text(totals.total, options_.lang)));
+    if (!folded_cut_ && !plans_cut_ && !inputs_cut_) return;
+    std::vector<std::string> parts;
+    if (folded_cut_)
+        parts.push_back(zh_text ? fmt::format("{} 个规划的达标检查明细", folded_cut_)
+                                : fmt::format("the passing checks of {} plans", folded_cut_));
+    if (plans_cut_)
+        parts.push_back(zh_text ? fmt::format("{} 个问题最轻的规划（{} 个未通过，{} 个通过）",
+                                              plans_cut_, failing_cut_, plans_cut_ - failing_cut_)
+                                : fmt::format("{} plans, the least severe ({} failing, {} passing)",
+                                              plans_cut_, failing_cut_, plans_cut_ - failing_cut_));
+    if (inputs_cut_)
+        parts.push_back(zh_text ? fmt::format("{} 个无法检查的输入", inputs_cut_)
+                                : fmt::format("{} inputs that could not be checked", inputs_cut_));
+    std::string command = markdown_escape(full_report_command(run_.inputs));
+    if (zh_text)
+        out << fmt::format(
+            "\n**为不超过 GitHub 评论的 {} 字符上限，已省略**：{}。完整结果：{}"
+            "（或 -f json、-f csv）。\n",
+            budget_, join(parts, "；"), command);
+    else
+        out << fmt::format(
+            "\n**Left out** to keep within GitHub's {}-character comment limit: {}. "
+            "Every result: {} (or -f json, -f csv).\n",
+            budget_, join(parts, "; "), command);
 }
 
 }  // namespace vetcheck::report

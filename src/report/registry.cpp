@@ -4,6 +4,7 @@
 #include "vetcheck/report/github_reporter.hpp"
 #include "vetcheck/report/html_reporter.hpp"
 #include "vetcheck/report/json_reporter.hpp"
+#include "vetcheck/report/jsonl_reporter.hpp"
 #include "vetcheck/report/junit_reporter.hpp"
 #include "vetcheck/report/markdown_reporter.hpp"
 #include "vetcheck/report/sarif_reporter.hpp"
@@ -24,6 +25,8 @@ const std::vector<ReporterEntry>& reporters() {
         {"term", "for a person at a terminal (default)", make<TerminalReporter>},
         {"json", "every result, versioned schema docs/schema/report.schema.json",
          make<JsonReporter>},
+        {"jsonl", "JSON Lines: the run, one line per plan, the summary (for jq, DuckDB)",
+         make<JsonLinesReporter>},
         {"junit", "JUnit XML: one testcase per indicator and subject", make<JunitReporter>},
         {"sarif", "SARIF 2.1.0: one result per failure at the plan's line", make<SarifReporter>},
         {"github", "GitHub Actions workflow annotations", make<GithubReporter>},

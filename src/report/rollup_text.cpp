@@ -129,6 +129,7 @@ void write_rollup_json(const Plan& upper, const std::vector<RollupResult>& resul
         for (const auto& m : r.missing) w.value(m);
         w.end_array();
         w.key("reason").value(render(r.reason, o.lang));
+        w.key("reason_code").value(r.reason.code());
         w.key("shares").begin_array();
         for (const auto& share : r.shares) {
             w.begin_object();

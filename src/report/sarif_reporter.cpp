@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -166,17 +168,16 @@ void write_result(JsonWriter& w, const Result& r, int rule_index, Lang lang) {
     w.end_object();
 }
 
-// Rules in the order their indicators first appear among the findings, so that ruleIndex is
+// Rules in the order their indicators first appear among the kept findings, so that ruleIndex is
 // stable; an indicator restated by several packs is one rule (the first pack that reports it).
 struct Findings {
     std::vector<const Indicator*> rules;
-    std::vector<std::pair<const Result*, int>> results;  // with the index of its rule
     std::map<std::string, int> index;
 
-    void add(const Result& r) {
-        auto [it, added] = index.emplace(r.indicator->id, static_cast<int>(index.size()));
-        if (added) rules.push_back(r.indicator);
-        results.emplace_back(&r, it->second);
+    int add(const Indicator& ind) {
+        auto [it, added] = index.emplace(ind.id, static_cast<int>(index.size()));
+        if (added) rules.push_back(&ind);
+        return it->second;
     }
 };
 
@@ -191,30 +192,19 @@ void write_driver(JsonWriter& w, const Findings& findings, Lang lang) {
     w.end_object();
 }
 
-// The findings to write: every one, or past the limit the most severe, in input order.
-std::vector<const Result*> kept_findings(const std::vector<PlanReport>& reports, size_t limit,
-                                         std::array<int, kStatusCount>* omitted) {
-    std::vector<const Result*> all;
-    for (const auto& report : reports)
-        for (const auto& r : report.results)
-            if (level_of(r.status)) all.push_back(&r);
-    if (all.size() <= limit) return all;
-    std::vector<size_t> order(all.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return severity_rank(all[a]->status) > severity_rank(all[b]->status);
-    });
-    std::vector<bool> keep(all.size(), false);
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (i < limit)
-            keep[order[i]] = true;
-        else
-            ++(*omitted)[static_cast<int>(all[order[i]]->status)];
-    }
-    std::vector<const Result*> kept;
-    for (size_t i = 0; i < all.size(); ++i)
-        if (keep[i]) kept.push_back(all[i]);
-    return kept;
+// Which finding gives way first when the heap is full: the least severe, then the latest.
+bool keeps_before(const SarifReporter::Kept& a, const SarifReporter::Kept& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.seq < b.seq;
+}
+
+constexpr std::string_view kRuleIndexToSet = "\"ruleIndex\": -1";
+
+// A result as JSON on its own (indented from the left margin), with ruleIndex -1 to be set.
+std::string result_json(const Result& r, Lang lang) {
+    std::ostringstream out;
+    JsonWriter w(out, JsonEscapes::Unicode);
+    write_result(w, r, -1, lang);
+    return std::move(out).str();
 }
 
 // What was left out, where a reader of the run looks: its properties and a notification.
@@ -247,11 +237,40 @@ void write_omissions(JsonWriter& w, const std::array<int, kStatusCount>& omitted
 
 }  // namespace
 
-void SarifReporter::write_batch(const std::vector<PlanReport>& reports,
-                                const ReportOptions& options, std::ostream& out) {
-    std::array<int, kStatusCount> omitted{};
+void SarifReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
+    Reporter::begin(run, options, out);
+    kept_.clear();
+    seq_ = 0;
+    omitted_ = {};
+}
+
+void SarifReporter::plan(const PlanReport& report, std::ostream&) {
+    // std::*_heap keep the greatest on top: with keeps_before as "less", that is the finding that
+    // gives way first.
+    for (const auto& r : report.results) {
+        if (!level_of(r.status)) continue;
+        Kept k{r.status, severity_rank(r.status), seq_++, r.indicator, report.rules, {}};
+        if (kept_.size() >= max_results_) {
+            if (max_results_ == 0 || !keeps_before(k, kept_.front())) {
+                ++omitted_[static_cast<int>(r.status)];
+                continue;
+            }
+            std::pop_heap(kept_.begin(), kept_.end(), keeps_before);
+            ++omitted_[static_cast<int>(kept_.back().status)];
+            kept_.pop_back();
+        }
+        k.json = result_json(r, options_.lang);
+        kept_.push_back(std::move(k));
+        std::push_heap(kept_.begin(), kept_.end(), keeps_before);
+    }
+}
+
+void SarifReporter::end(const RunTotals&, std::ostream& out) {
+    std::sort(kept_.begin(), kept_.end(),
+              [](const Kept& a, const Kept& b) { return a.seq < b.seq; });
     Findings findings;
-    for (const Result* r : kept_findings(reports, max_results_, &omitted)) findings.add(*r);
+    std::vector<int> rule_index;
+    for (const Kept& k : kept_) rule_index.push_back(findings.add(*k.indicator));
     JsonWriter w(out, JsonEscapes::Unicode);
     w.begin_object();
     w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
@@ -259,18 +278,23 @@ void SarifReporter::write_batch(const std::vector<PlanReport>& reports,
     w.key("runs").begin_array();
     w.begin_object();
     w.key("tool").begin_object();
-    write_driver(w.key("driver"), findings, options.lang);
+    write_driver(w.key("driver"), findings, options_.lang);
     w.end_object();
     w.key("columnKind").value("unicodeCodePoints");
     w.key("results").begin_array();
-    for (const auto& [r, rule_index] : findings.results)
-        write_result(w, *r, rule_index, options.lang);
+    for (size_t i = 0; i < kept_.size(); ++i) {
+        std::string& json = kept_[i].json;
+        json.replace(json.find(kRuleIndexToSet), kRuleIndexToSet.size(),
+                     fmt::format("\"ruleIndex\": {}", rule_index[i]));
+        w.json(json);
+    }
     w.end_array();
-    write_omissions(w, omitted, max_results_);
+    write_omissions(w, omitted_, max_results_);
     w.end_object();
     w.end_array();
     w.end_object();
     w.finish();
+    kept_.clear();
 }
 
 }  // namespace vetcheck::report

@@ -85,6 +85,44 @@ else
   bad "--summary -o"
 fi
 
+section "json and jsonl: streamed, the same bytes for any -j, bad inputs in the report, jq"
+for format in json jsonl; do
+  "$vetcheck" --lang en -j 1 -f $format "$tmp/batch" >"$tmp/j1.$format" 2>&1
+  "$vetcheck" --lang en -j 4 -f $format "$tmp/batch" >"$tmp/j4.$format" 2>&1
+  if cmp -s "$tmp/j1.$format" "$tmp/j4.$format" && [[ -s $tmp/j1.$format ]]; then ok; else bad "-f $format: -j 1 and -j 4 differ"; fi
+done
+# One line for the run, one a plan, one for the summary; what jq reads of them (docs/reports.md).
+if [[ $(wc -l <"$tmp/j1.jsonl") == 27 ]] &&
+  [[ $(jq -r 'select(.type == "plan") | .id' "$tmp/j1.jsonl" | wc -l) == 25 ]] &&
+  [[ $(jq -r 'select(.type == "summary") | "\(.plans) \(.errors) \(.fail)"' "$tmp/j1.jsonl") == "25 0 "* ]]; then
+  ok
+else
+  bad "-f jsonl: $(wc -l <"$tmp/j1.jsonl") lines; $(tail -c 300 "$tmp/j1.jsonl")"
+fi
+# The failing results with their indicator's English name from the run line's dictionary.
+jq -rn 'input as $run
+  | ([$run.packs[] | .id as $p | .indicators[] | {key: "\($p)/\(.id)", value: .name.en}] | from_entries) as $names
+  | inputs | select(.type == "plan") | .file as $file
+  | .results[] | select(.status == "fail")
+  | [$file, $names["\(.pack)/\(.indicator)"], .actual.text, .target.text] | @tsv' \
+  "$tmp/j1.jsonl" >"$tmp/jq.out" 2>&1
+if grep -qF "$tmp/batch/s1.yaml	Full-time ideological-political teacher ratio	1:500	≥1:350" "$tmp/jq.out"; then
+  ok
+else
+  bad "jq over jsonl: $(head -3 "$tmp/jq.out")"
+fi
+# A bad input is an entry of the report, and the run still exits 2.
+cp tests/cli/cases/bad-number.yaml "$tmp/batch/m-bad.yaml"
+run "-f jsonl: a bad input is an error line" 2 "--lang en -f jsonl $tmp/batch" \
+  "{\"type\":\"error\",\"file\":\"$tmp/batch/m-bad.yaml\",\"line\":4,\"column\":23,\"message\":\"teachers.double_qualified" \
+  "{\"type\":\"summary\",\"plans\":25,\"errors\":1,"
+run "-f json: a bad input is an entry of errors" 2 "--lang en -f json $tmp/batch" \
+  "\"errors\": [" "\"file\": \"$tmp/batch/m-bad.yaml\"," "\"plans\": 25," "\"errors\": 1,"
+rm -f "$tmp/batch/m-bad.yaml"
+rm -f "$tmp/r.jsonl"
+run "-f jsonl=FILE" 1 "--lang zh -f jsonl=$tmp/r.jsonl -f term examples/school-fail.yaml" "退出码 1"
+if [[ $(jq -r 'select(.type == "run") | .options.lang' "$tmp/r.jsonl") == zh ]]; then ok; else bad "jsonl=FILE: $(head -c 200 "$tmp/r.jsonl")"; fi
+
 section "csv-matrix: columns from every pack, rows as plans arrive"
 # A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
 # that does not answer to a pack has its cells empty, one that does has its status there.
@@ -121,6 +159,35 @@ fi
 "$vetcheck" -f csv-matrix examples/zhejiang-province.yaml 2>/dev/null | head -1 >"$tmp/h2"
 if selected; then
   if cmp -s "$tmp/h1" "$tmp/h2" && [[ -s $tmp/h1 ]]; then ok; else bad "csv-matrix: the header depends on the plans"; fi
+fi
+
+section "markdown: a 2,000-plan batch within GitHub's comment limit"
+if selected; then
+  mkdir -p "$tmp/md2000"
+  for i in $(seq 1 1000); do
+    cp examples/school-pass.yaml "$tmp/md2000/a$i.yaml"
+    cp examples/school-fail.yaml "$tmp/md2000/b$i.yaml"
+  done
+  cp examples/zhejiang-province.yaml "$tmp/md2000/0-province.yaml"  # first: kept among equals
+fi
+for lang in en zh; do
+  run "markdown: 2,000 plans ($lang)" 1 "--lang $lang -j 2 -f markdown=$tmp/md-$lang.md $tmp/md2000"
+  if selected; then
+    chars=$(LC_ALL=C.UTF-8 wc -m <"$tmp/md-$lang.md")
+    if ((chars <= 65536 && chars > 30000)); then ok; else bad "markdown ($lang): $chars characters"; fi
+  fi
+done
+check "markdown: what was left out, and where every result is" 0 "$tmp/md-en.md" 0 \
+  "**Left out** to keep within GitHub's 65536-character comment limit: the passing checks of" \
+  "plans, the least severe (" "Every result: vetcheck -f html=report.html" "**2001 plans**"
+check "markdown: the same in Chinese" 0 "$tmp/md-zh.md" 0 "**为不超过 GitHub 评论的 65536 字符上限，已省略**"
+# The passing plans go first; among failing ones the earliest stay.
+if selected; then
+  # A plan left out is counted once, not also among those whose passing checks were cut.
+  folded_cut=$(grep -o 'the passing checks of [0-9]* plans' "$tmp/md-en.md" | grep -o '[0-9]*')
+  if grep -qF "### 浙江省" "$tmp/md-en.md" && ! grep -qF "XX航海" "$tmp/md-en.md" &&
+    ((folded_cut <= $(grep -c '^### ' "$tmp/md-en.md"))); then ok
+  else bad "markdown: the cut did not keep the most severe plans"; fi
 fi
 
 section "spreadsheets of school reports"
@@ -180,7 +247,7 @@ run "a province plan answering to both sides shows the conflicts" 1 "--lang zh t
   "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ cn-2022-opinion secondary_bachelor_through_training «中职与职业本科或应用型本科(3+4)七年贯通»" \
   "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ sx-2023 secondary_bachelor_through_training «开展中等职业教育与职业本科教育衔接培养»"
 run "the JSON report carries both sides" 1 "-f json tests/cli/conflicts/shanxi-province.yaml" \
-  '"declared_by": "sx-2023"' '"quote": "逐步取消中职本科贯通"' '"indicator": "secondary_bachelor_through_training"'
+  '"declared_by":"sx-2023"' '"quote":"逐步取消中职本科贯通"' '"indicator":"secondary_bachelor_through_training"'
 if selected; then
   "$vetcheck" --lang en examples/shanxi-city.yaml >"$tmp/out" 2>&1
   got=$?

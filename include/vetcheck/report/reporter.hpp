@@ -27,8 +27,9 @@ struct ReportOptions {
 
 // What a reporter knows before the first plan arrives.
 struct RunInfo {
-    const Catalog* catalog = nullptr;  // every pack the run may use
-    std::vector<std::string> inputs;   // the plans as named on the command line
+    // Every pack the run may use; not const, since a pack is parsed when first asked for.
+    Catalog* catalog = nullptr;
+    std::vector<std::string> inputs;  // the plans as named on the command line
     // The file the report goes to, "" for standard output. Formats that are files rather than
     // streams (a database, a workbook) write here and not to the stream.
     std::string file;
