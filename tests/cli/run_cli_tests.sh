@@ -248,7 +248,7 @@ run "a province plan answering to both sides shows the conflicts" 1 "--lang zh t
   "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ cn-2022-opinion secondary_bachelor_through_training «中职与职业本科或应用型本科(3+4)七年贯通»" \
   "  文件冲突：cn-2020-7 «逐步取消中职本科贯通» (001_276004531f5df312.txt) ↔ sx-2023 secondary_bachelor_through_training «开展中等职业教育与职业本科教育衔接培养»"
 run "the JSON report carries both sides" 1 "-f json tests/cli/conflicts/shanxi-province.yaml" \
-  '"declared_by": "sx-2023"' '"quote": "逐步取消中职本科贯通"' '"indicator": "secondary_bachelor_through_training"'
+  '"declared_by":"sx-2023"' '"quote":"逐步取消中职本科贯通"' '"indicator":"secondary_bachelor_through_training"'
 if selected; then
   "$vetcheck" --lang en examples/shanxi-city.yaml >"$tmp/out" 2>&1
   got=$?
