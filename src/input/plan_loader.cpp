@@ -45,7 +45,7 @@ class FactReader {
     // `baseline: {year: 2020, teachers: {double_qualified: 120}}`: every fact a figure of that
     // year, as if written `teachers.double_qualified: {2020: 120}`. Returns the year.
     int read_baseline(const Node& map, FactMap* out) {
-        if (!map.is_map()) fail_expected(map, "baseline", "a mapping with year: and facts");
+        if (!map.is_map()) fail_expected(map, "baseline", Message("P-a-baseline-mapping"));
         const Node* year = nullptr;
         for (const auto& [k, v] : map.entries())
             if (k.text() == "year") year = &v;
@@ -53,10 +53,8 @@ class FactReader {
             throw InputError(map.where(), "baseline: expected year: (the base year, such as 2020)");
         baseline_year_ = expect_int(*year, "baseline.year");
         if (baseline_year_ < 1949 || baseline_year_ >= plan_year_)
-            throw InputError(year->where(),
-                             fmt::format("baseline.year: expected a year before the plan's year "
-                                         "{}, got {}",
-                                         plan_year_, year->describe()));
+            fail_expected(*year, "baseline.year",
+                          Message("P-a-year-before", {{"year", plan_year_}}));
         key_.clear();
         read_map(map, out, "year");
         int read = baseline_year_;
@@ -130,7 +128,9 @@ class FactReader {
     // the plan's own year; the year checked picks the figure a verdict reads.
     void read_by_year(const Node& k, const Node& map, const FactDef& fact, FactMap* out) const {
         if (map.entries().empty())
-            fail_expected(map, key_, "a value, or figures by year such as {2021: 150, 2022: 165}");
+            fail_expected(
+                map, key_,
+                Message("P-value-or-figures-by-year", {{"example", "{2021: 150, 2022: 165}"}}));
         for (const auto& [y, v] : map.entries()) {
             int year = 0;
             const std::string& text = y.text();
@@ -138,15 +138,14 @@ class FactReader {
                 !text.empty() && text.size() <= 4 &&
                 std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (digits) year = std::stoi(text);
-            if (year < 1949 || year > 2100)
-                throw InputError(y.where(), fmt::format("{}: expected a year such as 2021 before "
-                                                        "each figure, got {}",
-                                                        key_, y.describe()));
+            if (year < 1949 || year > 2100) fail_expected(y, key_, Message("P-a-figure-year"));
             if (year > plan_year_)
-                throw InputError(y.where(),
-                                 fmt::format("{}: expected figures up to the plan's year {}, got a "
-                                             "figure for {}",
-                                             key_, plan_year_, year));
+                throw InputError(
+                    y.where(),
+                    Message("E-expected",
+                            {{"key", key_},
+                             {"expected", Message("P-a-year-up-to", {{"year", plan_year_}})},
+                             {"found", Message("P-a-figure-for", {{"year", year}})}}));
             if (v.is_null()) continue;  // a year left empty is missing
             add_figure(k, year, read_fact_value(fact, v), out);
         }

@@ -275,7 +275,7 @@ ConflictSide read_conflict_side(const Node& n) {
     ConflictSide side{r.required_string("pack"), r.optional_string("indicator").value_or(""),
                       r.required_string("file"), r.required_string("quote"), n.where()};
     if (side.quote.empty())
-        fail_expected(r.required("quote"), "conflicts[].between[].quote", "a quote");
+        fail_expected(r.required("quote"), "conflicts[].between[].quote", Message("P-a-quote"));
     return side;
 }
 
@@ -284,8 +284,7 @@ Conflict read_conflict(const Node& n, const std::string& pack_id) {
     r.reject_unknown({"between", "note"});
     const Node& between = r.required("between");
     if (!between.is_seq() || between.items().size() != 2)
-        fail_expected(between, "conflicts[].between",
-                      "a list of two sides {pack, indicator, file, quote}");
+        fail_expected(between, "conflicts[].between", Message("P-two-conflict-sides"));
     Conflict c;
     for (size_t i = 0; i < 2; ++i) c.sides[i] = read_conflict_side(between.items()[i]);
     c.note = read_localized(r, "note", true);
@@ -391,7 +390,8 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
     }
     if (const Node* conflicts = r.optional("conflicts")) {
         if (!conflicts->is_seq())
-            fail_expected(*conflicts, "conflicts", "a list of {between, note}");
+            fail_expected(*conflicts, "conflicts",
+                          Message("P-a-list-of-mappings", {{"fields", "between, note"}}));
         for (const Node& item : conflicts->items())
             pack.conflicts.push_back(read_conflict(item, pack.info.id));
     }

@@ -158,8 +158,9 @@ void CsvMatrixReporter::plan(const PlanReport& report, std::ostream& out) {
 void CsvMatrixReporter::failure(const InputFailure& failure, std::ostream& out) {
     if (!header_written_) return;  // no catalog and no plan yet: the columns are not known
     const InputError& e = failure.error;
-    std::vector<std::string> row = {csv_text(e.where().file.str()), "",
-                                    csv_text(e.where().to_string() + ": " + e.message(options_.lang))};
+    std::vector<std::string> row = {
+        csv_text(e.where().file.str()), "",
+        csv_text(e.where().to_string() + ": " + e.message(options_.lang))};
     row.resize(3 + width_);
     out << csv_row(row);
 }

@@ -128,13 +128,14 @@ std::string gap_text(const Result& r, Lang lang) {
     }
     if (r.status == Status::Advisory) {
         bool benchmark = r.indicator->scope == Binding::Region && r.plan->is_school();
-        std::string prefix =
-            benchmark ? render(Message("L-benchmark-against",
-                                       {{"scope", r.indicator->scope_label.in(lang)}}),
-                               lang)
-                      : phrase("L-advisory-target", lang);
+        std::string prefix = benchmark
+                                 ? render(Message("L-benchmark-against",
+                                                  {{"scope", r.indicator->scope_label.in(lang)}}),
+                                          lang)
+                                 : phrase("L-advisory-target", lang);
         if (!r.reason.empty())
-            prefix += zh(lang) ? "（" + r.reason.text(lang) + "）" : " (" + r.reason.text(lang) + ")";
+            prefix +=
+                zh(lang) ? "（" + r.reason.text(lang) + "）" : " (" + r.reason.text(lang) + ")";
         text = text.empty() ? prefix : prefix + (zh(lang) ? "；" : "; ") + text;
     }
     return text;

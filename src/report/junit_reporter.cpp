@@ -114,7 +114,8 @@ std::string skipped_text(const Result& r, const std::string& message, Lang lang)
 
 // A passing result that is not a pass: why it does not fail the run, then the detail.
 std::string note_text(const Result& r, const ReportOptions& o) {
-    std::string why = r.status == Status::Waived && !r.reason.empty() ? ": " + r.reason.text(o.lang) : "";
+    std::string why =
+        r.status == Status::Waived && !r.reason.empty() ? ": " + r.reason.text(o.lang) : "";
     return fmt::format("{}{} — {}\n{}", status_text(r.status, o.lang), why,
                        words(o.lang).not_failing, detail_text(r, o));
 }

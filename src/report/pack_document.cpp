@@ -160,7 +160,8 @@ void write_explanation_markdown(Catalog& catalog, const RuleSet& rules, const Pa
                            code(v->formula()));
     for (const auto& f : r.weaker)
         out << fmt::format("- {} {}: {}{}\n", zh(lang) ? "弱于" : "weaker than", f.parent_pack,
-                           cell(f.message.in(lang)), f.explained() ? " — " + cell(f.explanation) : "");
+                           cell(f.message.in(lang)),
+                           f.explained() ? " — " + cell(f.explanation) : "");
     out << '\n';
 }
 

@@ -34,8 +34,8 @@ const std::vector<ReporterEntry>& reporters() {
         {"csv", "one row per result, UTF-8 with a byte-order mark", make<CsvReporter>},
         {"csv-matrix", "plans × indicators, each cell the worst status", make<CsvMatrixReporter>},
         {"html", "one self-contained page with charts", make<HtmlReporter>},
-        {"sqlite", "a results database (FILE only; a later run is appended)",
-         make<SqliteReporter>, true},
+        {"sqlite", "a results database (FILE only; a later run is appended)", make<SqliteReporter>,
+         true},
     };
     return kReporters;
 }

@@ -235,7 +235,8 @@ void TerminalReporter::end(const RunTotals& totals, std::ostream& out) {
 void TerminalReporter::failure(const InputFailure& failure, std::ostream& out) {
     if (run_.file.empty()) return;
     const InputError& e = failure.error;
-    out << escape_controls(e.where().to_string()) << ": " << escape_controls(e.message(options_.lang)) << "\n\n";
+    out << escape_controls(e.where().to_string()) << ": "
+        << escape_controls(e.message(options_.lang)) << "\n\n";
 }
 
 }  // namespace vetcheck::report

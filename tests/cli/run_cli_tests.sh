@@ -393,8 +393,8 @@ run "--as-of picks the year's figures" 0 "--lang en --as-of 2022 examples/school
   "progress 28% / time 25%; at the 2021–2022 pace, 84.1% in 2025"
 run "a city plan from its 2020 baseline" 1 "--lang en examples/xx-city-midterm.yaml" \
   "progress 57% / time 60%; level with the pace: 0.2 more" "2 on track · 1 behind"
-run "progress in JSON" 0 "--lang en -f json examples/school-progress.yaml" '"on_track": false' \
-  '"task_done": "0.4375"' '"reached_in": 2026'
+run "progress in JSON" 0 "--lang en -f json examples/school-progress.yaml" '"on_track":false' \
+  '"task_done":"0.4375"' '"reached_in":2026'
 
 section "help with examples"
 run "init --help" 0 "init --help" "vetcheck init --pack cn-2020-7 --level school --type 高职 -o report.yaml"
