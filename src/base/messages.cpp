@@ -289,10 +289,10 @@ void append_value(std::string& out, const MessageArg::Value& value, Lang lang) {
             if (i) out += separator;
             out += (*items)[i];
         }
-    } else if (const auto* phrases = std::get_if<std::vector<Message>>(&value)) {
-        for (size_t i = 0; i < phrases->size(); ++i) {
+    } else if (const auto* phrases = std::get_if<MessageArg::Phrases>(&value)) {
+        for (size_t i = 0; i < (*phrases)->size(); ++i) {
             if (i) out += separator;
-            out += render((*phrases)[i], lang);
+            out += render((**phrases)[i], lang);
         }
     } else if (const auto& phrase = std::get<std::shared_ptr<const Message>>(value)) {
         out += render(*phrase, lang);
@@ -306,6 +306,9 @@ MessageArg::MessageArg(std::string_view placeholder, long long number)
 
 MessageArg::MessageArg(std::string_view placeholder, Message phrase)
     : name(placeholder), value(std::make_shared<const Message>(std::move(phrase))) {}
+
+MessageArg::MessageArg(std::string_view placeholder, std::vector<Message> phrases)
+    : name(placeholder), value(std::make_shared<const std::vector<Message>>(std::move(phrases))) {}
 
 Message::Message(std::string_view code, std::initializer_list<MessageArg> args)
     : entry_(&find_entry(code)), args_(args) {}

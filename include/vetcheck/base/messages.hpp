@@ -26,7 +26,10 @@ class Message;
 // a list (joined the way the language joins one), or a phrase of the catalogue that is translated
 // in turn ("a whole number").
 struct MessageArg {
-    using Value = std::variant<std::string, std::vector<std::string>, std::vector<Message>,
+    // Phrases are held by pointer: a variant's alternatives must be complete types, and Message
+    // (which holds MessageArgs) is not complete here.
+    using Phrases = std::shared_ptr<const std::vector<Message>>;
+    using Value = std::variant<std::string, std::vector<std::string>, Phrases,
                                std::shared_ptr<const Message>>;
 
     MessageArg(std::string_view placeholder, std::string text)
@@ -45,8 +48,7 @@ struct MessageArg {
     MessageArg(std::string_view placeholder, std::vector<std::string> items)
         : name(placeholder), value(std::move(items)) {}
     MessageArg(std::string_view placeholder, Message phrase);
-    MessageArg(std::string_view placeholder, std::vector<Message> phrases)
-        : name(placeholder), value(std::move(phrases)) {}
+    MessageArg(std::string_view placeholder, std::vector<Message> phrases);
 
     std::string_view name;  // a literal: the placeholder's name
     Value value;
