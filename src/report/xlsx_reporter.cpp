@@ -130,6 +130,9 @@ struct XlsxReporter::Book {
     lxw_format* percent = nullptr;
     lxw_format* title = nullptr;
     std::array<lxw_format*, kStatusCount> status{};  // the matrix's cells, by status
+    // The mark and the word, not colour alone ("✗ fail"); and the word alone. Made once: a
+    // national batch writes millions of them.
+    std::array<std::string, kStatusCount> status_cell, status_word;
     std::unordered_map<std::string, lxw_format*> number_formats;
     std::vector<std::string> result_headings;
 
@@ -158,9 +161,26 @@ std::string cell_text(std::string_view raw) {
     return text;
 }
 
-void text(Sheet& s, lxw_col_t col, std::string_view value, lxw_format* f = nullptr) {
+// Most text is clean, and a national batch writes millions of cells: only text with a control
+// byte or past the limit is copied.
+bool clean(std::string_view text) {
+    if (text.size() > kMaxCellBytes) return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return false;
+        // C1 controls, U+0080 to U+009F
+        if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0)
+            return false;
+    }
+    return is_valid_utf8(text);
+}
+
+void text(Sheet& s, lxw_col_t col, const std::string& value, lxw_format* f = nullptr) {
     if (value.empty()) return;
-    worksheet_write_string(s.ws, s.row, col, cell_text(value).c_str(), f);
+    if (clean(value))
+        worksheet_write_string(s.ws, s.row, col, value.c_str(), f);
+    else
+        worksheet_write_string(s.ws, s.row, col, cell_text(value).c_str(), f);
 }
 
 void number(Sheet& s, lxw_col_t col, double value, lxw_format* f = nullptr) {
@@ -240,6 +260,9 @@ void XlsxReporter::begin(const RunInfo& run, const ReportOptions& options, std::
         format_set_bg_color(f, colour(style.fill, 0.75));
         format_set_font_color(f, colour(style.ink, 0));
         b.status[i] = f;
+        b.status_cell[i] =
+            fmt::format("{} {}", status_mark(static_cast<Status>(i)), status_text(Status(i), lang));
+        b.status_word[i] = status_text(Status(i), lang);
     }
 
     auto add_sheet = [&](const char* code, Sheet& s) {
@@ -340,7 +363,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         text(s, kPack, ind.pack_id);
         text(s, kIndicatorId, ind.id);
         text(s, kIndicatorName, ind.name.in(lang));
-        text(s, kStatus, status_text(r.status, lang));
+        text(s, kStatus, b.status_word[static_cast<int>(r.status)]);
         // A requirement's actual is yes or no: text. A measure's is a number, shown as the pack
         // writes it (57.0%, 1:350.0, 12人).
         if (r.actual && !ind.is_requirement()) {
@@ -367,12 +390,12 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
     text(m, 1, p.file);
     text(m, 2, p.name);
     for (size_t i = 0; i < cells.size(); ++i) {
-        if (!cells[i]) continue;
-        Status st = *cells[i];
-        // The mark and the word, not colour alone.
-        text(m, static_cast<lxw_col_t>(kMatrixPlanColumns + i),
-             fmt::format("{} {}", status_mark(st), status_text(st, lang)),
-             b.status[static_cast<int>(st)]);
+        // n/a is most of a national batch's matrix (a school is not checked on a province's
+        // targets): left blank, as the results sheet leaves its rows out, unless --all.
+        if (!cells[i] || (*cells[i] == Status::NotApplicable && !options_.show_all)) continue;
+        int st = static_cast<int>(*cells[i]);
+        worksheet_write_string(m.ws, m.row, static_cast<lxw_col_t>(kMatrixPlanColumns + i),
+                               b.status_cell[st].c_str(), b.status[st]);
     }
     ++m.row;
 }
@@ -400,7 +423,7 @@ void XlsxReporter::write_summary(const RunTotals& totals) {
     worksheet_set_column(s.ws, 2, 2 + kStatusCount + 3, 12, nullptr);
     text(s, 0, phrase("L-xlsx-title", lang), b.title);
     s.row += 2;
-    auto field = [&](const char* code, std::string_view value) {
+    auto field = [&](const char* code, const std::string& value) {
         text(s, 0, phrase(code, lang), b.heading);
         text(s, 1, value);
         ++s.row;
@@ -438,8 +461,7 @@ void XlsxReporter::write_summary(const RunTotals& totals) {
     text(s, 1, phrase("L-xlsx-count", lang), b.heading);
     ++s.row;
     for (int i = 0; i < kStatusCount; ++i) {
-        Status st = static_cast<Status>(i);
-        text(s, 0, fmt::format("{} {}", status_mark(st), status_text(st, lang)), b.status[i]);
+        text(s, 0, b.status_cell[i], b.status[i]);
         number(s, 1, totals.total.counts[i], b.integer);
         ++s.row;
     }
