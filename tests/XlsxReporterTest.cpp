@@ -104,6 +104,22 @@ TEST_CASE("xlsx: a run writes a zip file and nothing on the stream") {
     CHECK(files == 1);
 }
 
+TEST_CASE("xlsx: a full sheet continues on another, never dropping a row") {
+    Examples ex;
+    TempDir dir("continued");
+    std::string file = (dir.path / "report.xlsx").string();
+    std::ostringstream out;
+    // 100 rows a sheet: the examples' ~670 results need 7 results sheets, the 11 plans' matrix
+    // one (a sheet holds its headings too).
+    report::XlsxReporter reporter(100);
+    write_run(ex, reporter, file, out);
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Names in a zip's directory are stored as they are: the summary, results ×7, matrix, errors.
+    CHECK(bytes.find("xl/worksheets/sheet10.xml") != std::string::npos);
+    CHECK(bytes.find("xl/worksheets/sheet11.xml") == std::string::npos);
+}
+
 TEST_CASE("xlsx: a workbook that cannot be written is an error naming the file") {
     Examples ex;
     TempDir dir("unwritable");

@@ -108,7 +108,7 @@ std::vector<std::string> xlsx_matrix_headings(const std::vector<const Indicator*
     return out;
 }
 
-namespace {
+namespace xlsx_detail {
 // A sheet written top to bottom. Past Excel's last row the results continue on another sheet of
 // the same name and a number ("Results 2"), with the same headings: rows are never dropped.
 struct Sheet {
@@ -117,13 +117,16 @@ struct Sheet {
     lxw_row_t header_rows = 1;
     lxw_col_t width = 0;
 };
-}  // namespace
+}  // namespace xlsx_detail
+using xlsx_detail::Sheet;
 
 struct XlsxReporter::Book {
     lxw_workbook* wb = nullptr;
     std::string tmpdir;
-    Sheet summary, matrix, errors;
-    std::vector<Sheet> results;  // the last is written to
+    Sheet summary;
+    // Each written top to bottom; the last is written to, and another is added when it is full.
+    std::vector<Sheet> results, matrix, errors;
+    lxw_row_t rows_per_sheet = LXW_ROW_MAX;
     lxw_format* heading = nullptr;
     lxw_format* wrap = nullptr;
     lxw_format* integer = nullptr;
@@ -215,7 +218,7 @@ std::pair<double, std::string> shown_number(const Quantity& q) {
 
 }  // namespace
 
-XlsxReporter::XlsxReporter() = default;
+XlsxReporter::XlsxReporter(unsigned rows_per_sheet) : rows_per_sheet_(rows_per_sheet) {}
 XlsxReporter::~XlsxReporter() = default;
 
 void XlsxReporter::fail(Message detail) const {
@@ -231,6 +234,7 @@ void XlsxReporter::begin(const RunInfo& run, const ReportOptions& options, std::
     Lang lang = options.lang;
     book_ = std::make_unique<Book>();
     Book& b = *book_;
+    b.rows_per_sheet = rows_per_sheet_;
     // The sheets wait on disk beside the target, not in /tmp: the target's file system is the one
     // known to hold the workbook, and /tmp may be memory.
     std::filesystem::path directory = std::filesystem::path(run.file).parent_path();
@@ -265,54 +269,78 @@ void XlsxReporter::begin(const RunInfo& run, const ReportOptions& options, std::
         b.status_word[i] = status_text(Status(i), lang);
     }
 
-    auto add_sheet = [&](const char* code, Sheet& s) {
-        s.ws = workbook_add_worksheet(b.wb, phrase(code, lang));
-        if (!s.ws) fail(Message("P-xlsx-no-temporary", {{"directory", b.tmpdir}}));
-    };
     // The summary is the first tab, though it is written last.
-    add_sheet("L-xlsx-sheet-summary", b.summary);
-    b.results.emplace_back();
-    add_sheet("L-xlsx-sheet-results", b.results.back());
-    add_sheet("L-xlsx-sheet-matrix", b.matrix);
-    add_sheet("L-xlsx-sheet-errors", b.errors);
-
+    b.summary.ws = workbook_add_worksheet(b.wb, phrase("L-xlsx-sheet-summary", lang));
+    if (!b.summary.ws) fail(Message("P-xlsx-no-temporary", {{"directory", b.tmpdir}}));
     b.result_headings = xlsx_result_headings(lang);
-    Sheet& results = b.results.back();
-    headings(results, b.result_headings, b.heading);
-    worksheet_freeze_panes(results.ws, 1, 0);
-    for (lxw_col_t c = 0; c < kResultColumns; ++c)
-        worksheet_set_column(results.ws, c, c, kResultWidths[c], nullptr);
-
+    add_sheet(Part::Results);
     // The matrix's columns are every indicator a plan of the run could be checked against, so
     // each plan's row is written as it arrives. Without a catalog (a caller outside the command
-    // line) they are the first plan's.
-    b.matrix.header_rows = 2;
-    worksheet_freeze_panes(b.matrix.ws, 2, kMatrixPlanColumns);
-    if (run.catalog) start_matrix(matrix_columns(*run.catalog));
-
-    headings(b.errors, xlsx_error_headings(lang), b.heading);
-    worksheet_freeze_panes(b.errors.ws, 1, 0);
-    for (lxw_col_t c = 0; c < b.errors.width; ++c)
-        worksheet_set_column(b.errors.ws, c, c, kErrorWidths[c], nullptr);
+    // line) they are the first plan's, and its headings wait for that plan.
+    if (run.catalog) {
+        columns_ = matrix_columns(*run.catalog);
+        for (size_t i = 0; i < columns_.size(); ++i) column_.emplace(columns_[i]->id, i);
+        add_sheet(Part::Matrix);
+    }
+    add_sheet(Part::Errors);
 }
 
-// The matrix's headings: the plan's columns and each indicator's id, then its name under it.
-void XlsxReporter::start_matrix(std::vector<const Indicator*> columns) {
+// A sheet of one of the parts, its headings written: the first, or the next when the last is full
+// (Excel's limit of 1,048,576 rows), named with a number ("Results 2"). Rows are never dropped.
+void XlsxReporter::add_sheet(Part part) {
     Book& b = *book_;
     Lang lang = options_.lang;
-    columns_ = std::move(columns);
-    for (size_t i = 0; i < columns_.size(); ++i) column_.emplace(columns_[i]->id, i);
-    headings(b.matrix, xlsx_matrix_headings(columns_, lang), b.heading);
-    for (size_t i = 0; i < columns_.size(); ++i)
-        text(b.matrix, static_cast<lxw_col_t>(kMatrixPlanColumns + i), columns_[i]->name.in(lang),
-             b.heading);
-    ++b.matrix.row;
-    worksheet_set_column(b.matrix.ws, 0, 0, 16, nullptr);
-    worksheet_set_column(b.matrix.ws, 1, 2, 24, nullptr);
-    if (!columns_.empty())
-        worksheet_set_column(b.matrix.ws, kMatrixPlanColumns,
-                             static_cast<lxw_col_t>(kMatrixPlanColumns + columns_.size() - 1), 12,
-                             nullptr);
+    static constexpr const char* kNames[] = {"L-xlsx-sheet-results", "L-xlsx-sheet-matrix",
+                                             "L-xlsx-sheet-errors"};
+    std::vector<Sheet>& sheets = part == Part::Results  ? b.results
+                                 : part == Part::Matrix ? b.matrix
+                                                        : b.errors;
+    std::string name = phrase(kNames[static_cast<int>(part)], lang);
+    if (!sheets.empty()) name += fmt::format(" {}", sheets.size() + 1);
+    Sheet s;
+    s.ws = workbook_add_worksheet(b.wb, name.c_str());
+    if (!s.ws) fail(Message("P-xlsx-no-temporary", {{"directory", b.tmpdir}}));
+    switch (part) {
+        case Part::Results:
+            headings(s, b.result_headings, b.heading);
+            worksheet_freeze_panes(s.ws, 1, 0);
+            for (lxw_col_t c = 0; c < kResultColumns; ++c)
+                worksheet_set_column(s.ws, c, c, kResultWidths[c], nullptr);
+            break;
+        case Part::Matrix:
+            // The plan's columns and each indicator's id, then its name under it.
+            headings(s, xlsx_matrix_headings(columns_, lang), b.heading);
+            for (size_t i = 0; i < columns_.size(); ++i)
+                text(s, static_cast<lxw_col_t>(kMatrixPlanColumns + i), columns_[i]->name.in(lang),
+                     b.heading);
+            ++s.row;
+            s.header_rows = 2;
+            worksheet_freeze_panes(s.ws, 2, kMatrixPlanColumns);
+            worksheet_set_column(s.ws, 0, 0, 16, nullptr);
+            worksheet_set_column(s.ws, 1, 2, 24, nullptr);
+            if (!columns_.empty())
+                worksheet_set_column(
+                    s.ws, kMatrixPlanColumns,
+                    static_cast<lxw_col_t>(kMatrixPlanColumns + columns_.size() - 1), 12, nullptr);
+            break;
+        case Part::Errors:
+            headings(s, xlsx_error_headings(lang), b.heading);
+            worksheet_freeze_panes(s.ws, 1, 0);
+            for (lxw_col_t c = 0; c < s.width; ++c)
+                worksheet_set_column(s.ws, c, c, kErrorWidths[c], nullptr);
+            break;
+    }
+    sheets.push_back(s);
+}
+
+// The sheet of `part` to write the next row to.
+Sheet& XlsxReporter::row_of(Part part) {
+    Book& b = *book_;
+    std::vector<Sheet>& sheets = part == Part::Results  ? b.results
+                                 : part == Part::Matrix ? b.matrix
+                                                        : b.errors;
+    if (sheets.back().row >= b.rows_per_sheet) add_sheet(part);
+    return sheets.back();
 }
 
 void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
@@ -321,7 +349,11 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
     const Plan& p = *report.plan;
     for (const Pack* pack : report.rules->packs) packs_.emplace(pack->info.id, &pack->info);
 
-    if (b.matrix.row == 0) start_matrix(matrix_columns(*report.rules));  // no catalog
+    if (b.matrix.empty()) {  // no catalog: the first plan's packs
+        columns_ = matrix_columns(*report.rules);
+        for (size_t i = 0; i < columns_.size(); ++i) column_.emplace(columns_[i]->id, i);
+        add_sheet(Part::Matrix);
+    }
 
     std::string level = p.level.empty() ? "" : vetcheck::render(level_name(p.level), lang);
     std::vector<std::optional<Status>> cells(columns_.size());
@@ -341,19 +373,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         // n/a results are most of a batch's: counted in the summary, rows only with --all, as in
         // the JSON report and the database.
         if (r.status == Status::NotApplicable && !options_.show_all) continue;
-        if (b.results.back().row == LXW_ROW_MAX) {
-            Sheet next;
-            std::string name =
-                fmt::format("{} {}", phrase("L-xlsx-sheet-results", lang), b.results.size() + 1);
-            next.ws = workbook_add_worksheet(b.wb, name.c_str());
-            if (!next.ws) fail(Message("P-xlsx-no-temporary", {{"directory", b.tmpdir}}));
-            headings(next, b.result_headings, b.heading);
-            worksheet_freeze_panes(next.ws, 1, 0);
-            for (lxw_col_t c = 0; c < kResultColumns; ++c)
-                worksheet_set_column(next.ws, c, c, kResultWidths[c], nullptr);
-            b.results.push_back(next);
-        }
-        Sheet& s = b.results.back();
+        Sheet& s = row_of(Part::Results);
         const Indicator& ind = *r.indicator;
         text(s, kPlanId, p.id);
         text(s, kPlanFile, p.file);
@@ -384,8 +404,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         ++s.row;
     }
 
-    Sheet& m = b.matrix;
-    if (m.row == LXW_ROW_MAX) return;  // a million plans: the matrix is full, the results are not
+    Sheet& m = row_of(Part::Matrix);
     text(m, 0, p.id);
     text(m, 1, p.file);
     text(m, 2, p.name);
@@ -401,8 +420,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
 }
 
 void XlsxReporter::failure(const InputFailure& f, std::ostream&) {
-    Sheet& s = book_->errors;
-    if (s.row == LXW_ROW_MAX) return;
+    Sheet& s = row_of(Part::Errors);
     const InputError& e = f.error;
     const SourceLocation& where = e.where();
     text(s, 0, where.file.str());
@@ -494,12 +512,10 @@ void XlsxReporter::write_summary(const RunTotals& totals) {
 void XlsxReporter::end(const RunTotals& totals, std::ostream&) {
     Book& b = *book_;
     write_summary(totals);
-    for (Sheet& s : b.results)
-        worksheet_autofilter(s.ws, 0, 0, s.row - 1, static_cast<lxw_col_t>(kResultColumns - 1));
-    if (b.matrix.row > b.matrix.header_rows)
-        worksheet_autofilter(b.matrix.ws, b.matrix.header_rows - 1, 0, b.matrix.row - 1,
-                             static_cast<lxw_col_t>(kMatrixPlanColumns + columns_.size() - 1));
-    worksheet_autofilter(b.errors.ws, 0, 0, b.errors.row - 1, b.errors.width - 1);
+    for (auto* part : {&b.results, &b.matrix, &b.errors})
+        for (Sheet& s : *part)
+            worksheet_autofilter(s.ws, static_cast<lxw_row_t>(s.header_rows - 1), 0, s.row - 1,
+                                 static_cast<lxw_col_t>(s.width - 1));
     lxw_workbook* wb = b.wb;
     b.wb = nullptr;  // workbook_close frees it, whatever it returns
     errno = 0;

@@ -11,6 +11,10 @@
 
 namespace vetcheck::report {
 
+namespace xlsx_detail {
+struct Sheet;  // a worksheet written top to bottom (xlsx_reporter.cpp)
+}
+
 // The headings of the workbook's sheets, in the language of the report: the fixed columns of the
 // results and errors sheets, and the matrix's plan columns followed by one column per indicator
 // id of `columns` (matrix_columns of the run's catalog).
@@ -26,7 +30,8 @@ std::vector<std::string> xlsx_matrix_headings(const std::vector<const Indicator*
 // never to the stream; a failed write is an InputError, never a partial file left in place.
 class XlsxReporter : public Reporter {
   public:
-    XlsxReporter();
+    // `rows_per_sheet`: where a sheet continues on the next; Excel's limit, less in tests.
+    explicit XlsxReporter(unsigned rows_per_sheet = 1048576);
     ~XlsxReporter() override;
 
     void begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) override;
@@ -36,10 +41,13 @@ class XlsxReporter : public Reporter {
 
   private:
     struct Book;
-    void start_matrix(std::vector<const Indicator*> columns);
+    enum class Part { Results, Matrix, Errors };  // the sheets that grow with the batch
+    void add_sheet(Part part);
+    xlsx_detail::Sheet& row_of(Part part);
     void write_summary(const RunTotals& totals);
     [[noreturn]] void fail(Message detail) const;
 
+    unsigned rows_per_sheet_;
     std::unique_ptr<Book> book_;
     std::string started_at_;
     std::vector<const Indicator*> columns_;           // of the matrix, known at begin
