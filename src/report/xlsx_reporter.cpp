@@ -383,7 +383,8 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         text(s, kPack, ind.pack_id);
         text(s, kIndicatorId, ind.id);
         text(s, kIndicatorName, ind.name.in(lang));
-        text(s, kStatus, b.status_word[static_cast<int>(r.status)]);
+        text(s, kStatus, b.status_word[static_cast<int>(r.status)],
+             b.status[static_cast<int>(r.status)]);
         // A requirement's actual is yes or no: text. A measure's is a number, shown as the pack
         // writes it (57.0%, 1:350.0, 12人).
         if (r.actual && !ind.is_requirement()) {

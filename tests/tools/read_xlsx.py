@@ -57,6 +57,21 @@ def main():
                       or n.startswith(SHEETS[lang][1] + " ")]
     summary, matrix, errors = (wb[SHEETS[lang][i]] for i in (0, 2, 3))
 
+    # The summary's statuses, in the status table's order (the JSON summary's order too): each
+    # with its mark, word and count.
+    status_names = ["pass", "fail", "missing", "error", "not-due", "n/a", "advisory", "waived",
+                    "on-track", "behind"]
+    cells = [(r[0].value, r[1].value) for r in summary.iter_rows()]
+    heading = ("Status", "Count") if lang == "en" else ("状态", "数量")
+    start = cells.index(heading) + 1 if heading in cells else None
+    expect(start is not None, f"summary: no status table headed {heading}")
+    words = {}
+    if start is not None:
+        for name, (shown, count) in zip(status_names, cells[start:start + len(status_names)]):
+            words[name] = shown.split(" ", 1)[1]
+            expect(count == report["summary"][name],
+                   f"summary: {shown} {count}, the JSON counts {report['summary'][name]}")
+
     requirements = {(p["id"], i["id"]) for p in report["packs"] for i in p["indicators"]
                     if "comparison" not in i}
     shares = {(p["id"], i["id"]) for p in report["packs"] for i in p["indicators"]
@@ -78,6 +93,8 @@ def main():
         expect(row[COL["Indicator"]].value == r["indicator"],
                f"{where}: indicator {row[COL['Indicator']].value} != {r['indicator']}")
         expect(row[COL["Pack"]].value == r["pack"], f"{where}: pack")
+        expect(row[COL["Status"]].value == words.get(r["status"]),
+               f"{where}: status {row[COL['Status']].value}, the JSON has {r['status']}")
         for key in ("actual", "target"):
             cell = row[COL[key.capitalize()]]
             numeric = key in r and (r["pack"], r["indicator"]) not in requirements
