@@ -482,6 +482,28 @@ run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/
   "notes.db: the file is not a SQLite database"
 
 
+# The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked
+# against the JSON report of the same run, in both languages; a bad input is a row of its errors
+# sheet, the workbook still written and the exit code 2.
+section "xlsx"
+xlsx() {  # xlsx NAME WORKBOOK JSON LANG: the reader's verdict
+  selected || return 0
+  /usr/bin/python3 tests/tools/read_xlsx.py "$2" "$3" "$4" >"$tmp/out" 2>&1
+  local got=$?
+  if [[ $got == 77 ]]; then cat "$tmp/out"; return; fi  # VETCHECK-SKIPPED: no openpyxl
+  check "$1" 0 "$tmp/out" $got "agree with the JSON report"
+}
+run "xlsx: the examples" 1 "--lang en -f xlsx=$tmp/r.xlsx -f json=$tmp/r.json examples/"
+xlsx "xlsx: the examples read back" "$tmp/r.xlsx" "$tmp/r.json" en
+mkdir -p "$tmp/xlsx-batch"
+cp examples/*.yaml "$tmp/xlsx-batch/"
+cp tests/cli/cases/bad-number.yaml "$tmp/xlsx-batch/m-bad.yaml"
+run "xlsx: a batch with a bad input" 2 "--lang zh -f xlsx=$tmp/z.xlsx -f json=$tmp/z.json $tmp/xlsx-batch" \
+  "1 input(s) could not be checked; the report files list them as errors"
+xlsx "xlsx: in Chinese, with the bad input as an error row" "$tmp/z.xlsx" "$tmp/z.json" zh
+run "xlsx: not to standard output" 2 "-f xlsx examples/school-pass.yaml" \
+  "the xlsx format writes a file, not standard output; name one (xlsx=report.xlsx, or -o report.xlsx)"
+
 section "subcommands in term, markdown and json"
 # Each JSON document parses and names its schema; Markdown is a table; other formats are refused.
 json_ok() {  # json_ok NAME SCHEMA "ARGS" WANTED_EXIT: the output parses as JSON and names SCHEMA
