@@ -266,10 +266,9 @@ class IndicatorCheck {
 
     // How much the lever must change for the measure to reach `level` (up to it, or down to it).
     std::optional<Shortfall> to_level(const Rational& level, bool up) const {
-        if (ind_.lever.empty()) return std::nullopt;
-        const Figure* lever = subject_.find(ind_.lever, checked_year());
-        if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
-        const Rational& current = std::get<Quantity>(lever->value).value;
+        std::optional<Rational> lever = lever_value();
+        if (!lever) return std::nullopt;
+        const Rational& current = *lever;
         auto measure = [&](const Rational& v) -> std::optional<Rational> {
             expr::Override o{ind_.lever, v};
             Value m = eval(*ind_.measure, &o, nullptr);
@@ -290,10 +289,30 @@ class IndicatorCheck {
                               rules_.facts.at(ind_.lever), current, difference, passes);
     }
 
-    std::optional<Shortfall> shortfall() const {
+    // The lever's value now: the subject's own figure, or for a regional target on a region's plan
+    // the region's total (its institutions' figures summed), so that the gap is in people for the
+    // region as a whole ("需增加 10 名双师型教师") and not only in points of a share.
+    std::optional<Rational> lever_value() const {
         if (ind_.lever.empty()) return std::nullopt;
+        if (pooled()) {
+            expr::Expr fact;
+            fact.kind = expr::Expr::Kind::Fact;
+            fact.name = ind_.lever;
+            expr::EvalContext ctx{plan_.scope(), &subject_, nullptr, nullptr};
+            ctx.year = checked_year();
+            ctx.pooled_types = &ind_.types;
+            Value total = expr::evaluate(fact, ctx);
+            if (!std::holds_alternative<Quantity>(total)) return std::nullopt;
+            return std::get<Quantity>(total).value;
+        }
         const Figure* lever = subject_.find(ind_.lever, checked_year());
         if (!lever || !std::holds_alternative<Quantity>(lever->value)) return std::nullopt;
+        return std::get<Quantity>(lever->value).value;
+    }
+
+    std::optional<Shortfall> shortfall() const {
+        std::optional<Rational> lever = lever_value();
+        if (!lever) return std::nullopt;
         const FactDef& def = rules_.facts.at(ind_.lever);
         auto with = [&](const Rational& v) {
             expr::Override o{ind_.lever, v};
@@ -311,7 +330,7 @@ class IndicatorCheck {
         auto from_aim = [&](const Rational& measure, const Rational& target) {
             return measure - (target + Rational(edge) * ind_.tolerance_for(target));
         };
-        const Rational& current = std::get<Quantity>(lever->value).value;
+        const Rational& current = *lever;
         Difference difference = [&](const Rational& v) -> std::optional<Rational> {
             // At the plan's own value, measure and target are the result's: not evaluated again.
             if (v == current) return from_aim(result_.actual->value, result_.target->value);
