@@ -262,6 +262,44 @@ const std::vector<MessageEntry> kCatalogue = {
      "“{text}”中间有空格；数字请写作57%、1:350、1.2万元"},
     {"P-did-you-mean", ", did you mean '{name}'?", "，是否应为“{name}”？"},
     {"P-the-document", "document", "文件"},
+
+    // zh15: libyaml's problems (src/read/yaml_problem.cpp), each as a person would say it.
+    {"P-yaml-began", " (it began at line {line}, column {column})", "（始于第{line}行第{column}列）"},
+    {"E-yaml-key-expected", "invalid YAML: expected a key here (is the indentation aligned?){began}",
+     "YAML格式有误：此处应为一个键（缩进是否对齐？）{began}"},
+    {"E-yaml-value-expected", "invalid YAML: expected a value here{began}",
+     "YAML格式有误：此处应为一个值{began}"},
+    // {open} is the bracket itself: the catalogue's texts have no escape for a brace.
+    {"E-yaml-list-unclosed", "invalid YAML: a list '{open}' is not closed{began}",
+     "YAML格式有误：列表“{open}”未闭合{began}"},
+    {"E-yaml-mapping-unclosed", "invalid YAML: a mapping '{open}' is not closed{began}",
+     "YAML格式有误：映射“{open}”未闭合{began}"},
+    {"E-yaml-quote-unclosed", "invalid YAML: a quote is not closed{began}",
+     "YAML格式有误：引号未闭合{began}"},
+    {"E-yaml-bad-character",
+     "invalid YAML: a character that cannot begin a value here (YAML indents with spaces, not "
+     "tabs){began}",
+     "YAML格式有误：此处的字符不能作为值的开头（YAML用空格缩进，不能用制表符）{began}"},
+    {"E-yaml-colon-not-allowed",
+     "invalid YAML: ': ' where no key can begin (put a value that contains ': ' in quotes){began}",
+     "YAML格式有误：此处不能出现冒号加空格（含冒号的值请加引号）{began}"},
+    {"E-yaml-colon-expected", "invalid YAML: a key without ':' after it{began}",
+     "YAML格式有误：键后缺少冒号{began}"},
+    {"E-yaml-dash-expected", "invalid YAML: expected a list item '- ' here{began}",
+     "YAML格式有误：此处应为列表项“- ”{began}"},
+    {"E-yaml-dash-not-allowed", "invalid YAML: a list item '- ' where none can begin{began}",
+     "YAML格式有误：此处不能开始列表项“- ”{began}"},
+    {"E-yaml-escape-unknown", "invalid YAML: an unknown escape '\\' in a quoted value{began}",
+     "YAML格式有误：引号内有无法识别的转义符“\\”{began}"},
+    {"E-yaml-text-after-value", "invalid YAML: text after a value on the same line{began}",
+     "YAML格式有误：值之后同一行还有多余的文字{began}"},
+
+    // zh15: explain's restatements (src/report/pack_text.cpp).
+    {"L-restates", "restates {versions}", "重申：{versions}"},
+    {"L-weaker-than", "weaker than {pack}: {finding}", "弱于{pack}：{finding}"},
+    {"L-as-strict-as-restated",
+     "at least as strict as every version it restates; all of them bind",
+     "不弱于所重申的各个版本；各版本均须达到"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/compile/lint.hpp"
 
@@ -88,12 +89,18 @@ void write_restatement(Catalog& catalog, const RuleSet& rules, const Indicator& 
     std::vector<std::string> parents;
     for (const Indicator* v : r.parents)
         parents.push_back(fmt::format("{} ({})", v->pack_id, v->formula()));
-    out << fmt::format("      restates {}\n", join(parents, "; "));
+    out << "      "
+        << render(
+               Message("L-restates", {{"versions", join(parents, lang == Lang::Zh ? "；" : "; ")}}),
+               lang)
+        << '\n';
     for (const auto& f : r.weaker)
-        out << fmt::format("      weaker than {}: {}{}\n", f.parent_pack, f.message.in(lang),
-                           f.explained() ? " — " + f.explanation : "");
-    if (r.weaker.empty())
-        out << "      at least as strict as every version it restates; all of them bind\n";
+        out << "      "
+            << render(Message("L-weaker-than", {{"pack", f.parent_pack},
+                                                {"finding", std::string(f.message.in(lang))}}),
+                      lang)
+            << (f.explained() ? " — " + f.explanation : "") << '\n';
+    if (r.weaker.empty()) out << "      " << phrase("L-as-strict-as-restated", lang) << '\n';
 }
 
 }  // namespace

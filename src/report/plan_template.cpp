@@ -50,12 +50,13 @@ std::string example_id(const std::string& type) {
     return "example";
 }
 
-std::string example_name(const std::string& type) {
-    if (type == "中职") return "示例中等职业学校";
-    if (type == "高职") return "示例高等职业院校";
-    if (type == "技工") return "示例技工学校";
-    if (type == "职业本科") return "示例职业本科学校";
-    return "示例学校";
+std::string example_name(const std::string& type, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    if (type == "中职") return zh ? "示例中等职业学校" : "Example secondary vocational school";
+    if (type == "高职") return zh ? "示例高等职业院校" : "Example higher vocational school";
+    if (type == "技工") return zh ? "示例技工学校" : "Example technician school";
+    if (type == "职业本科") return zh ? "示例职业本科学校" : "Example vocational bachelor school";
+    return zh ? "示例学校" : "Example school";
 }
 
 class TemplateWriter {
@@ -249,16 +250,21 @@ class TemplateWriter {
                                     indent) +
                        '\n';
             else if (!group.empty())
-                out += yaml_comment("—— " + group + " ——", indent) + '\n';
+                // The group is the facts' key prefix (data, the same in both languages).
+                out += yaml_comment("—— " + group + ".* ——", indent) + '\n';
             for (const auto& key : keys) {
                 const FactDef& f = rules_->facts.at(key);
                 std::string unit =
                     f.unit.none() ? ""
                                   : fmt::format("{} {}, ", t("单位", "unit"), f.unit.to_string());
-                out += yaml_comment(
-                           fmt::format("{} ({}) — {}{}", f.name.zh, f.name.en, unit, value_hint(f)),
-                           indent) +
-                       '\n';
+                out +=
+                    yaml_comment(
+                        // In English the Chinese name too: it is how the documents name it.
+                        fmt::format("{} — {}{}",
+                                    zh() ? f.name.zh : fmt::format("{} ({})", f.name.zh, f.name.en),
+                                    unit, value_hint(f)),
+                        indent) +
+                    '\n';
                 const auto& uses = needs.at(key);
                 constexpr size_t kShown = 4;
                 for (size_t i = 0; i < uses.size() && i < kShown; ++i)
@@ -316,8 +322,10 @@ class TemplateWriter {
                "\n";
         out += "plan:\n";
         out += "  id: " + yaml_scalar(school_ ? "my-school-report" : "my-plan") + '\n';
-        out += "  name: " + yaml_scalar(school_ ? "请填写学校报告名称" : "请填写规划名称") + "  " +
-               yaml_comment(t("规划或报告的名称", "the plan's or report's title")) + '\n';
+        out += "  name: " +
+               yaml_scalar(school_ ? t("请填写学校报告名称", "the school report's name")
+                                   : t("请填写规划名称", "the plan's name")) +
+               "  " + yaml_comment(t("规划或报告的名称", "the plan's or report's title")) + '\n';
         out += "  " + yaml_comment(t("region: XX市   (地区, 可选)", "region: XX市   (optional)")) +
                '\n';
         out += "  level: " + yaml_scalar(level_) + '\n';
@@ -357,7 +365,7 @@ class TemplateWriter {
             '\n';
         for (const auto& type : types) {
             out += "  - id: " + yaml_scalar(example_id(type)) + '\n';
-            out += "    name: " + yaml_scalar(example_name(type)) + '\n';
+            out += "    name: " + yaml_scalar(example_name(type, o_.lang)) + '\n';
             out += "    type: " + yaml_scalar(type) + '\n';
             auto it = institutions_.find(type);
             if (it == institutions_.end() || it->second.empty()) {
