@@ -300,6 +300,19 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-as-strict-as-restated",
      "at least as strict as every version it restates; all of them bind",
      "不弱于所重申的各个版本；各版本均须达到"},
+
+    // zh15: plan and init errors that were English prose.
+    {"E-fact-twice-for-year", "fact '{key}' given twice for {year} (first at line {line})",
+     "数据项“{key}”的{year}年数值填了两次（第一次在第{line}行）"},
+    {"E-baseline-year-missing", "baseline: expected year: (the base year, such as 2020)",
+     "基准数据（baseline:）缺少year:（基准年份，如2020）"},
+    {"E-template-no-pack", "name at least one pack (vetcheck packs)",
+     "请至少指定一个规则包（可用的规则包见vetcheck packs）"},
+    {"E-template-school-one-type",
+     "a school report (--level school) needs exactly one --type: {types}",
+     "学校质量报告（--level school）须指定一个且仅一个--type：{types}"},
+    {"E-option-not-one-of", "expected one of {allowed}, got '{found}'{suggestion}",
+     "应为以下之一：{allowed}，实为“{found}”{suggestion}"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/model/plan.hpp"
 #include "vetcheck/read/yaml_writer.hpp"
@@ -59,32 +60,31 @@ std::string example_name(const std::string& type, Lang lang) {
     return zh ? "示例学校" : "Example school";
 }
 
+// An option's value that is not one of `allowed`, with a did-you-mean.
+Message not_one_of(const std::string& found, const std::vector<std::string>& allowed) {
+    return Message(
+        "E-option-not-one-of",
+        {{"allowed", allowed}, {"found", found}, {"suggestion", suggestion(found, allowed)}});
+}
+
 class TemplateWriter {
   public:
     TemplateWriter(Catalog& catalog, const TemplateOptions& o) : catalog_(catalog), o_(o) {}
 
     std::string write() {
         if (o_.packs.empty())
-            throw InputError(SourceLocation{"--pack"}, "name at least one pack (vetcheck packs)");
+            throw InputError(SourceLocation{"--pack"}, Message("E-template-no-pack"));
         rules_ = catalog_.compile(o_.packs, SourceLocation{"--pack"});
         level_ = o_.level.empty() ? packs_level() : o_.level;
         if (!contains(plan_levels(), level_))
-            throw InputError(
-                SourceLocation{"--level"},
-                fmt::format("expected one of {}, got '{}'{}", join(plan_levels(), ", "), level_,
-                            suggestion_suffix(level_, plan_levels())));
+            throw InputError(SourceLocation{"--level"}, not_one_of(level_, plan_levels()));
         for (const auto& t : o_.types)
             if (!contains(institution_types(), t))
-                throw InputError(
-                    SourceLocation{"--type"},
-                    fmt::format("expected one of {}, got '{}'{}", join(institution_types(), ", "),
-                                t, suggestion_suffix(t, institution_types())));
+                throw InputError(SourceLocation{"--type"}, not_one_of(t, institution_types()));
         school_ = level_ == "school";
         if (school_ && o_.types.size() != 1)
-            throw InputError(SourceLocation{"--type"},
-                             fmt::format("a school report (--level school) needs exactly one "
-                                         "--type: {}",
-                                         join(institution_types(), ", ")));
+            throw InputError(SourceLocation{"--type"}, Message("E-template-school-one-type",
+                                                               {{"types", institution_types()}}));
         for (const auto& type : institution_types())  // in the usual order, each once
             if (o_.types.empty() || contains(o_.types, type)) types_.push_back(type);
         for (const Pack* p : rules_->packs) {
