@@ -313,6 +313,33 @@ const std::vector<MessageEntry> kCatalogue = {
      "学校质量报告（--level school）须指定一个且仅一个--type：{types}"},
     {"E-option-not-one-of", "expected one of {allowed}, got '{found}'{suggestion}",
      "应为以下之一：{allowed}，实为“{found}”{suggestion}"},
+
+    // zh15: a pack author's errors (src/pack/pack_loader.cpp).
+    {"E-pack-types-for-plan", "{id}.types: only institution indicators have types",
+     "{id}：只有院校类指标才能写types:"},
+    {"E-pack-region-for-plan",
+     "{id}.scope: region is for an institution target that binds the region as a whole; a plan "
+     "target already does",
+     "{id}：scope: region仅用于约束全域的院校类目标；规划类目标本身即约束全域"},
+    {"E-pack-require-and-measure", "{id}: give either require or measure/op/target, not both",
+     "{id}：require:与measure:、op:、target:只能二选一"},
+    {"E-pack-about-without-op", "{id}.about: only with op about ({word})",
+     "{id}：about:仅用于op: about（{word}）"},
+    {"E-pack-about-needs-tolerance", "{id}: op about needs a tolerance (e.g. tolerance: 10%)",
+     "{id}：op: about须给出容差（如tolerance: 10%）"},
+    {"E-pack-rollup-not-one-fact",
+     "{id}.rollup: only a plan target whose measure is one fact adds up",
+     "{id}：rollup:只用于度量为单个数据项的规划类目标"},
+    {"E-pack-op-word-mismatch",
+     "{id}: op {op} does not match the source word '{word}' (expects {expected})",
+     "{id}：运算符{op}与原文用语“{word}”不符（应为{expected}）"},
+    {"E-pack-gradual-advisory",
+     "{id}: the source word '{word}' with no deadline makes it advisory (or give the deadline)",
+     "{id}：原文用语为“{word}”且未定期限，应标为建议性（severity: advisory），或写明期限"},
+    {"E-pack-in-principle-advisory", "{id}: the source word '{word}' makes it advisory",
+     "{id}：原文用语为“{word}”，应标为建议性（severity: advisory）"},
+    {"E-pack-fact-twice", "fact '{key}' declared twice", "数据项“{key}”重复声明"},
+    {"E-pack-indicator-twice", "indicator '{id}' declared twice", "指标“{id}”重复声明"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {
