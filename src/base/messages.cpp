@@ -340,6 +340,42 @@ const std::vector<MessageEntry> kCatalogue = {
      "{id}：原文用语为“{word}”，应标为建议性（severity: advisory）"},
     {"E-pack-fact-twice", "fact '{key}' declared twice", "数据项“{key}”重复声明"},
     {"E-pack-indicator-twice", "indicator '{id}' declared twice", "指标“{id}”重复声明"},
+
+    // zh15: writing the report files (src/report/output_files.cpp).
+    {"E-report-overwrites-input", "the report would overwrite an input; name another file",
+     "报告会覆盖一个输入文件；请另选文件名"},
+    {"E-report-same-file", "two reports are to be written to the same file",
+     "两份报告要写入同一个文件"},
+    {"E-report-is-directory", "cannot write the report: it is a directory",
+     "无法写入报告：这是一个目录"},
+    {"E-report-too-many-files", "too many report files in one run", "一次运行的报告文件过多"},
+    {"E-report-name-too-long", "the report file's name is too long", "报告文件名过长"},
+    {"E-report-unwritable", "cannot write the report file: {error}", "无法写入报告文件：{error}"},
+    {"E-report-unmovable", "cannot move the report into place: {error}",
+     "无法将报告移至目标位置：{error}"},
+
+    // zh15: the results database, the JUnit totals, memory (sqlite_reporter.cpp,
+    // junit_reporter.cpp, engine/batch.cpp).
+    {"E-sqlite-copy", "cannot copy the database to append to it",
+     "无法复制该数据库以追加本次结果"},
+    {"E-sqlite-needs-file",
+     "the sqlite format writes a database file: give it one (sqlite=results.db)",
+     "-f sqlite写入数据库文件，须指定文件（如-f sqlite=results.db）"},
+    {"E-sqlite-other-tables",
+     "not a vetcheck results database: it has other tables ({tables}); name a new file, or one "
+     "vetcheck wrote",
+     "不是vetcheck的结果数据库：其中有其他表（{tables}）；请另选新文件，或选用vetcheck写入的文件"},
+    {"E-sqlite-schema-version",
+     "not a vetcheck results database of schema version {expected} (its user_version is "
+     "{found}); name a new file, or one vetcheck wrote",
+     "不是结构版本为{expected}的vetcheck结果数据库（其结构版本号为{found}）；请另选新文件，或选用"
+     "vetcheck写入的文件"},
+    {"E-junit-totals", "cannot write the totals into the JUnit report",
+     "无法将汇总数写入JUnit报告"},
+    {"E-out-of-memory",
+     "out of memory while checking this file; see the memory budget in docs/limits.md "
+     "(--max-nodes, -j)",
+     "检查该文件时内存不足；内存预算见docs/limits.md（--max-nodes、--jobs）"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {
