@@ -376,6 +376,23 @@ const std::vector<MessageEntry> kCatalogue = {
      "out of memory while checking this file; see the memory budget in docs/limits.md "
      "(--max-nodes, -j)",
      "检查该文件时内存不足；内存预算见docs/limits.md（--max-nodes、--jobs）"},
+
+    // zh15: packs, packs show and explain (src/report/pack_text.cpp).
+    {"L-scope-plan", "plan", "规划整体"},
+    {"L-scope-institution", "institution", "院校"},
+    {"L-required-target", "required", "约束性目标"},
+    {"L-indicator-binds", "for {scope} · due {year} · {severity}{when}",
+     "适用于{scope} · {year}年到期 · {severity}{when}"},
+    {"L-indicator-when", " · when {condition}", " · 条件：{condition}"},
+    {"L-indicator-source", "source: {reference} “{quote}”", "依据：{reference}“{quote}”"},
+    {"L-indicator-needs", "needs {key} ({name}, {type}{unit})",
+     "所需数据：{key}（{name}，type: {type}{unit}）"},
+    {"L-pack-indicators", "{count} indicators", "{count} 项指标"},
+    {"L-pack-header", "issuer: {issuer}  document: {document}  period: {period}  level: {level}",
+     "发文机关：{issuer}  文号：{document}  期限：{period}  层级：{level}"},
+    {"L-pack-extends", "extends: {packs}", "继承：{packs}"},
+    {"L-pack-contents", "source: {file}\n  {facts} facts, {indicators} indicators",
+     "来源文件：{file}\n  {facts} 项数据，{indicators} 项指标"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {
