@@ -393,6 +393,16 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-pack-extends", "extends: {packs}", "继承：{packs}"},
     {"L-pack-contents", "source: {file}\n  {facts} facts, {indicators} indicators",
      "来源文件：{file}\n  {facts} 项数据，{indicators} 项指标"},
+
+    // zh15: progress against a mid-term target (src/report/progress_text.cpp), the batch line.
+    {"P-progress-share", "progress {done}% / time {elapsed}%", "进度 {done}% / 时间 {elapsed}%"},
+    {"P-progress-level", "; level with the pace: {level}", "；与进度持平：{level}"},
+    {"P-progress-pace", "at the {years} pace, {value} in {year}, {reached}",
+     "按{years}年的速度，{year}年为{value}；{reached}"},
+    {"P-progress-reached", "reached in {year}", "{year}年达到"},
+    {"P-progress-not-reached", "not at this pace", "按此速度无法达到"},
+    {"P-progress-then", "{text}; {pace}", "{text}；{pace}"},
+    {"L-batch-plans", "{count} plans", "{count} 份规划"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {
