@@ -64,8 +64,8 @@ TEST_CASE("Chinese messages use full-width punctuation and no English words") {
     // with (YAML keys such as `facts:`, values such as true/false, date forms): the reader types
     // them as they are.
     const std::set<std::string> names = {"UTF", "GB18030", "GBK", "YAML", "CSV", "BOM", "LE", "BE",
-                                         "SQLite", "id", "true", "false", "YYYY", "MM", "DD", "U",
-                                         "GB",
+                                         "SQLite", "JUnit", "vetcheck", "id", "true", "false",
+                                         "YYYY", "MM", "DD", "U", "GB",
                                          // keys and column names as a plan or pack file writes them
                                          "plan", "facts", "institutions", "institution", "type",
                                          "level", "school", "name", "year", "waivers", "pack"};
@@ -73,10 +73,12 @@ TEST_CASE("Chinese messages use full-width punctuation and no English words") {
         INFO(e.code << ": " << e.zh);
         std::string zh = without_placeholders(e.zh);
         if (!is_cjk_text(zh)) continue;  // a placeholder alone, or a mark such as "/"
-        // Option names (--max-nodes), file names, YAML keys as written (`level: school`) and
-        // ratios (1:350) are names too.
+        // Option names (--max-nodes), commands as typed (vetcheck packs), file names, YAML keys
+        // as written (`level: school`) and ratios (1:350) are names too.
         std::string prose = std::regex_replace(
-            zh, std::regex(R"((--|-f )[a-z=.-]+|[a-z_]+\.[a-z]+|[a-z_]+:( [a-z]+)?|[0-9]:[0-9])"),
+            zh,
+            std::regex(
+                R"((--|-f )[a-z=.-]+|vetcheck [a-z]+|([a-z_]+/)?[a-z_]+\.[a-z]+|[a-z_]+:( [a-z]+)?|[0-9]:[0-9])"),
             "");
         for (char c : std::string(",;:()?!")) CHECK(prose.find(c) == std::string::npos);
         static const std::regex word("[A-Za-z]+");

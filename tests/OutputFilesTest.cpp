@@ -127,3 +127,37 @@ TEST_CASE("Output files: a report may not overwrite an input, nor two reports on
     CHECK_NOTHROW(
         OutputFiles::check_targets({"", dir / "r.json", dir / "r.csv"}, {dir / "plan.yaml", "-"}));
 }
+
+TEST_CASE("Output files: the errors have codes and read as Chinese", "[output][i18n]") {
+    TempDir dir;
+    write(dir / "plan.yaml", "plan");
+    auto raised = [](auto&& f) -> std::pair<std::string, std::string> {
+        try {
+            f();
+        } catch (const InputError& e) {
+            return {e.code(), e.message(Lang::Zh)};
+        }
+        return {};
+    };
+    auto r = raised([&] { OutputFiles::check_targets({dir / "plan.yaml"}, {dir / "plan.yaml"}); });
+    CHECK(r.first == "E-report-overwrites-input");
+    CHECK(r.second == "报告会覆盖一个输入文件；请另选文件名");
+    r = raised([&] {
+        OutputFiles::check_targets({dir / "r.json", dir / "r.json"}, {dir / "plan.yaml"});
+    });
+    CHECK(r.first == "E-report-same-file");
+    CHECK(r.second == "两份报告要写入同一个文件");
+    r = raised([&] {
+        OutputFiles files;
+        files.open(dir.path.string());
+    });
+    CHECK(r.first == "E-report-is-directory");
+    CHECK(r.second == "无法写入报告：这是一个目录");
+    r = raised([&] {
+        OutputFiles files;
+        files.open("/dev/full") << std::string(100000, 'x');
+        files.commit();
+    });
+    CHECK(r.first == "E-report-unwritable");
+    CHECK(r.second == "无法写入报告文件：设备空间已满");
+}

@@ -156,3 +156,76 @@ TEST_CASE("PackLoader: a fact declared differently by two packs is an error", "[
         c.compile({"cn-2020-7", "a"}, SourceLocation{"t"}),
         Catch::Contains("fact 'students.full_time' is declared differently in pack 'cn-2020-7'"));
 }
+
+// A pack author's errors that were English prose (E-unclassified): each has its own code and
+// reads as Chinese under --lang zh.
+
+namespace {
+struct Raised {
+    std::string code, zh;
+};
+
+Raised pack_raised(const std::string& indicators, const std::string& header = kHeader) {
+    try {
+        Catalog c;
+        c.add_text(header + indicators, "p.yaml");
+        c.compile({"p"}, SourceLocation{"test"});
+    } catch (const InputError& e) {
+        return {e.code(), e.message(Lang::Zh)};
+    }
+    return {};
+}
+
+std::string plan_indicator(const std::string& extra, const std::string& word = "不低于",
+                           const std::string& op = ">=") {
+    return "  - id: a\n    name: A\n    subject: plan\n    measure: x\n    op: \"" + op +
+           "\"\n    target: 5\n    word: " + word +
+           "\n    source: {file: f, section: s, quote: q}\n" + extra;
+}
+}  // namespace
+
+TEST_CASE("PackErrorCodes: an indicator's fields that do not go together", "[i18n][pack]") {
+    Raised r = pack_raised(plan_indicator("    types: [高职]\n"));
+    CHECK(r.code == "E-pack-types-for-plan");
+    CHECK(r.zh == "a：只有院校类指标才能写types:");
+
+    r = pack_raised(plan_indicator("    scope: region\n"));
+    CHECK(r.code == "E-pack-region-for-plan");
+
+    r = pack_raised(plan_indicator("    require: x > 1\n"));
+    CHECK(r.code == "E-pack-require-and-measure");
+    CHECK(r.zh == "a：require:与measure:、op:、target:只能二选一");
+
+    r = pack_raised(plan_indicator("    about: at_least\n"));
+    CHECK(r.code == "E-pack-about-without-op");
+
+    r = pack_raised(plan_indicator("", "左右", "about"));
+    CHECK(r.code == "E-pack-about-needs-tolerance");
+    CHECK(r.zh == "a：op: about须给出容差（如tolerance: 10%）");
+}
+
+TEST_CASE("PackErrorCodes: the source word decides the operator and the severity", "[i18n][pack]") {
+    Raised r = pack_raised(plan_indicator("", "超过"));
+    CHECK(r.code == "E-pack-op-word-mismatch");
+    CHECK(r.zh == "a：运算符>=与原文用语“超过”不符（应为>）");
+
+    r = pack_raised(plan_indicator("", "原则上…以上"));
+    CHECK(r.code == "E-pack-in-principle-advisory");
+    CHECK(r.zh == "a：原文用语为“原则上”，应标为建议性（severity: advisory）");
+
+    r = pack_raised(plan_indicator("", "逐步达到"));
+    CHECK(r.code == "E-pack-gradual-advisory");
+}
+
+TEST_CASE("PackErrorCodes: a fact or an indicator declared twice", "[i18n][pack]") {
+    Raised r = pack_raised(plan_indicator("") + plan_indicator(""));
+    CHECK(r.code == "E-pack-indicator-twice");
+    CHECK(r.zh == "指标“a”重复声明");
+
+    std::string header = kHeader;
+    header.insert(header.find("indicators:"),
+                  "  - {key: x, zh: X, type: count, unit: 人, subjects: [plan]}\n");
+    r = pack_raised(plan_indicator(""), header);
+    CHECK(r.code == "E-pack-fact-twice");
+    CHECK(r.zh == "数据项“x”重复声明");
+}

@@ -206,4 +206,22 @@ TEST_CASE("sqlite: a database that is not vetcheck's is refused, not written int
     sqlite3_close(raw);
     CHECK_THROWS_WITH(write_run(ex, versioned.path, versioned.path),
                       Catch::Contains("user_version is 99"));
+
+    // With a code, and in Chinese.
+    auto raised = [&](const std::string& path) -> std::pair<std::string, std::string> {
+        try {
+            write_run(ex, path, path);
+        } catch (const InputError& e) {
+            return {e.code(), e.message(Lang::Zh)};
+        }
+        return {};
+    };
+    auto r = raised(db_path.path);
+    CHECK(r.first == "E-sqlite-other-tables");
+    CHECK(r.second ==
+          "不是vetcheck的结果数据库：其中有其他表（customers）；请另选新文件，或选用"
+          "vetcheck写入的文件");
+    r = raised(versioned.path);
+    CHECK(r.first == "E-sqlite-schema-version");
+    CHECK(r.second.find("结构版本号为99") != std::string::npos);
 }

@@ -136,14 +136,11 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
         // what this one held given back.
         slot.clear();
         std::string().swap(text);
-        slot.push_back(Outcome{
-            std::nullopt,
-            InputFailure{InputError(SourceLocation{name},
-                                    "out of memory while checking this file; see the memory "
-                                    "budget in docs/limits.md (--max-nodes, -j)"),
-                         ""},
-            {},
-            {}});
+        slot.push_back(
+            Outcome{std::nullopt,
+                    InputFailure{InputError(SourceLocation{name}, Message("E-out-of-memory")), ""},
+                    {},
+                    {}});
     }
     return slot;
 }

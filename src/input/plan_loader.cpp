@@ -49,8 +49,7 @@ class FactReader {
         const Node* year = nullptr;
         for (const auto& [k, v] : map.entries())
             if (k.text() == "year") year = &v;
-        if (!year)
-            throw InputError(map.where(), "baseline: expected year: (the base year, such as 2020)");
+        if (!year) throw InputError(map.where(), Message("E-baseline-year-missing"));
         baseline_year_ = expect_int(*year, "baseline.year");
         if (baseline_year_ < 1949 || baseline_year_ >= plan_year_)
             fail_expected(*year, "baseline.year",
@@ -96,8 +95,7 @@ class FactReader {
 
     // teachers: {double_qualified: 30} beside teachers.double_qualified: 60
     [[noreturn]] void twice(const Node& k, const SourceLocation& first) const {
-        throw InputError(k.where(),
-                         fmt::format("fact '{}' given twice (first at line {})", key_, first.line));
+        throw InputError(k.where(), Message("E-fact-twice", {{"key", key_}, {"line", first.line}}));
     }
 
     void add_once(const Node& k, FactValue value, FactMap* out) const {
@@ -118,9 +116,10 @@ class FactReader {
         auto at = std::lower_bound(figures.begin(), figures.end(), year,
                                    [](const auto& f, int y) { return f.first < y; });
         if (at != figures.end() && at->first == year)
-            throw InputError(k.where(),
-                             fmt::format("fact '{}' given twice for {} (first at line {})", key_,
-                                         year, at->second.where.line));
+            throw InputError(
+                k.where(),
+                Message("E-fact-twice-for-year",
+                        {{"key", key_}, {"year", year}, {"line", at->second.where.line}}));
         figures.insert(at, {year, std::move(figure)});
     }
 

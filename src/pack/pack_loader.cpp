@@ -143,7 +143,7 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         check_one_of(*r.optional("types"), t, institution_types(), ind.id + ".types");
     if (!ind.types.empty() && ind.subject == expr::Scope::Plan)
         throw InputError(r.optional("types")->where(),
-                         ind.id + ".types: only institution indicators have types");
+                         Message("E-pack-types-for-plan", {{"id", ind.id}}));
     ind.levels = read_string_list(r.optional("levels"), ind.id + ".levels");
     for (const auto& l : ind.levels)
         check_one_of(*r.optional("levels"), l, plan_levels(), ind.id + ".levels");
@@ -159,17 +159,13 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         std::string v = expect_string(*sc, ind.id + ".scope");
         check_one_of(*sc, v, {"institution", "region"}, ind.id + ".scope");
         if (v == "region" && ind.subject != expr::Scope::Institution)
-            throw InputError(sc->where(),
-                             ind.id +
-                                 ".scope: region is for an institution target that "
-                                 "binds the region as a whole; a plan target already does");
+            throw InputError(sc->where(), Message("E-pack-region-for-plan", {{"id", ind.id}}));
         if (v == "region") ind.scope = Binding::Region;
     }
     ind.scope_label = scope_label(info.level);
     if (const Node* q = r.optional("require")) {
         if (r.optional("measure") || r.optional("target"))
-            throw InputError(q->where(),
-                             ind.id + ": give either require or measure/op/target, not both");
+            throw InputError(q->where(), Message("E-pack-require-and-measure", {{"id", ind.id}}));
         ind.require = read_expression(*q, ind.id + ".require", limits);
     } else {
         ind.measure = read_expression(r.required("measure"), ind.id + ".measure", limits);
@@ -198,11 +194,12 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         std::string v = expect_string(*a, ind.id + ".about");
         check_one_of(*a, v, {"at_least", "band"}, ind.id + ".about");
         if (ind.comparison != Comparison::About)
-            throw InputError(a->where(), ind.id + ".about: only with op about (左右)");
+            throw InputError(
+                a->where(), Message("E-pack-about-without-op", {{"id", ind.id}, {"word", "左右"}}));
         ind.about_at_least = v == "at_least";
     }
     if (ind.comparison == Comparison::About && !ind.tolerance)
-        throw InputError(n.where(), ind.id + ": op about needs a tolerance (e.g. tolerance: 10%)");
+        throw InputError(n.where(), Message("E-pack-about-needs-tolerance", {{"id", ind.id}}));
     ind.lever = r.optional_string("lever").value_or("");
     ind.word = r.optional_string("word").value_or("");
     ind.relaxes = r.optional_string("relaxes").value_or("");
@@ -212,9 +209,8 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
                           Message("P-one-of", {{"items", std::vector<std::string>{"sum"}}}));
         if (ind.subject != expr::Scope::Plan || !ind.measure ||
             ind.measure->tree->kind != expr::Expr::Kind::Fact)
-            throw InputError(
-                rollup->where(),
-                ind.id + ".rollup: only a plan target whose measure is one fact adds up");
+            throw InputError(rollup->where(),
+                             Message("E-pack-rollup-not-one-fact", {{"id", ind.id}}));
         ind.rollup = true;
     }
     for (const auto* e : {&ind.when, &ind.measure, &ind.target, &ind.require})
@@ -233,21 +229,22 @@ Indicator read_indicator(const Node& n, const PackInfo& info, const expr::ParseL
         wanted && ind.measure && *wanted != ind.comparison)
         throw InputError(
             r.required("op").where(),
-            fmt::format("{}: op {} does not match the source word '{}' (expects {})", ind.id,
-                        comparison_symbol(ind.comparison), ind.word, comparison_symbol(*wanted)));
+            Message("E-pack-op-word-mismatch", {{"id", ind.id},
+                                                {"op", comparison_symbol(ind.comparison)},
+                                                {"word", ind.word},
+                                                {"expected", comparison_symbol(*wanted)}}));
     // 逐步达到 ("step by step") with no date of its own sets a direction: advisory at the pack's
     // end.
     if (ind.word.find("逐步") != std::string::npos && !r.optional("deadline")) {
         if (ind.severity != Severity::Advisory)
-            throw InputError(n.where(), fmt::format("{}: the source word '逐步' with no deadline "
-                                                    "makes it advisory (or give the deadline)",
-                                                    ind.id));
+            throw InputError(
+                n.where(), Message("E-pack-gradual-advisory", {{"id", ind.id}, {"word", "逐步"}}));
         ind.advisory_reason =
             Message("R-gradual-advisory", {{"word", "逐步"}, {"year", ind.deadline}});
     }
     if (ind.word.find("原则上") != std::string::npos && ind.severity != Severity::Advisory)
-        throw InputError(n.where(),
-                         fmt::format("{}: the source word '原则上' makes it advisory", ind.id));
+        throw InputError(n.where(), Message("E-pack-in-principle-advisory",
+                                            {{"id", ind.id}, {"word", "原则上"}}));
     return ind;
 }
 
@@ -342,7 +339,7 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
             pack.facts.push_back(read_fact(f, pack.info.id));
             if (!ids.insert("fact:" + pack.facts.back().key).second)
                 throw InputError(f.where(),
-                                 fmt::format("fact '{}' declared twice", pack.facts.back().key));
+                                 Message("E-pack-fact-twice", {{"key", pack.facts.back().key}}));
         }
     }
     if (const Node* drops = r.optional("drops")) {
@@ -363,7 +360,7 @@ Pack load_pack(std::string_view text, const std::string& file_name, const Limits
         pack.indicators.push_back(read_indicator(i, pack.info, limits.expression));
         if (!ids.insert(pack.indicators.back().id).second)
             throw InputError(
-                i.where(), fmt::format("indicator '{}' declared twice", pack.indicators.back().id));
+                i.where(), Message("E-pack-indicator-twice", {{"id", pack.indicators.back().id}}));
     }
     if (const Node* skipped = r.optional("not_encoded")) {
         if (!skipped->is_seq())

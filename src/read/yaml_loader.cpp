@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/read/yaml_problem.hpp"
 
 namespace vetcheck {
 
@@ -76,15 +77,14 @@ class EventParser {
 
     [[noreturn]] void fail_parser() {
         const yaml_mark_t& mark = parser_.problem ? parser_.problem_mark : parser_.mark;
-        std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
-        if (parser_.context) problem = fmt::format("{} {}", parser_.context, problem);
+        if (parser_.error == YAML_READER_ERROR) fail_reader();
         // A quote or bracket left open is found only at the end of the file: say where it began.
+        YamlBegan began;
         if (parser_.context && parser_.context_mark.line != mark.line &&
             (std::strstr(parser_.context, "flow") || std::strstr(parser_.context, "quoted")))
-            problem += fmt::format(" (it began at line {}, column {})",
-                                   parser_.context_mark.line + 1, parser_.context_mark.column + 1);
-        if (parser_.error == YAML_READER_ERROR) fail_reader();
-        throw InputError(where(mark), Message("E-yaml-invalid", {{"problem", problem}}));
+            began = {static_cast<int>(parser_.context_mark.line) + 1,
+                     static_cast<int>(parser_.context_mark.column) + 1};
+        throw InputError(where(mark), yaml_problem(parser_.context, parser_.problem, began));
     }
 
     // The reader reports a byte offset, not a mark: find the line and column of that byte, and name

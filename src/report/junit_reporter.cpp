@@ -279,8 +279,7 @@ void JunitReporter::end(const RunTotals&, std::ostream& out) {
                        static_cast<ssize_t>(tag.size());
     if (fd >= 0) written = ::close(fd) == 0 && written;
     if (!written)
-        throw InputError(SourceLocation{FileName(run_.target)},
-                         "cannot write the totals into the JUnit report");
+        throw InputError(SourceLocation{FileName(run_.target)}, Message("E-junit-totals"));
 }
 
 }  // namespace vetcheck::report

@@ -69,8 +69,9 @@ class SignalsHeld {
     sigset_t old_;
 };
 
-[[noreturn]] void fail(const std::string& target, const std::string& what, int error) {
-    throw InputError(SourceLocation{target}, fmt::format("{}: {}", what, std::strerror(error)));
+// `code` says what could not be done; the system's reason follows in the reader's language.
+[[noreturn]] void fail(const std::string& target, const char* code, int error) {
+    throw InputError(SourceLocation{target}, Message(code, {{"error", system_error_text(error)}}));
 }
 
 mode_t current_umask() {
@@ -211,12 +212,10 @@ void OutputFiles::check_targets(const std::vector<std::string>& targets,
         if (targets[i].empty()) continue;
         for (const auto& input : inputs)
             if (input != "-" && same(targets[i], input))
-                throw InputError(SourceLocation{targets[i]},
-                                 "the report would overwrite an input; name another file");
+                throw InputError(SourceLocation{targets[i]}, Message("E-report-overwrites-input"));
         for (size_t j = 0; j < i; ++j)
             if (!targets[j].empty() && same(targets[i], targets[j]))
-                throw InputError(SourceLocation{targets[i]},
-                                 "two reports are to be written to the same file");
+                throw InputError(SourceLocation{targets[i]}, Message("E-report-same-file"));
     }
 }
 
@@ -226,18 +225,18 @@ std::ostream& OutputFiles::open(const std::string& target, std::string* written)
     struct stat st {};
     bool exists = ::stat(target.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode))
-        throw InputError(SourceLocation{target}, "cannot write the report: it is a directory");
+        throw InputError(SourceLocation{target}, Message("E-report-is-directory"));
     if (exists && !S_ISREG(st.st_mode)) {
         // /dev/null, a pipe, a terminal: nothing to half-write, and renaming over a device node
         // would replace it with a file.
         file->fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-        if (file->fd < 0) fail(target, "cannot write the report file", errno);
+        if (file->fd < 0) fail(target, "E-report-unwritable", errno);
     } else {
         if (files_.size() >= static_cast<size_t>(kMaxTemporaries))
-            throw InputError(SourceLocation{target}, "too many report files in one run");
+            throw InputError(SourceLocation{target}, Message("E-report-too-many-files"));
         std::string pattern = target + ".tmpXXXXXX";
         if (pattern.size() >= PATH_MAX)
-            throw InputError(SourceLocation{target}, "the report file's name is too long");
+            throw InputError(SourceLocation{target}, Message("E-report-name-too-long"));
         install_handlers();
         {
             // mkstemp creates the file exclusively (O_CREAT|O_EXCL): a link left at the name is
@@ -246,7 +245,7 @@ std::ostream& OutputFiles::open(const std::string& target, std::string* written)
             char* slot = g_temporaries[g_temporary_count];
             std::memcpy(slot, pattern.c_str(), pattern.size() + 1);
             file->fd = ::mkostemp(slot, O_CLOEXEC);
-            if (file->fd < 0) fail(target, "cannot write the report file", errno);
+            if (file->fd < 0) fail(target, "E-report-unwritable", errno);
             file->temporary = slot;
             g_temporary_count = g_temporary_count + 1;
         }
@@ -255,7 +254,7 @@ std::ostream& OutputFiles::open(const std::string& target, std::string* written)
         if (::fchmod(file->fd, mode) != 0) {
             int error = errno;
             files_.push_back(std::move(file));
-            fail(target, "cannot write the report file", error);
+            fail(target, "E-report-unwritable", error);
         }
     }
     if (written) *written = file->temporary.empty() ? target : file->temporary;
@@ -275,7 +274,7 @@ void OutputFiles::commit() {
         if (error) {
             std::string target = f->target;
             discard();
-            fail(target, "cannot write the report file", error);
+            fail(target, "E-report-unwritable", error);
         }
     }
     {
@@ -290,7 +289,7 @@ void OutputFiles::commit() {
                 int error = errno;
                 std::string target = f.target;
                 discard();
-                fail(target, "cannot move the report into place", error);
+                fail(target, "E-report-unmovable", error);
             }
             f.temporary.clear();
         }

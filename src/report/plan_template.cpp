@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/model/plan.hpp"
 #include "vetcheck/read/yaml_writer.hpp"
@@ -58,12 +59,20 @@ std::string example_id(const std::string& type) {
     return "example";
 }
 
-std::string example_name(const std::string& type) {
-    if (type == "中职") return "示例中等职业学校";
-    if (type == "高职") return "示例高等职业院校";
-    if (type == "技工") return "示例技工学校";
-    if (type == "职业本科") return "示例职业本科学校";
-    return "示例学校";
+std::string example_name(const std::string& type, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    if (type == "中职") return zh ? "示例中等职业学校" : "Example secondary vocational school";
+    if (type == "高职") return zh ? "示例高等职业院校" : "Example higher vocational school";
+    if (type == "技工") return zh ? "示例技工学校" : "Example technician school";
+    if (type == "职业本科") return zh ? "示例职业本科学校" : "Example vocational bachelor school";
+    return zh ? "示例学校" : "Example school";
+}
+
+// An option's value that is not one of `allowed`, with a did-you-mean.
+Message not_one_of(const std::string& found, const std::vector<std::string>& allowed) {
+    return Message(
+        "E-option-not-one-of",
+        {{"allowed", allowed}, {"found", found}, {"suggestion", suggestion(found, allowed)}});
 }
 
 class TemplateWriter {
@@ -72,26 +81,18 @@ class TemplateWriter {
 
     std::string write() {
         if (o_.packs.empty())
-            throw InputError(SourceLocation{"--pack"}, "name at least one pack (vetcheck packs)");
+            throw InputError(SourceLocation{"--pack"}, Message("E-template-no-pack"));
         rules_ = catalog_.compile(o_.packs, SourceLocation{"--pack"});
         level_ = o_.level.empty() ? packs_level() : o_.level;
         if (!contains(plan_levels(), level_))
-            throw InputError(
-                SourceLocation{"--level"},
-                fmt::format("expected one of {}, got '{}'{}", join(plan_levels(), ", "), level_,
-                            suggestion_suffix(level_, plan_levels())));
+            throw InputError(SourceLocation{"--level"}, not_one_of(level_, plan_levels()));
         for (const auto& t : o_.types)
             if (!contains(institution_types(), t))
-                throw InputError(
-                    SourceLocation{"--type"},
-                    fmt::format("expected one of {}, got '{}'{}", join(institution_types(), ", "),
-                                t, suggestion_suffix(t, institution_types())));
+                throw InputError(SourceLocation{"--type"}, not_one_of(t, institution_types()));
         school_ = level_ == "school";
         if (school_ && o_.types.size() != 1)
-            throw InputError(SourceLocation{"--type"},
-                             fmt::format("a school report (--level school) needs exactly one "
-                                         "--type: {}",
-                                         join(institution_types(), ", ")));
+            throw InputError(SourceLocation{"--type"}, Message("E-template-school-one-type",
+                                                               {{"types", institution_types()}}));
         for (const auto& type : institution_types())  // in the usual order, each once
             if (o_.types.empty() || contains(o_.types, type)) types_.push_back(type);
         for (const Pack* p : rules_->packs) {
@@ -258,16 +259,21 @@ class TemplateWriter {
                                     indent) +
                        '\n';
             else if (!group.empty())
-                out += yaml_comment("—— " + group + " ——", indent) + '\n';
+                // The group is the facts' key prefix (data, the same in both languages).
+                out += yaml_comment("—— " + group + ".* ——", indent) + '\n';
             for (const auto& key : keys) {
                 const FactDef& f = rules_->facts.at(key);
                 std::string unit =
                     f.unit.none() ? ""
                                   : fmt::format("{} {}, ", t("单位", "unit"), f.unit.to_string());
-                out += yaml_comment(
-                           fmt::format("{} ({}) — {}{}", f.name.zh, f.name.en, unit, value_hint(f)),
-                           indent) +
-                       '\n';
+                out +=
+                    yaml_comment(
+                        // In English the Chinese name too: it is how the documents name it.
+                        fmt::format("{} — {}{}",
+                                    zh() ? f.name.zh : fmt::format("{} ({})", f.name.zh, f.name.en),
+                                    unit, value_hint(f)),
+                        indent) +
+                    '\n';
                 const auto& uses = needs.at(key);
                 constexpr size_t kShown = 4;
                 for (size_t i = 0; i < uses.size() && i < kShown; ++i)
@@ -349,8 +355,10 @@ class TemplateWriter {
                "\n";
         out += "plan:\n";
         out += "  id: " + yaml_scalar(school_ ? "my-school-report" : "my-plan") + '\n';
-        out += "  name: " + yaml_scalar(school_ ? "请填写学校报告名称" : "请填写规划名称") + "  " +
-               yaml_comment(t("规划或报告的名称", "the plan's or report's title")) + '\n';
+        out += "  name: " +
+               yaml_scalar(school_ ? t("请填写学校报告名称", "the school report's name")
+                                   : t("请填写规划名称", "the plan's name")) +
+               "  " + yaml_comment(t("规划或报告的名称", "the plan's or report's title")) + '\n';
         out += "  " + yaml_comment(t("region: XX市   (地区, 可选)", "region: XX市   (optional)")) +
                '\n';
         out += "  level: " + yaml_scalar(level_) + '\n';
@@ -390,7 +398,7 @@ class TemplateWriter {
             '\n';
         for (const auto& type : types) {
             out += "  - id: " + yaml_scalar(example_id(type)) + '\n';
-            out += "    name: " + yaml_scalar(example_name(type)) + '\n';
+            out += "    name: " + yaml_scalar(example_name(type, o_.lang)) + '\n';
             out += "    type: " + yaml_scalar(type) + '\n';
             auto it = institutions_.find(type);
             if (it == institutions_.end() || it->second.empty()) {

@@ -122,11 +122,10 @@ std::string fail_on_text(const FailPolicy& policy) {
 void copy_file(const std::string& from, const std::string& to) {
     std::ifstream in(from, std::ios::binary);
     std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    if (!in || !out)
-        throw InputError(SourceLocation{from}, "cannot copy the database to append to it");
+    if (!in || !out) throw InputError(SourceLocation{from}, Message("E-sqlite-copy"));
     out << in.rdbuf();
     out.flush();
-    if (!out) throw InputError(SourceLocation{to}, "cannot copy the database to append to it");
+    if (!out) throw InputError(SourceLocation{to}, Message("E-sqlite-copy"));
 }
 
 }  // namespace
@@ -201,9 +200,7 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
     Reporter::begin(run, options, out);
     std::string target = run.target.empty() ? run.file : run.target;
     if (run.file.empty())
-        throw InputError(
-            SourceLocation{"-f sqlite"},
-            "the sqlite format writes a database file: give it one (sqlite=results.db)");
+        throw InputError(SourceLocation{"-f sqlite"}, Message("E-sqlite-needs-file"));
     std::error_code ec;
     if (run.file != target && std::filesystem::is_regular_file(target, ec) &&
         std::filesystem::file_size(target, ec) > 0)
@@ -303,15 +300,11 @@ void SqliteReporter::open_schema() {
     sqlite3_finalize(st);
     if (!others.empty())
         throw InputError(SourceLocation{target},
-                         fmt::format("not a vetcheck results database: it has other tables ({}); "
-                                     "name a new file, or one vetcheck wrote",
-                                     join(others, ", ")));
+                         Message("E-sqlite-other-tables", {{"tables", others}}));
     if (version != kSqliteSchemaVersion)
-        throw InputError(
-            SourceLocation{target},
-            fmt::format("not a vetcheck results database of schema version {} (its user_version "
-                        "is {}); name a new file, or one vetcheck wrote",
-                        kSqliteSchemaVersion, version));
+        throw InputError(SourceLocation{target},
+                         Message("E-sqlite-schema-version",
+                                 {{"expected", kSqliteSchemaVersion}, {"found", version}}));
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/compile/conflicts.hpp"
 #include "vetcheck/report/format.hpp"
@@ -208,7 +209,9 @@ void TerminalReporter::write_plan(const PlanReport& report, const ReportOptions&
 void TerminalReporter::write_total(size_t plans, const Summary& total, const ReportOptions& options,
                                    std::ostream& out) {
     if (plans > 1)
-        out << '\n' << fmt::format("{} plans — {}", plans, summary_line(total, options)) << '\n';
+        out << '\n'
+            << vetcheck::render(Message("L-batch-plans", {{"count", plans}}), options.lang) << " — "
+            << summary_line(total, options) << '\n';
 }
 
 void TerminalReporter::plan(const PlanReport& report, std::ostream& out) {

@@ -387,7 +387,7 @@ run "figures by year: on track and behind" 0 "--lang en examples/school-progress
   "↓ Student dropout rate" "progress 44% / time 50%; level with the pace: 0.1 fewer points" \
   "1 on track · 1 behind      exit 0"
 run "progress in Chinese" 0 "--lang zh examples/school-progress.yaml" "进度 71% / 时间 50%" \
-  "按 2021–2023 年的速度, 2025 年为 92.1%; 2024 年达到" "1 进度达标 · 1 进度滞后"
+  "按2021–2023年的速度，2025年为92.1%；2024年达到" "1 进度达标 · 1 进度滞后"
 run "--fail-on behind gates on the pace" 1 "--lang en --fail-on behind examples/school-progress.yaml" "exit 1"
 run "--as-of picks the year's figures" 0 "--lang en --as-of 2022 examples/school-progress.yaml" \
   "progress 28% / time 25%; at the 2021–2022 pace, 84.1% in 2025"

@@ -48,7 +48,7 @@ class InputError : public std::runtime_error {
   public:
     InputError(SourceLocation where, Message message);
     // Text with no code of its own (E-unclassified): for code written before the catalogue, each
-    // one a gap the zh purity test (tests/cli/run_lang_purity.sh) finds.
+    // one a gap the zh purity test (tests/cli/lang_purity.py, ctest "lang purity") finds.
     InputError(SourceLocation where, std::string message);
 
     const SourceLocation& where() const { return where_; }
