@@ -90,7 +90,7 @@ void run_file(const fs::path& path, Catalog& catalog) {
         const Result* found = nullptr;
         std::string subject = field(c, nullptr, "subject", "");
         for (const auto& r : results)
-            if (r.indicator->id == indicator && (subject.empty() || r.subject->id == subject)) {
+            if (r.indicator().id == indicator && (subject.empty() || r.subject->id == subject)) {
                 found = &r;
                 break;
             }
