@@ -222,7 +222,8 @@ Explanation explain(const Result& r) {
     } else {
         e.substituted = fmt::format("{} {} {}", substituted(*ind.measure),
                                     comparison_symbol(ind.comparison), substituted(*ind.target));
-        if (ind.tolerance) e.substituted += " " + ind.tolerance_text();
+        // Appended, not `" " + tolerance_text()`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+        if (ind.tolerance) e.substituted.append(" ").append(ind.tolerance_text());
     }
     for (const auto& use : r.uses) {
         bool seen = false;
