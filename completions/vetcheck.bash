@@ -51,7 +51,7 @@ _vetcheck() {
         esac
     done
 
-    local formats="term json junit sarif github markdown csv html"
+    local formats="term json junit sarif github markdown csv html xlsx"
     local statuses="fail missing error advisory not-due behind waived none"
     case $prev in
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;

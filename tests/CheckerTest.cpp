@@ -64,6 +64,10 @@ TEST_CASE("Checker: types of operands", "[checker]") {
     CHECK(check_error("type == 3") == "5: cannot compare text with a number");
     CHECK(check_error("if(true, 1, false)") == "0: if() branches differ: a number and yes/no");
     CHECK(type_of("courses.labor_required and is_quality_school").kind == Type::Kind::Bool);
+    // baseline() reads a fact's earliest figure: it names a fact, and keeps the fact's type.
+    CHECK(check_error("baseline(2 * hours.practical)") == "11: baseline() takes a fact key");
+    CHECK(type_of("baseline(hours.practical)").unit.to_string() == "学时");
+    CHECK(check_error("hours.practical > baseline(hours.practical)").empty());
 }
 
 TEST_CASE("Checker: facts must be reported by the subject the rule is for", "[checker]") {

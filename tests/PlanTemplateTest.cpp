@@ -53,16 +53,30 @@ std::vector<std::string> empty_keys(const std::string& text) {
 }
 
 // Fills every empty value the template leaves with what `value` gives for the key ("" = leave).
+// A fact the template asks for by year (its years on the lines below it, indented) gets the
+// value in each year instead.
 template <typename F>
 std::string fill(const std::string& text, F value) {
-    std::ostringstream out;
+    std::vector<std::string> lines;
     std::istringstream in(text);
-    std::string line;
-    std::smatch m;
-    while (std::getline(in, line)) {
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    auto is_year = [](const std::string& k) {
+        return !k.empty() &&
+               std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::ostringstream out;
+    std::string key;
+    std::smatch m, next;
+    for (size_t i = 0; i < lines.size(); ++i) {
         std::string v;
-        if (std::regex_match(line, m, kEmptyFact) && m[2] != "facts") v = value(m[2].str());
-        out << line << (v.empty() ? "" : " " + v) << '\n';
+        if (std::regex_match(lines[i], m, kEmptyFact) && m[2] != "facts") {
+            if (!is_year(m[2].str())) key = m[2].str();
+            bool by_year = i + 1 < lines.size() &&
+                           std::regex_match(lines[i + 1], next, kEmptyFact) &&
+                           is_year(next[2].str()) && !is_year(m[2].str());
+            if (!by_year) v = value(key);
+        }
+        out << lines[i] << (v.empty() ? "" : " " + v) << '\n';
     }
     return out.str();
 }
@@ -219,6 +233,15 @@ TEST_CASE("Template: every shipped pack, filled in, has the data for every check
             }
         }
     }
+}
+
+TEST_CASE("Template: a fact compared with its baseline is asked for by year", "[template]") {
+    // 扩大…招生规模 (cn-2022-opinion) compares the enrolment with the plan's earliest figure.
+    std::string text = make({"cn-2022-opinion"}, "province", {});
+    // The year before the pack's period (2023–2025), and the year of the template.
+    CHECK(text.find("  exam.applied_undergrad_enrolment:\n    2022:\n    2025:\n") !=
+          std::string::npos);
+    CHECK(empty_keys(text).size() > 2);
 }
 
 TEST_CASE("Template: the level defaults to the packs' own; bad options are input errors",

@@ -80,8 +80,8 @@ bool parse_formats(const GlobalOptions& g, std::vector<FormatTarget>* out) {
         if (entry->file_only && out->back().file.empty()) {
             std::cerr << fmt::format(
                 "vetcheck: the {} format writes a file, not standard output; name one "
-                "({}=results.db, or -o results.db)\n",
-                name, name);
+                "({}={}, or -o {})\n",
+                name, name, entry->example_file, entry->example_file);
             return false;
         }
     }

@@ -15,6 +15,7 @@ Builtin builtin_named(std::string_view name, bool call) {
         {"type", Builtin::Type}, {"level", Builtin::Level}, {"year", Builtin::Year}};
     static constexpr Entry kFunctions[] = {
         {"if", Builtin::If},       {"has", Builtin::Has},
+        {"baseline", Builtin::Baseline},
         {"least", Builtin::Least}, {"greatest", Builtin::Greatest},
         {"sum", Builtin::Sum},     {"min", Builtin::Min},
         {"max", Builtin::Max},     {"avg", Builtin::Avg},

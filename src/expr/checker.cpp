@@ -12,6 +12,8 @@ const std::vector<FunctionDecl>& functions() {
     static const std::vector<FunctionDecl> kFunctions = {
         {"if", 3, 3, false, "if(cond, a, b)", "a when cond holds, otherwise b"},
         {"has", 1, 1, false, "has(fact)", "true when the subject reports the fact"},
+        {"baseline", 1, 1, false, "baseline(fact)",
+         "the fact's figure in the earliest year the plan gives, before the year checked"},
         {"least", 2, 2, false, "least(a, b)", "the smaller of two numbers"},
         {"greatest", 2, 2, false, "greatest(a, b)", "the larger of two numbers"},
         {"sum", 1, 2, true, "sum(e[, filter])", "sum of e over the plan's institutions"},
@@ -223,6 +225,11 @@ class Checker {
             if (e.args[0]->kind != Expr::Kind::Fact) fail(*e.args[0], "has() takes a fact key");
             infer(*e.args[0], scope);
             return Type::boolean();
+        }
+        if (e.builtin == Builtin::Baseline) {
+            if (e.args[0]->kind != Expr::Kind::Fact)
+                fail(*e.args[0], "baseline() takes a fact key");
+            return infer(*e.args[0], scope);
         }
         Type a = require_number(*e.args[0], scope, context),
              b = require_number(*e.args[1], scope, context);

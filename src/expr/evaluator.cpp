@@ -210,6 +210,7 @@ class Evaluator {
             return (ctx_.override && ctx_.override->key == key) ||
                    figure(*ctx_.subject, key) != nullptr;
         }
+        if (f == Builtin::Baseline) return baseline(e.args[0]->name);
         if (f == Builtin::Least || f == Builtin::Greatest) {
             Value a = eval(*e.args[0]), b = eval(*e.args[1]);
             if (!is_known(a) || !is_known(b)) return combine_unknown(a, b);
@@ -217,6 +218,19 @@ class Evaluator {
             return (f == Builtin::Least) == first ? a : b;
         }
         return aggregate(e);
+    }
+
+    // 扩大, 提高, 增加 with no number: compared with where the plan started. The subject's own
+    // figure of the earliest year it gives (a `baseline:` figure, or its first year), before the
+    // year checked; a regional target reads the region's own figures here, not a sum. Missing when
+    // the plan gives no earlier year: growth cannot be judged from one year.
+    Value baseline(const std::string& key) {
+        const FactValue* given = ctx_.subject->find(key);
+        if (!given || given->by_year.empty() || given->by_year.front().first >= year())
+            return Missing{{fmt::format("{} (≤{})", missing_name(key), year() - 1)}};
+        const Figure& first = given->by_year.front().second;
+        if (ctx_.uses) ctx_.uses->push_back(FactUse{key, ctx_.subject, first.where});
+        return first.value;
     }
 
     Value aggregate(const Expr& e) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -40,6 +41,13 @@ void walk(const expr::Expr& e, bool in_aggregate,
     bool aggregate = in_aggregate;
     if (e.kind == expr::Expr::Kind::Call) aggregate = aggregate || expr::is_aggregate(e.builtin);
     for (const auto& a : e.args) walk(*a, aggregate, on_fact);
+}
+
+// The facts an expression compares with their baseline (`baseline(x)`): a plan gives them by year.
+void collect_baseline_reads(const expr::Expr& e, std::set<std::string>* keys) {
+    if (e.kind == expr::Expr::Kind::Call && e.builtin == expr::Builtin::Baseline)
+        keys->insert(e.args[0]->name);
+    for (const auto& a : e.args) collect_baseline_reads(*a, keys);
 }
 
 std::string example_id(const std::string& type) {
@@ -126,6 +134,7 @@ class TemplateWriter {
         if (ind.when) exprs.emplace_back(&*ind.when, true);
         for (const auto* e : {&ind.measure, &ind.target, &ind.require})
             if (*e) exprs.emplace_back(&**e, false);
+        for (const auto& entry : exprs) collect_baseline_reads(*entry.first->tree, &by_year_);
         bool any = false;
         if (ind.subject == expr::Scope::Plan) {
             // Not structured bindings: clang 14 (the fuzz build) cannot capture them in a lambda.
@@ -274,9 +283,35 @@ class TemplateWriter {
                                                         uses.size() - kShown),
                                      indent) +
                         '\n';
+                // A target compares this fact with where the plan started: one figure is not
+                // enough, so the template asks for the baseline year's and this year's.
+                if (by_year_.count(key))
+                    out += yaml_comment(t("  逐年填写：基期年份和本年的数值，目标与基期比较。",
+                                          "  by year: the baseline year's figure and this "
+                                          "year's; the target compares the two."),
+                                        indent) +
+                           '\n';
                 out += pad + yaml_scalar(key) + ":\n";
+                if (by_year_.count(key))
+                    out += fmt::format("{}  {}:\n{}  {}:\n", pad, base_year(), pad, year());
             }
         }
+    }
+
+    // The latest deadline of a target in the template: all of them due.
+    int year() const {
+        int year = year_;
+        if (year == 0)
+            for (const Pack* p : rules_->packs) year = std::max(year, p->info.period_to);
+        return year;
+    }
+    // The year before the packs' period begins: where a plan's progress is measured from.
+    int base_year() const {
+        int from = 0;
+        for (const Pack* p : rules_->packs)
+            if (p->info.period_from)
+                from = from ? std::min(from, p->info.period_from) : p->info.period_from;
+        return from ? from - 1 : year() - 1;
     }
 
     std::string render() const {
@@ -285,9 +320,7 @@ class TemplateWriter {
         for (const auto& type : types_)
             if (!school_ && (!o_.types.empty() || institutions_.count(type))) types.push_back(type);
         if (school_) types = types_;
-        int year = year_;  // the latest deadline of a target in the template: all of them due
-        if (year == 0)
-            for (const Pack* p : rules_->packs) year = std::max(year, p->info.period_to);
+        int year = this->year();
 
         std::vector<std::string> docs;
         for (const auto& id : o_.packs) {
@@ -386,6 +419,7 @@ class TemplateWriter {
     Needs plan_;
     std::map<std::string, Needs> institutions_;  // by type
     int year_ = 0;
+    std::set<std::string> by_year_;  // facts read through baseline(): given by year
 };
 
 }  // namespace

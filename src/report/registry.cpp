@@ -10,6 +10,7 @@
 #include "vetcheck/report/sarif_reporter.hpp"
 #include "vetcheck/report/sqlite_reporter.hpp"
 #include "vetcheck/report/terminal_reporter.hpp"
+#include "vetcheck/report/xlsx_reporter.hpp"
 
 namespace vetcheck::report {
 
@@ -35,7 +36,9 @@ const std::vector<ReporterEntry>& reporters() {
         {"csv-matrix", "plans × indicators, each cell the worst status", make<CsvMatrixReporter>},
         {"html", "one self-contained page with charts", make<HtmlReporter>},
         {"sqlite", "a results database (FILE only; a later run is appended)", make<SqliteReporter>,
-         true},
+         true, "results.db"},
+        {"xlsx", "an Excel workbook: summary, results, matrix, errors (FILE only)",
+         make<XlsxReporter>, true, "report.xlsx"},
     };
     return kReporters;
 }

@@ -300,7 +300,7 @@ run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 exampl
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "271 checks: 93 pass · 3 fail · 2 missing data · 67 not due · 106 n/a"
+  "272 checks: 93 pass · 3 fail · 2 missing data · 68 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
 run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
@@ -481,6 +481,28 @@ fi
 run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/school-pass.yaml" \
   "notes.db: the file is not a SQLite database"
 
+
+# The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked
+# against the JSON report of the same run, in both languages; a bad input is a row of its errors
+# sheet, the workbook still written and the exit code 2.
+section "xlsx"
+xlsx() {  # xlsx NAME WORKBOOK JSON LANG: the reader's verdict
+  selected || return 0
+  /usr/bin/python3 tests/tools/read_xlsx.py "$2" "$3" "$4" >"$tmp/out" 2>&1
+  local got=$?
+  if [[ $got == 77 ]]; then cat "$tmp/out"; return; fi  # VETCHECK-SKIPPED: no openpyxl
+  check "$1" 0 "$tmp/out" $got "agree with the JSON report"
+}
+run "xlsx: the examples" 1 "--lang en -f xlsx=$tmp/r.xlsx -f json=$tmp/r.json examples/"
+xlsx "xlsx: the examples read back" "$tmp/r.xlsx" "$tmp/r.json" en
+mkdir -p "$tmp/xlsx-batch"
+cp examples/*.yaml "$tmp/xlsx-batch/"
+cp tests/cli/cases/bad-number.yaml "$tmp/xlsx-batch/m-bad.yaml"
+run "xlsx: a batch with a bad input" 2 "--lang zh -f xlsx=$tmp/z.xlsx -f json=$tmp/z.json $tmp/xlsx-batch" \
+  "1 input(s) could not be checked; the report files list them as errors"
+xlsx "xlsx: in Chinese, with the bad input as an error row" "$tmp/z.xlsx" "$tmp/z.json" zh
+run "xlsx: not to standard output" 2 "-f xlsx examples/school-pass.yaml" \
+  "the xlsx format writes a file, not standard output; name one (xlsx=report.xlsx, or -o report.xlsx)"
 
 section "subcommands in term, markdown and json"
 # Each JSON document parses and names its schema; Markdown is a table; other formats are refused.

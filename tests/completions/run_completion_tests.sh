@@ -55,7 +55,7 @@ bash)
   expect "diff formats" "$(comp diff -f "")" term markdown json
   expect "packs show formats" "$(comp packs show cn-2020-7 -f "")" term markdown json
   expect "explain options" "$(comp explain --)" --help --format
-  expect "report formats" "$(comp -f "")" term json junit sarif github markdown csv html
+  expect "report formats" "$(comp -f "")" term json junit sarif github markdown csv html xlsx
   expect "a format to a file" "$(comp -f "sarif=examples/school-p")" sarif=examples/school-pass.yaml
   expect "global options" "$(comp --)" --lang --color --fail-on --format --output --explain --all \
     --as-of --today --pack --max-file-size --max-depth --version --help
@@ -79,7 +79,7 @@ zsh)
   expect "init options" "$(comp "init --")" --pack --level --type --output
   expect "types" "$(comp "init --type ")" 中职 高职 技工 职业本科
   expect "diff options" "$(comp "diff --")" --format --output
-  expect "report formats" "$(comp "-f ")" term json junit sarif github markdown csv html
+  expect "report formats" "$(comp "-f ")" term json junit sarif github markdown csv html xlsx
   expect "global options" "$(comp "--")" --lang --color --fail-on --format --output --explain --all \
     --as-of --today --pack --max-file-size --max-depth --version --help
   expect "options after a plan" "$(comp "examples/school-pass.yaml --la")" --lang

@@ -21,6 +21,7 @@ enum class Builtin {
     Year,
     If,
     Has,
+    Baseline,
     Least,
     Greatest,
     Sum,

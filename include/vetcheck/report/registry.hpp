@@ -13,7 +13,8 @@ struct ReporterEntry {
     std::string_view name;
     std::string_view description;
     std::unique_ptr<Reporter> (*make)();
-    bool file_only = false;  // writes a file (a database), never standard output
+    bool file_only = false;              // writes a file (a database), never standard output
+    std::string_view example_file = {};  // for a file-only format, a name the help suggests
 };
 
 const std::vector<ReporterEntry>& reporters();
