@@ -36,12 +36,13 @@ std::string to_flow(const Node& n) {
         case Node::Kind::Seq: {
             std::vector<std::string> items;
             for (const auto& i : n.items()) items.push_back(to_flow(i));
-            return "[" + join(items, ", ") + "]";
+            // fmt, not `"[" + join(…)`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+            return fmt::format("[{}]", join(items, ", "));
         }
         case Node::Kind::Map: {
             std::vector<std::string> items;
             for (const auto& [k, v] : n.entries()) items.push_back(to_flow(k) + ": " + to_flow(v));
-            return "{" + join(items, ", ") + "}";
+            return fmt::format("{{{}}}", join(items, ", "));
         }
     }
     return "~";
@@ -90,7 +91,7 @@ void run_file(const fs::path& path, Catalog& catalog) {
         const Result* found = nullptr;
         std::string subject = field(c, nullptr, "subject", "");
         for (const auto& r : results)
-            if (r.indicator->id == indicator && (subject.empty() || r.subject->id == subject)) {
+            if (r.indicator().id == indicator && (subject.empty() || r.subject->id == subject)) {
                 found = &r;
                 break;
             }

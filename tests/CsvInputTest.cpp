@@ -40,7 +40,7 @@ TEST_CASE("CsvInput: each row is a school report", "[csv]") {
     auto results = check_plan(*p.rules, p.plan);
     bool missing = false;
     for (const auto& r : results)
-        if (r.indicator->id == "ideological_teacher_ratio") missing = r.status == Status::Missing;
+        if (r.indicator().id == "ideological_teacher_ratio") missing = r.status == Status::Missing;
     CHECK(missing);
 }
 

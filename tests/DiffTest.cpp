@@ -39,7 +39,7 @@ struct Compared {
 
     const ResultChange* change(const std::string& indicator, const std::string& subject) const {
         for (const auto& c : diff.results)
-            if (c.any().indicator->id == indicator && c.any().subject->id == subject) return &c;
+            if (c.any().indicator().id == indicator && c.any().subject->id == subject) return &c;
         return nullptr;
     }
     std::string render(report::TextFormat format) const {

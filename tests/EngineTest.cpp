@@ -129,9 +129,8 @@ TEST_CASE("Engine: targets not yet due report not-due with the gap", "[engine][s
     CheckOptions later;
     later.as_of = 2025;
     auto& cc = *c;
-    CHECK(
-        check_indicator(*r.indicator, *cc.loaded.rules, cc.loaded.plan, cc.loaded.plan.whole, later)
-            .status == Status::Fail);
+    CHECK(check_indicator(*r.rule, *cc.loaded.rules, cc.loaded.plan, cc.loaded.plan.whole, later)
+              .status == Status::Fail);
 }
 
 TEST_CASE("Engine: levels and institution types decide what applies", "[engine][status]") {
@@ -201,22 +200,22 @@ TEST_CASE("Engine: a restated target binds at every level, the strictest outcome
     auto strict = cascade(2025, "中职", 85);
     const Result& r = strict->result("share");
     CHECK(r.status == Status::Fail);
-    CHECK(r.indicator->pack_id == "child");
+    CHECK(r.indicator().pack_id == "child");
     REQUIRE(r.versions.size() == 2);
-    CHECK(r.versions[0].first->pack_id == "parent");
+    CHECK(r.versions[0].first->indicator->pack_id == "parent");
     CHECK(r.versions[0].second == Status::Pass);
     CHECK(r.versions[1].second == Status::Fail);
     CHECK(r.shortfall->needed == Rational(89));
     // 2024: the child's target is not due yet, but the parent's >50% of 2023 is, and fails.
     auto early = cascade(2024, "高职", 50);
     CHECK(early->result("share").status == Status::Fail);
-    CHECK(early->result("share").indicator->pack_id == "parent");
+    CHECK(early->result("share").indicator().pack_id == "parent");
     CHECK(cascade(2024, "高职", 60)->result("share").status == Status::NotDue);
     CHECK(cascade(2025, "高职", 80)->result("share").status == Status::Pass);
     // A type the child leaves out is still held to the parent's target.
     auto technical = cascade(2025, "技工", 50);
     CHECK(technical->result("share").status == Status::Fail);
-    CHECK(technical->result("share").indicator->pack_id == "parent");
+    CHECK(technical->result("share").indicator().pack_id == "parent");
 }
 
 TEST_CASE("Engine: a report points at the fact that decided", "[engine]") {

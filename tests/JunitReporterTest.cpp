@@ -152,7 +152,7 @@ TEST_CASE("JUnit: each status maps to what CI servers count", "[junit]") {
 TEST_CASE("JUnit: a waiver passes with its reason", "[junit]") {
     Rendered r = render();
     for (auto& result : r.report.results) {
-        if (result.indicator->id != "ratio") continue;
+        if (result.indicator().id != "ratio") continue;
         result.status = Status::Waived;
         result.reason = Message("R-waiver", {{"reason", "exemption 2024-3 until 2025"}});
     }

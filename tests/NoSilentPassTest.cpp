@@ -107,8 +107,10 @@ bool reads_value(const Indicator& ind, const Reads& r, int at, const Removed& re
 }
 
 std::vector<std::pair<const Indicator*, Status>> versions_of(const Result& r) {
-    if (!r.versions.empty()) return r.versions;
-    return {{r.indicator, r.status}};
+    if (r.versions.empty()) return {{&r.indicator(), r.status}};
+    std::vector<std::pair<const Indicator*, Status>> out;
+    for (const auto& [rule, status] : r.versions) out.emplace_back(rule->indicator, status);
+    return out;
 }
 
 // Another value of the same type for a fact that was removed: 0 = its own, 1 = zero or false,
@@ -138,9 +140,9 @@ struct Tally {
 class Property {
   public:
     Property(const RuleSet& rules, const Plan& plan) : rules_(rules), plan_(plan) {
-        for (const Indicator& ind : rules.indicators) {
-            remember(ind);
-            for (const Indicator& v : ind.restated) remember(v);
+        for (const CompiledRule& rule : rules.rules) {
+            remember(*rule.indicator);
+            for (const CompiledRule& v : rule.restated) remember(*v.indicator);
         }
         for (int s = -1; s < static_cast<int>(plan.institutions.size()); ++s)
             for (const auto& [key, value] : subject_of(plan, s).facts) present_.push_back({s, key});
@@ -212,7 +214,7 @@ class Property {
             std::vector<Result> again = check_plan(rules_, full);
             REQUIRE(again.size() == results.size());
             for (size_t i : pending) {
-                INFO(plan_.file << ": " << results[i].indicator->id << " for "
+                INFO(plan_.file << ": " << results[i].indicator().id << " for "
                                 << results[i].subject->id << " passed with facts removed ("
                                 << removed_text(removed) << ") but is "
                                 << status_name(again[i].status) << " with them put back ("
@@ -326,7 +328,7 @@ TEST_CASE("No silent pass: or, and, if, any, all, filters, has and when", "[engi
     LoadedPlan loaded = load_plan(kSyntheticPlan, "synthetic.yaml", catalog);
     // Everything passes with all the facts reported, so every removal is a chance to pass wrongly.
     for (const Result& r : check_plan(*loaded.rules, loaded.plan)) {
-        INFO(r.indicator->id << " for " << r.subject->id);
+        INFO(r.indicator().id << " for " << r.subject->id);
         CHECK((r.status == Status::Pass ||
                (r.status == Status::NotApplicable && r.subject->id == "c")));  // flag2 is false
     }

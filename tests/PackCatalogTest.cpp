@@ -103,8 +103,8 @@ TEST_CASE("Packs: the national pack encodes the baseline targets of 教职成〔
     Catalog catalog;
     auto rules = catalog.compile({"cn-2020-7"}, SourceLocation{"test"});
     auto find = [&](const std::string& id) -> const Indicator& {
-        for (const auto& i : rules->indicators)
-            if (i.id == id) return i;
+        for (const CompiledRule& rule : rules->rules)
+            if (rule.indicator->id == id) return *rule.indicator;
         FAIL("no indicator " << id);
         throw;
     };

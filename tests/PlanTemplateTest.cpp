@@ -111,7 +111,7 @@ std::string plausible(const FactDef& f) {
 // An unfilled template: nothing passes (nor fails: every check lacks data or does not apply).
 void require_never_pass(const std::vector<Result>& results) {
     for (const auto& r : results) {
-        INFO(r.indicator->id << " for " << r.subject->id << ": " << status_name(r.status));
+        INFO(r.indicator().id << " for " << r.subject->id << ": " << status_name(r.status));
         CHECK((r.status == Status::Missing || r.status == Status::NotApplicable));
     }
 }
@@ -147,7 +147,7 @@ TEST_CASE("Template: a school report for the national pack round-trips to the pa
     auto expected = check(example);
     REQUIRE(filled->results.size() == expected->results.size());
     for (size_t i = 0; i < filled->results.size(); ++i) {
-        INFO(filled->results[i].indicator->id);
+        INFO(filled->results[i].indicator().id);
         CHECK(filled->results[i].status == expected->results[i].status);
     }
     CHECK(summarize(filled->results).count(Status::Pass) == 19);
@@ -208,7 +208,7 @@ TEST_CASE("Template: level and type decide which facts are asked for, and where"
     // so it fails on an empty sum whatever the template holds. Nothing passes.)
     auto checked_school = check(school, kTestPack);
     for (const auto& r : checked_school->results) {
-        INFO(r.indicator->id);
+        INFO(r.indicator().id);
         CHECK(r.status != Status::Pass);
     }
 }
@@ -228,7 +228,7 @@ TEST_CASE("Template: every shipped pack, filled in, has the data for every check
             auto filled =
                 check(fill(text, [&](const std::string& k) { return plausible(facts.at(k)); }));
             for (const auto& r : filled->results) {
-                INFO(r.indicator->id << " for " << r.subject->id << ": " << join(r.missing, ", "));
+                INFO(r.indicator().id << " for " << r.subject->id << ": " << join(r.missing, ", "));
                 CHECK(r.status != Status::Missing);
             }
         }

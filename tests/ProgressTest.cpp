@@ -134,7 +134,7 @@ TEST_CASE("Progress: the year checked picks the figure; a year not given is miss
     auto results = check_plan(*c->loaded.rules, c->loaded.plan, as_of);
     const Result* in_2021 = nullptr;
     for (const Result& x : results)
-        if (x.indicator->id == "index") in_2021 = &x;
+        if (x.indicator().id == "index") in_2021 = &x;
     REQUIRE(in_2021);
     CHECK(in_2021->actual->value == Rational(76));
     CHECK(in_2021->status == Status::OnTrack);

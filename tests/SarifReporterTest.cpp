@@ -180,7 +180,7 @@ TEST_CASE("SARIF: paths become URI references", "[sarif]") {
 
 TEST_CASE("SARIF: a waived result is reported as suppressed", "[sarif]") {
     auto waive = [](Result& r) {
-        if (r.indicator->id != "ratio") return;
+        if (r.indicator().id != "ratio") return;
         r.status = Status::Waived;
         r.reason = Message("R-waiver", {{"reason", "exemption 2024-3 until 2025"}});
     };
@@ -199,8 +199,8 @@ TEST_CASE("SARIF: control characters and bytes that are not UTF-8 stay valid JSO
     auto waive = [](Result& r) {
         r.status = Status::Waived;
         r.reason = Message("R-waiver", {{"reason", std::string("a\x01"
-                                                                "b\xff"
-                                                                "c\\")}});
+                                                               "b\xff"
+                                                               "c\\")}});
     };
     CHECK(render({}, waive).sarif.find(R"("justification": "a\u0001b\ufffdc\\")") !=
           std::string::npos);
@@ -271,7 +271,7 @@ TEST_CASE("SARIF: streams, holding at most the results it may keep and no plan",
         for (const auto& result : r.report.results)
             if (status_info(result.status).sarif != SarifLevel::None)
                 findings.emplace_back(severity_rank(result.status),
-                                      result.indicator->id + "/" + result.subject->id);
+                                      result.indicator().id + "/" + result.subject->id);
     std::vector<size_t> order(findings.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),

@@ -138,7 +138,7 @@ TEST_CASE("sqlite: the examples' results read back with their counts, statuses a
     std::string where =
         "FROM results r JOIN plans p ON p.id = r.plan JOIN indicators i ON i.id = "
         "r.indicator WHERE p.plan_id = '" +
-        failing->plan->id + "' AND i.indicator = '" + failing->indicator->id +
+        failing->plan->id + "' AND i.indicator = '" + failing->indicator().id +
         "' AND r.subject_id = '" + failing->subject->id + "'";
     CHECK(db.one("SELECT r.status " + where) == "fail");
     CHECK(db.one("SELECT r.gap " + where) == report::gap_text(*failing, Lang::En));

@@ -44,7 +44,7 @@ struct Checked {
 
     const Result& result(const std::string& indicator, const std::string& subject) const {
         for (const auto& r : results)
-            if (r.indicator->id == indicator && r.subject->id == subject) return r;
+            if (r.indicator().id == indicator && r.subject->id == subject) return r;
         throw std::logic_error("no result for " + indicator);
     }
 };

@@ -157,7 +157,8 @@ institutions:
 
 const Result& Checked::result(const std::string& indicator, const std::string& subject) const {
     for (const auto& r : results)
-        if (r.indicator->id == indicator && (subject.empty() || r.subject->id == subject)) return r;
+        if (r.indicator().id == indicator && (subject.empty() || r.subject->id == subject))
+            return r;
     throw std::logic_error("no result for " + indicator + " " + subject);
 }
 

@@ -148,6 +148,12 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
     rules->requested = ids;
     std::vector<std::string> stack;
     for (const auto& id : ids) collect(id, asked_at, &stack, &rules->packs);
+    // Each indicator with the versions of it that the packs it restates state, parents first.
+    struct Chain {
+        const Indicator* head;
+        std::vector<const Indicator*> restated;
+    };
+    std::vector<Chain> chains;
     for (const Pack* pack : rules->packs) {
         for (const FactDef& f : pack->facts) {
             auto [it, inserted] = rules->facts.emplace(f.key, f);
@@ -158,34 +164,34 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
         }
         check_higher_packs_named(*pack, rules->packs);
         for (const Drop& drop : pack->drops) {
-            auto it = std::find_if(rules->indicators.begin(), rules->indicators.end(),
-                                   [&](const Indicator& i) { return i.id == drop.id; });
-            if (it == rules->indicators.end())
+            auto it = std::find_if(chains.begin(), chains.end(),
+                                   [&](const Chain& c) { return c.head->id == drop.id; });
+            if (it == chains.end())
                 throw InputError(
                     drop.where,
                     fmt::format("drops: no pack that '{}' extends has an indicator '{}'",
                                 pack->info.id, drop.id));
-            rules->indicators.erase(it);
+            chains.erase(it);
         }
         for (const Indicator& ind : pack->indicators) {
             // A pack that restates an indicator of a pack it extends takes its place in the list,
             // keeping the parent's version beside it: both bind, and the levels line up under one
             // id.
-            auto same = std::find_if(
-                rules->indicators.begin(), rules->indicators.end(),
-                [&](const Indicator& i) { return i.id == ind.id && i.subject == ind.subject; });
-            if (same == rules->indicators.end()) {
-                rules->indicators.push_back(ind);
-                continue;
+            auto same = std::find_if(chains.begin(), chains.end(), [&](const Chain& c) {
+                return c.head->id == ind.id && c.head->subject == ind.subject;
+            });
+            if (same == chains.end())
+                chains.push_back(Chain{&ind, {}});
+            else {
+                same->restated.push_back(same->head);
+                same->head = &ind;
             }
-            Indicator parent = std::move(*same);
-            *same = ind;
-            same->restated = std::move(parent.restated);
-            same->restated.push_back(std::move(parent));
         }
     }
     add_conflicts(rules.get());
-    check_rule_set(*rules);
+    rules->rules.reserve(chains.size());
+    for (const Chain& chain : chains)
+        rules->rules.push_back(compile_rule(*chain.head, chain.restated, rules->facts));
     for (const auto& [key, def] : rules->facts) {
         rules->facts_by_key.emplace(key, &def);
         for (size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
@@ -194,92 +200,5 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
     compiled_[cache_key] = rules;
     return rules;
 }
-
-namespace {
-
-expr::Type check_expression(const SourceExpr& e, const FactTable& facts, expr::Scope scope,
-                            const std::string& what) {
-    expr::Type type;
-    expr::CheckError err;
-    if (!expr::check(*e.tree, facts, scope, &type, &err))
-        throw InputError(e.at(err.offset), fmt::format("{}: {}", what, err.message));
-    return type;
-}
-
-void require_kind(const SourceExpr& e, const expr::Type& t, expr::Type::Kind kind,
-                  const std::string& what) {
-    if (t.kind != kind)
-        throw InputError(
-            e.at(0), fmt::format("{}: expected {}, got {}", what,
-                                 kind == expr::Type::Kind::Bool ? "a yes/no condition" : "a number",
-                                 expr::describe(t)));
-}
-
-}  // namespace
-
-namespace {
-
-void check_indicator_expressions(Indicator& ind, const FactTable& facts);
-
-}  // namespace
-
-void check_rule_set(RuleSet& rules) {
-    for (Indicator& ind : rules.indicators) {
-        check_indicator_expressions(ind, rules.facts);
-        for (Indicator& version : ind.restated) check_indicator_expressions(version, rules.facts);
-    }
-}
-
-namespace {
-
-void check_indicator_expressions(Indicator& ind, const FactTable& facts) {
-    using Kind = expr::Type::Kind;
-    ind.name_width = {display_width(ind.name.in(Lang::Zh)), display_width(ind.name.in(Lang::En))};
-    {
-        if (ind.when)
-            require_kind(*ind.when,
-                         check_expression(*ind.when, facts, ind.subject, ind.id + ".when"),
-                         Kind::Bool, ind.id + ".when");
-        if (ind.require) {
-            require_kind(*ind.require,
-                         check_expression(*ind.require, facts, ind.subject, ind.id + ".require"),
-                         Kind::Bool, ind.id + ".require");
-            return;
-        }
-        expr::Type m = check_expression(*ind.measure, facts, ind.subject, ind.id + ".measure");
-        expr::Type t = check_expression(*ind.target, facts, ind.subject, ind.id + ".target");
-        require_kind(*ind.measure, m, Kind::Number, ind.id + ".measure");
-        require_kind(*ind.target, t, Kind::Number, ind.id + ".target");
-        if (!m.free_unit && !t.free_unit && !(m.unit == t.unit))
-            throw InputError(ind.target->at(0),
-                             fmt::format("{}: the target is in {} but the measure is in {}", ind.id,
-                                         t.unit.none() ? "no unit" : t.unit.to_string(),
-                                         m.unit.none() ? "no unit" : m.unit.to_string()));
-        if (ind.rollup) {
-            const FactDef& f = facts.at(ind.measure->tree->name);
-            if (f.type != FactType::Count && f.type != FactType::Amount)
-                throw InputError(
-                    ind.where,
-                    fmt::format("{}.rollup: '{}' is a {}; only counts and amounts add up", ind.id,
-                                f.key, fact_type_name(f.type)));
-        }
-        ind.unit = m.free_unit ? t.unit : m.unit;
-        ind.notation = t.notation != Notation::Plain ? t.notation : m.notation;
-        if (ind.target->tree->kind == expr::Expr::Kind::Number)
-            ind.constant_target_text = ind.target_text(
-                Quantity{ind.target->tree->number.value, ind.unit, ind.notation}.to_string(2));
-        if (!ind.lever.empty()) {
-            auto reads = expr::facts_read(*ind.measure->tree);
-            auto target_reads = expr::facts_read(*ind.target->tree);
-            reads.insert(reads.end(), target_reads.begin(), target_reads.end());
-            if (std::find(reads.begin(), reads.end(), ind.lever) == reads.end())
-                throw InputError(ind.where,
-                                 fmt::format("{}.lever: '{}' is not read by the measure or target",
-                                             ind.id, ind.lever));
-        }
-    }
-}
-
-}  // namespace
 
 }  // namespace vetcheck

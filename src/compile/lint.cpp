@@ -37,8 +37,8 @@ std::optional<Rational> constant_target(const Indicator& ind, const std::string&
     return std::get<Quantity>(v).value;
 }
 
-std::string shown(const Indicator& ind, const Rational& v) {
-    return Quantity{v, ind.unit, ind.notation}.to_string(2);
+std::string shown(const CompiledRule& rule, const Rational& v) {
+    return Quantity{v, rule.unit, rule.notation}.to_string(2);
 }
 
 // An expression's text compared as written, whitespace aside: the heuristic that finds the same
@@ -53,8 +53,12 @@ std::string expression_key(const std::optional<SourceExpr>& e) {
 
 class Linter {
   public:
-    Linter(const Indicator& child, const Indicator& parent, std::vector<LintFinding>* out)
-        : child_(child), parent_(parent), out_(out) {}
+    Linter(const CompiledRule& child, const CompiledRule& parent, std::vector<LintFinding>* out)
+        : child_rule_(child),
+          parent_rule_(parent),
+          child_(*child.indicator),
+          parent_(*parent.indicator),
+          out_(out) {}
 
     // The same id: every way the child's version binds less than the parent's.
     void run() {
@@ -121,8 +125,8 @@ class Linter {
             if (upper_bound(c)) weaker = *ct > *pt || (*ct == *pt && strict(p) && !strict(c));
             if (weaker)
                 add(lint_text::weaker_threshold(
-                    std::string(comparison_sign(p)) + shown(parent_, *pt),
-                    std::string(comparison_sign(c)) + shown(child_, *ct), type));
+                    std::string(comparison_sign(p)) + shown(parent_rule_, *pt),
+                    std::string(comparison_sign(c)) + shown(child_rule_, *ct), type));
         }
     }
 
@@ -135,7 +139,8 @@ class Linter {
             !child_.about_at_least && !parent_.about_at_least && ct + c_tol > pt + p_tol;
         if (!lower_floor && !higher_ceiling) return;
         if (ct != pt)
-            add(lint_text::centre_shifted("≈" + shown(parent_, pt), "≈" + shown(child_, ct), type));
+            add(lint_text::centre_shifted("≈" + shown(parent_rule_, pt),
+                                          "≈" + shown(child_rule_, ct), type));
         if (c_tol > p_tol)
             add(lint_text::tolerance_widened(parent_.tolerance_text(), child_.tolerance_text(),
                                              type));
@@ -148,19 +153,22 @@ class Linter {
                                     parent_.where});
     }
 
-    const Indicator& child_;
-    const Indicator& parent_;
+    const CompiledRule& child_rule_;
+    const CompiledRule& parent_rule_;
+    const Indicator& child_;   // child_rule_'s
+    const Indicator& parent_;  // parent_rule_'s
     std::vector<LintFinding>* out_;
     bool renamed_ = false;
 };
 
 // The indicators of the packs `pack_id` extends, as the rule set holds them: heads and the
 // versions they restate.
-std::vector<const Indicator*> parent_indicators(const RuleSet& rules, const std::string& pack_id) {
-    std::vector<const Indicator*> out;
-    for (const Indicator& head : rules.indicators) {
-        if (head.pack_id != pack_id) out.push_back(&head);
-        for (const Indicator& v : head.restated) out.push_back(&v);
+std::vector<const CompiledRule*> parent_indicators(const RuleSet& rules,
+                                                   const std::string& pack_id) {
+    std::vector<const CompiledRule*> out;
+    for (const CompiledRule& head : rules.rules) {
+        if (head.indicator->pack_id != pack_id) out.push_back(&head);
+        for (const CompiledRule& v : head.restated) out.push_back(&v);
     }
     return out;
 }
@@ -170,13 +178,15 @@ std::vector<const Indicator*> parent_indicators(const RuleSet& rules, const std:
 void lint_new_ids(const RuleSet& rules, const std::string& pack_id,
                   std::vector<LintFinding>* findings) {
     auto parents = parent_indicators(rules, pack_id);
-    for (const Indicator& head : rules.indicators) {
-        if (head.pack_id != pack_id || !head.restated.empty() || !head.measure) continue;
-        for (const Indicator* parent : parents) {
+    for (const CompiledRule& head_rule : rules.rules) {
+        const Indicator& head = *head_rule.indicator;
+        if (head.pack_id != pack_id || !head_rule.restated.empty() || !head.measure) continue;
+        for (const CompiledRule* parent_rule : parents) {
+            const Indicator* parent = parent_rule->indicator;
             if (parent->id == head.id || parent->subject != head.subject || !parent->measure ||
                 expression_key(parent->measure) != expression_key(head.measure))
                 continue;
-            Linter(head, *parent, findings).run_under_new_id();
+            Linter(head_rule, *parent_rule, findings).run_under_new_id();
         }
     }
 }
@@ -186,9 +196,9 @@ void lint_new_ids(const RuleSet& rules, const std::string& pack_id,
 std::vector<LintFinding> lint_pack(Catalog& catalog, const std::string& pack_id) {
     auto rules = catalog.compile({pack_id}, SourceLocation{"lint"});
     std::vector<LintFinding> findings;
-    for (const Indicator& head : rules->indicators) {
-        if (head.pack_id != pack_id) continue;
-        for (const Indicator& parent : head.restated) Linter(head, parent, &findings).run();
+    for (const CompiledRule& head : rules->rules) {
+        if (head.indicator->pack_id != pack_id) continue;
+        for (const CompiledRule& parent : head.restated) Linter(head, parent, &findings).run();
     }
     lint_new_ids(*rules, pack_id, &findings);
     const Pack& pack = catalog.get(pack_id, SourceLocation{"lint"});

@@ -60,7 +60,7 @@ bool failing(Status s, const FailPolicy& policy) {
 // whatever its id).
 using Key = std::tuple<std::string, int, std::string>;
 Key key_of(const Result& r) {
-    return {r.indicator->id, static_cast<int>(r.indicator->subject),
+    return {r.indicator().id, static_cast<int>(r.indicator().subject),
             r.on_whole_plan() ? std::string() : r.subject->id};
 }
 
@@ -74,7 +74,7 @@ std::optional<int> compare_gaps(const Result& a, const Result& b) {
 std::optional<ResultChange> compare(const Result* before, const Result& after,
                                     const FailPolicy& policy) {
     ResultChange c{ResultChangeKind::StatusChanged, before, &after};
-    c.required = after.indicator->severity == Severity::Required;
+    c.required = after.indicator().severity == Severity::Required;
     bool now = failing(after.status, policy);
     bool then = before && failing(before->status, policy);
     if (now && !then) {
@@ -176,7 +176,7 @@ PlanDiff diff_plans(const Plan& before, const std::vector<Result>& before_result
     for (const Result& r : before_results) {
         if (seen.count(key_of(r)) || !failing(r.status, policy)) continue;
         ResultChange c{ResultChangeKind::Removed, &r, nullptr};
-        c.required = r.indicator->severity == Severity::Required;
+        c.required = r.indicator().severity == Severity::Required;
         d.results.push_back(c);
     }
 

@@ -22,15 +22,16 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 // moving each from check to list to list was a tenth of the engine's time.
 class IndicatorCheck {
   public:
-    IndicatorCheck(const Indicator& ind, const RuleSet& rules, const Plan& plan,
+    IndicatorCheck(const CompiledRule& rule, const RuleSet& rules, const Plan& plan,
                    const Subject& subject, const CheckOptions& options, Result& result)
-        : ind_(ind),
+        : rule_(rule),
+          ind_(*rule.indicator),
           rules_(rules),
           plan_(plan),
           subject_(subject),
           options_(options),
           result_(result) {
-        result_.indicator = &ind;
+        result_.rule = &rule;
         result_.plan = &plan;
         result_.subject = &subject;
         result_.deciding = subject.where;
@@ -178,7 +179,7 @@ class IndicatorCheck {
         return ind_.distance(actual, target);
     }
 
-    Quantity shown(Rational value) const { return Quantity{value, ind_.unit, ind_.notation}; }
+    Quantity shown(Rational value) const { return Quantity{value, rule_.unit, rule_.notation}; }
 
     void comparison() {
         Value m = eval(*ind_.measure, nullptr, &result_.uses);
@@ -347,7 +348,8 @@ class IndicatorCheck {
         return find_shortfall(aim, def, current, difference, passes);
     }
 
-    const Indicator& ind_;
+    const CompiledRule& rule_;
+    const Indicator& ind_;  // rule_'s
     const RuleSet& rules_;
     const Plan& plan_;
     const Subject& subject_;
@@ -358,16 +360,16 @@ class IndicatorCheck {
 
 }  // namespace
 
-Result check_indicator(const Indicator& indicator, const RuleSet& rules, const Plan& plan,
+Result check_indicator(const CompiledRule& rule, const RuleSet& rules, const Plan& plan,
                        const Subject& subject, const CheckOptions& options) {
     Result result;
-    IndicatorCheck(indicator, rules, plan, subject, options, result).run();
+    IndicatorCheck(rule, rules, plan, subject, options, result).run();
     return result;
 }
 
 namespace {
 
-void check_versions(const Indicator& head, const RuleSet& rules, const Plan& plan,
+void check_versions(const CompiledRule& head, const RuleSet& rules, const Plan& plan,
                     const Subject& subject, const CheckOptions& options, Result& out) {
     if (head.restated.empty()) {
         IndicatorCheck(head, rules, plan, subject, options, out).run();
@@ -375,8 +377,8 @@ void check_versions(const Indicator& head, const RuleSet& rules, const Plan& pla
     }
     Result best = check_indicator(head, rules, plan, subject, options);
     Status head_status = best.status;
-    std::vector<std::pair<const Indicator*, Status>> versions;
-    for (const Indicator& parent : head.restated) {
+    std::vector<std::pair<const CompiledRule*, Status>> versions;
+    for (const CompiledRule& parent : head.restated) {
         Result r = check_indicator(parent, rules, plan, subject, options);
         versions.emplace_back(&parent, r.status);
         if (severity_rank(r.status) > severity_rank(best.status)) best = std::move(r);
@@ -386,10 +388,10 @@ void check_versions(const Indicator& head, const RuleSet& rules, const Plan& pla
     out = std::move(best);
 }
 
-bool covers(const Indicator& head, const Subject& s) {
-    if (head.covers_type(s.type)) return true;
+bool covers(const CompiledRule& head, const Subject& s) {
+    if (head.indicator->covers_type(s.type)) return true;
     for (const auto& v : head.restated)
-        if (v.covers_type(s.type)) return true;
+        if (v.indicator->covers_type(s.type)) return true;
     return false;
 }
 
@@ -399,39 +401,40 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
                                const CheckOptions& options) {
     std::vector<Result> results;
     // At least one result per indicator: reserved, so that growing does not move them all.
-    results.reserve(rules.indicators.size() + (plan.is_school() ? 0 : plan.institutions.size()));
-    for (const Indicator& ind : rules.indicators) {
+    results.reserve(rules.rules.size() + (plan.is_school() ? 0 : plan.institutions.size()));
+    for (const CompiledRule& rule : rules.rules) {
+        const Indicator& ind = *rule.indicator;
         if (ind.subject == expr::Scope::Plan) {
-            check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
+            check_versions(rule, rules, plan, plan.whole, options, results.emplace_back());
             continue;
         }
         bool any = false;
         if (ind.scope == Binding::Region && !plan.is_school()) {
             // The region as a whole: per type when the target depends on it, else once.
             if (!ind.reads_type) {
-                check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
+                check_versions(rule, rules, plan, plan.whole, options, results.emplace_back());
                 continue;
             }
             for (const Subject& total : plan.type_totals) {
-                if (!covers(ind, total)) continue;
-                check_versions(ind, rules, plan, total, options, results.emplace_back());
+                if (!covers(rule, total)) continue;
+                check_versions(rule, rules, plan, total, options, results.emplace_back());
                 any = true;
             }
         } else if (plan.is_school()) {
-            if (covers(ind, plan.whole)) {
-                check_versions(ind, rules, plan, plan.whole, options, results.emplace_back());
+            if (covers(rule, plan.whole)) {
+                check_versions(rule, rules, plan, plan.whole, options, results.emplace_back());
                 any = true;
             }
         } else {
             for (const Subject& inst : plan.institutions) {
-                if (!covers(ind, inst)) continue;
-                check_versions(ind, rules, plan, inst, options, results.emplace_back());
+                if (!covers(rule, inst)) continue;
+                check_versions(rule, rules, plan, inst, options, results.emplace_back());
                 any = true;
             }
         }
         if (!any) {
             Result& r = results.emplace_back();
-            r.indicator = &ind;
+            r.rule = &rule;
             r.plan = &plan;
             r.subject = &plan.whole;
             r.status = Status::NotApplicable;

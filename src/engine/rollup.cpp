@@ -8,12 +8,13 @@ namespace vetcheck {
 
 namespace {
 
-RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<const Plan*>& lower,
-                     const CheckOptions& options) {
+RollupResult roll_up(const CompiledRule& rule, const Plan& upper,
+                     const std::vector<const Plan*>& lower, const CheckOptions& options) {
+    const Indicator& ind = *rule.indicator;
     RollupResult r;
-    r.indicator = &ind;
+    r.rule = &rule;
     const std::string& key = ind.measure->tree->name;
-    r.total = Quantity{Rational(0), ind.unit, Notation::Plain};
+    r.total = Quantity{Rational(0), rule.unit, Notation::Plain};
     Message overflow;  // a total too large to add up exactly: an error, never a verdict
     for (const Plan* plan : lower) {
         RollupShare share{plan, std::nullopt, plan->whole.where};
@@ -48,7 +49,7 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
                        : std::get<Uncomputable>(target).reason;
         return r;
     }
-    r.target = Quantity{std::get<Quantity>(target).value, ind.unit, Notation::Plain};
+    r.target = Quantity{std::get<Quantity>(target).value, rule.unit, Notation::Plain};
     if (!r.missing.empty()) {
         r.status = Status::Missing;
         return r;
@@ -60,7 +61,7 @@ RollupResult roll_up(const Indicator& ind, const Plan& upper, const std::vector<
             r.status = Status::Pass;
         } else {
             r.gap =
-                Quantity{ind.distance(r.total.value, r.target->value), ind.unit, Notation::Plain};
+                Quantity{ind.distance(r.total.value, r.target->value), rule.unit, Notation::Plain};
             r.status = !due                                 ? Status::NotDue
                        : ind.severity == Severity::Advisory ? Status::Advisory
                                                             : Status::Fail;
@@ -78,12 +79,13 @@ std::vector<RollupResult> check_rollup(const RuleSet& rules, const Plan& upper,
                                        const std::vector<const Plan*>& lower,
                                        const CheckOptions& options) {
     std::vector<RollupResult> out;
-    for (const Indicator& ind : rules.indicators) {
+    for (const CompiledRule& rule : rules.rules) {
+        const Indicator& ind = *rule.indicator;
         if (!ind.rollup) continue;
         if (!ind.levels.empty() &&
             std::find(ind.levels.begin(), ind.levels.end(), upper.level) == ind.levels.end())
             continue;
-        out.push_back(roll_up(ind, upper, lower, options));
+        out.push_back(roll_up(rule, upper, lower, options));
     }
     return out;
 }

@@ -12,7 +12,7 @@ namespace {
 const Waiver* waiver_for(const Plan& plan, const Result& r) {
     const Waiver* general = nullptr;
     for (const Waiver& w : plan.waivers) {
-        if (w.indicator != r.indicator->id) continue;
+        if (w.indicator != r.indicator().id) continue;
         if (w.institution.empty())
             general = general ? general : &w;
         else if (!r.on_whole_plan() && w.institution == r.subject->id)

@@ -125,7 +125,8 @@ std::string to_source(const Expr& e, Substitute sub, const void* ctx) {
         case Expr::Kind::Builtin:
             return e.name;
         case Expr::Kind::Negate:
-            return "-" + operand(*e.args[0], 7, false, sub, ctx);
+            // Appended, not `"-" + operand(…)`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+            return std::string("-").append(operand(*e.args[0], 7, false, sub, ctx));
         case Expr::Kind::Not:
             return "not " + operand(*e.args[0], 3, false, sub, ctx);
         case Expr::Kind::Binary: {

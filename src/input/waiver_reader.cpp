@@ -27,7 +27,8 @@ Waiver read_waiver(const Node& item, const RuleSet& rules, const Plan& plan) {
     w.indicator = expect_string(indicator, field("indicator"));
     std::vector<std::string> ids;
     bool known = false, for_institutions = false;
-    for (const Indicator& ind : rules.indicators) {
+    for (const CompiledRule& rule : rules.rules) {
+        const Indicator& ind = *rule.indicator;
         ids.push_back(ind.id);
         if (ind.id != w.indicator) continue;
         known = true;

@@ -40,7 +40,8 @@ bool FactDef::same_definition(const FactDef& other) const {
 namespace {
 
 Message expected_for(const FactDef& def) {
-    std::string unit = def.unit.none() ? "" : " " + def.unit.to_string();
+    // Appended, not `" " + to_string()`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+    std::string unit = def.unit.none() ? "" : std::string(" ").append(def.unit.to_string());
     switch (def.type) {
         case FactType::Count:
             return Message("P-expect-count", {{"unit", unit}});

@@ -165,7 +165,9 @@ std::string Rational::scaled_decimal(int64_t factor, int max_decimals) const {
         } while (v > 0);
         return s;
     };
-    std::string out = (num_ < 0 && q != 0 ? "-" : "") + digits(whole);
+    // Appended, not `"-" + digits(whole)`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+    std::string out = num_ < 0 && q != 0 ? "-" : "";
+    out += digits(whole);
     if (max_decimals > 0 && frac != 0) {
         std::string f = digits(frac);
         f.insert(f.begin(), static_cast<size_t>(max_decimals) - f.size(), '0');

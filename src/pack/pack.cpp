@@ -63,7 +63,8 @@ std::string Indicator::target_text(std::string_view shown_target) const {
     // One-sided 左右 reads "≥10家 −1": at least the target less its tolerance.
     std::string text = about_at_least ? "≥" : comparison_sign(comparison);
     text += shown_target;
-    if (tolerance) text += " " + tolerance_text();
+    // Appended, not `" " + tolerance_text()`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+    if (tolerance) text.append(" ").append(tolerance_text());
     return text;
 }
 
@@ -126,7 +127,7 @@ std::string Indicator::formula() const {
     if (require) return require->text;
     std::string f =
         fmt::format("{} {} {}", measure->text, comparison_symbol(comparison), target->text);
-    if (tolerance) f += " " + tolerance_text();
+    if (tolerance) f.append(" ").append(tolerance_text());  // as in target_text
     if (about_at_least) f += " (at least)";
     return f;
 }

@@ -20,7 +20,7 @@ void BatchSummary::add(const report::PlanReport& report) {
     PlanStats plan{report.plan->name, report.plan->file, 0, 0};
     for (const Result& r : report.results) {
         total_.add(r.status);
-        const Indicator& ind = *r.indicator;
+        const Indicator& ind = r.indicator();
         auto it = std::find_if(indicators_.begin(), indicators_.end(),
                                [&](const IndicatorStats& s) { return s.id == ind.id; });
         if (it == indicators_.end())

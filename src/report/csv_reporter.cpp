@@ -37,7 +37,7 @@ std::string subject_name(const Result& r, Lang lang) {
 
 std::vector<std::string> result_fields(const Result& r, Lang lang) {
     const Plan& plan = *r.plan;
-    const Indicator& ind = *r.indicator;
+    const Indicator& ind = r.indicator();
     const Citation& src = ind.source;
     return {csv_text(plan.file),
             csv_text(plan.id),
@@ -142,10 +142,10 @@ void CsvMatrixReporter::plan(const PlanReport& report, std::ostream& out) {
     const Plan& plan = *report.plan;
     std::vector<std::optional<Status>> cells(width_);
     for (const auto& r : report.results) {
-        auto it = column_.find(r.indicator->id);
+        auto it = column_.find(r.indicator().id);
         // Unreachable from the command line, whose catalog holds every pack a plan can name.
         if (it == column_.end())
-            throw std::logic_error("csv-matrix: indicator '" + r.indicator->id +
+            throw std::logic_error("csv-matrix: indicator '" + r.indicator().id +
                                    "' is in none of the packs the columns were made from");
         auto& cell = cells[it->second];
         cell = cell ? worse(*cell, r.status) : r.status;

@@ -113,7 +113,7 @@ void write_terminal(const PlanDiff& d, const ReportOptions& o, std::ostream& out
         std::vector<std::array<std::string, 3>> cells;
         for (const auto* c : rows) {
             const Result& r = c->any();
-            std::string name = with_subject(r.indicator->name.in(o.lang), check_subject(r, o));
+            std::string name = with_subject(r.indicator().name.in(o.lang), check_subject(r, o));
             std::string status =
                 fmt::format("{} → {}", status_of(c->before, o), status_of(c->after, o));
             name_w = std::max(name_w, display_width(name));
@@ -214,7 +214,7 @@ void write_markdown(const PlanDiff& d, const ReportOptions& o, std::ostream& out
             const Result& r = c.any();
             Status shown = c.after ? c.after->status : c.before->status;
             out << fmt::format("| {} | {}{} | {} | {} | {} | {} |\n", mark_of(shown),
-                               cell(r.indicator->name.in(o.lang)),
+                               cell(r.indicator().name.in(o.lang)),
                                c.worse ? (zh(o) ? " **(变差)**" : " **(worse)**") : "",
                                cell(check_subject(r, o)), status_of(c.before, o),
                                status_of(c.after, o), cell(detail(c, o)));
@@ -294,8 +294,8 @@ void write_json(const PlanDiff& d, const ReportOptions& o, std::ostream& out) {
         out << (i ? ",\n" : "\n")
             << fmt::format(
                    R"(    {{"change": {}, "indicator": {}, "name": {}, "subject": {}, "required": {}, "worse": {}, "before": {}, "after": {}}})",
-                   js(result_change_name(c.kind)), js(r.indicator->id),
-                   js(r.indicator->name.in(o.lang)), js_or_null(r.subject->id, !r.on_whole_plan()),
+                   js(result_change_name(c.kind)), js(r.indicator().id),
+                   js(r.indicator().name.in(o.lang)), js_or_null(r.subject->id, !r.on_whole_plan()),
                    c.required ? "true" : "false", c.worse ? "true" : "false",
                    json_check(c.before, o), json_check(c.after, o));
     }

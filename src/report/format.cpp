@@ -22,10 +22,10 @@ std::string yes_no(bool b, Lang lang) {
 
 std::string distance_text(const Result& r, Lang lang) {
     const Quantity& gap = *r.gap;
-    const Indicator& ind = *r.indicator;
-    bool points = ind.notation == Notation::Percent;
+    const Indicator& ind = r.indicator();
+    bool points = r.rule->notation == Notation::Percent;
     std::string amount = points ? gap.value.scaled_decimal(100, 1) : gap.to_string(2);
-    if (ind.notation == Notation::Ratio)
+    if (r.rule->notation == Notation::Ratio)
         return "";  // a ratio's gap reads only as a shortfall in people
     bool over = ind.comparison == Comparison::AtMost || ind.comparison == Comparison::LessThan;
     if (ind.comparison == Comparison::About)
@@ -60,7 +60,7 @@ std::string status_counts_text(const std::array<int, kStatusCount>& counts, Lang
 }
 
 std::string actual_text(const Result& r, Lang lang) {
-    if (r.indicator->is_requirement()) {
+    if (r.indicator().is_requirement()) {
         if (r.status == Status::Pass) return yes_no(true, lang);
         if (r.status == Status::Fail || r.status == Status::Advisory) return yes_no(false, lang);
         return "—";
@@ -77,19 +77,26 @@ std::string actual_text(const Result& r, Lang lang) {
 
 namespace {
 std::string own_target_text(const Result& r, Lang lang) {
-    const Indicator& ind = *r.indicator;
+    const Indicator& ind = r.indicator();
     if (ind.is_requirement()) return yes_no(true, lang);
     if (!r.target) return ind.target_text(ind.target->text);  // not computed: as the pack writes it
-    if (!ind.constant_target_text.empty()) return ind.constant_target_text;
+    // A constant target comes out as its own value, so it reads as constant_target_text says.
     return ind.target_text(r.target->to_string(2));
 }
 }  // namespace
 
+std::string constant_target_text(const CompiledRule& rule) {
+    const Indicator& ind = *rule.indicator;
+    if (!ind.target || ind.target->tree->kind != expr::Expr::Kind::Number) return "";
+    return ind.target_text(
+        Quantity{ind.target->tree->number.value, rule.unit, rule.notation}.to_string(2));
+}
+
 std::string target_text(const Result& r, Lang lang) {
     std::string text = own_target_text(r, lang);
     // A regional target says so, on the region's plan and beside a school's own value alike.
-    if (r.indicator->scope == Binding::Region)
-        text = r.indicator->scope_label.in(lang) + " " + text;
+    if (r.indicator().scope == Binding::Region)
+        text = r.indicator().scope_label.in(lang) + " " + text;
     return text;
 }
 
@@ -127,10 +134,10 @@ std::string gap_text(const Result& r, Lang lang) {
         text = text.empty() ? due : fmt::format("{}{}{}", due, zh(lang) ? "；" : "; ", text);
     }
     if (r.status == Status::Advisory) {
-        bool benchmark = r.indicator->scope == Binding::Region && r.plan->is_school();
+        bool benchmark = r.indicator().scope == Binding::Region && r.plan->is_school();
         std::string prefix = benchmark
                                  ? render(Message("L-benchmark-against",
-                                                  {{"scope", r.indicator->scope_label.in(lang)}}),
+                                                  {{"scope", r.indicator().scope_label.in(lang)}}),
                                           lang)
                                  : phrase("L-advisory-target", lang);
         if (!r.reason.empty())
@@ -203,7 +210,7 @@ std::string value_of(const std::string& key, const void* context) {
 }  // namespace
 
 Explanation explain(const Result& r) {
-    const Indicator& ind = *r.indicator;
+    const Indicator& ind = r.indicator();
     Explanation e;
     e.formula = ind.formula();
     SubstituteContext ctx{r.subject};
@@ -215,7 +222,8 @@ Explanation explain(const Result& r) {
     } else {
         e.substituted = fmt::format("{} {} {}", substituted(*ind.measure),
                                     comparison_symbol(ind.comparison), substituted(*ind.target));
-        if (ind.tolerance) e.substituted += " " + ind.tolerance_text();
+        // Appended, not `" " + tolerance_text()`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+        if (ind.tolerance) e.substituted.append(" ").append(ind.tolerance_text());
     }
     for (const auto& use : r.uses) {
         bool seen = false;

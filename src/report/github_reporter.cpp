@@ -36,7 +36,7 @@ std::string properties(const Result& r, Lang lang) {
         props += fmt::format(",line={}", at.line);
         if (at.column > 0) props += fmt::format(",col={}", at.column);
     }
-    return props + ",title=" + github_escape_property(r.indicator->name.in(lang));
+    return props + ",title=" + github_escape_property(r.indicator().name.in(lang));
 }
 
 // "fail — XX职业技术学院 (高职): 1:500, needs ≥1:350; 4 more …", then the source on a second line.
@@ -51,7 +51,7 @@ std::string message(const Result& r, Lang lang) {
         text = fmt::format("{} — {}", status_text(r.status, lang), text);
     std::string gap = gap_text(r, lang);
     if (!gap.empty()) text += "; " + gap;
-    const Citation& c = r.indicator->source;
+    const Citation& c = r.indicator().source;
     text +=
         fmt::format("\n{}: {}: “{}”", lang == Lang::Zh ? "依据" : "Source", c.reference(), c.quote);
     return text;

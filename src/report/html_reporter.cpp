@@ -281,7 +281,7 @@ std::vector<const Result*> ordered_results(const PlanReport& report, bool show_a
 }
 
 std::string result_row(const Result& r, Lang lang) {
-    const Citation& c = r.indicator->source;
+    const Citation& c = r.indicator().source;
     std::string cite = c.reference();
     std::string quote =
         c.quote.empty()
@@ -293,7 +293,7 @@ std::string result_row(const Result& r, Lang lang) {
         "class=\"num\">{7}</td>"
         "<td class=\"target\">{8}</td><td class=\"gap\">{9}</td></tr>\n",
         status_class(r.status), status_style(r.status).mark, esc(status_text(r.status, lang)),
-        esc(r.indicator->id), esc(r.indicator->name.in(lang)), quote, esc(subject_text(r, lang)),
+        esc(r.indicator().id), esc(r.indicator().name.in(lang)), quote, esc(subject_text(r, lang)),
         esc(actual_text(r, lang)), esc(target_text(r, lang)), esc(gap_text(r, lang)));
 }
 
@@ -427,14 +427,14 @@ void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
     ++group.plans;
 
     for (const Result& r : report.results) {
-        auto [c, fresh] = st.column.try_emplace(r.indicator->id, st.indicators.size());
-        if (fresh) st.indicators.push_back({r.indicator, {}, {}});
+        auto [c, fresh] = st.column.try_emplace(r.indicator().id, st.indicators.size());
+        if (fresh) st.indicators.push_back({&r.indicator(), {}, {}});
         IndicatorTotals& t = st.indicators[c->second];
         if (counts_for_rate(r.status)) {
             ++t.rate.counted;
             t.rate.passed += r.status == Status::Pass;
         }
-        if (!r.indicator->is_requirement() && r.actual && r.target &&
+        if (!r.indicator().is_requirement() && r.actual && r.target &&
             r.target->value.to_double() != 0)
             t.values.add(r.actual->value.to_double() / r.target->value.to_double());
         if (group.worst.size() <= c->second) {

@@ -66,13 +66,15 @@ void write_options(JsonWriter& w, const ReportOptions& o) {
 }
 
 // The target as the pack states it: "≥1:350" when it is a constant, else the pack's expression.
-std::string stated_target(const Indicator& ind) {
-    if (!ind.constant_target_text.empty()) return ind.constant_target_text;
-    if (ind.target) return ind.target_text(ind.target->text);
+std::string stated_target(const CompiledRule& rule) {
+    std::string constant = constant_target_text(rule);
+    if (!constant.empty()) return constant;
+    if (rule.indicator->target) return rule.indicator->target_text(rule.indicator->target->text);
     return "";
 }
 
-void write_indicator(JsonWriter& w, const Indicator& ind) {
+void write_indicator(JsonWriter& w, const CompiledRule& rule) {
+    const Indicator& ind = *rule.indicator;
     w.begin_object();
     w.key("id").value(ind.id);
     write_localized(w.key("name"), ind.name);
@@ -83,9 +85,9 @@ void write_indicator(JsonWriter& w, const Indicator& ind) {
     w.key("formula").value(ind.formula());
     if (!ind.is_requirement()) w.key("comparison").value(comparison_symbol(ind.comparison));
     optional_text(w, "word", ind.word);
-    optional_text(w, "target", stated_target(ind));
-    optional_text(w, "unit", ind.unit.to_string());
-    w.key("notation").value(notation_name(ind.notation));
+    optional_text(w, "target", stated_target(rule));
+    optional_text(w, "unit", rule.unit.to_string());
+    w.key("notation").value(notation_name(rule.notation));
     if (ind.deadline > 0) w.key("deadline").value(ind.deadline);
     w.key("severity").value(ind.severity == Severity::Advisory ? "advisory" : "required");
     w.key("source").begin_object();
@@ -119,8 +121,8 @@ void write_dictionary(JsonWriter& w, Catalog* catalog) {
             optional_text(w, "level", pack->info.level);
             write_strings(w, "extends", pack->info.extends);
             w.key("indicators").begin_array();
-            for (const auto& ind : rules->indicators)
-                if (ind.pack_id == id) write_indicator(w, ind);
+            for (const CompiledRule& rule : rules->rules)
+                if (rule.indicator->pack_id == id) write_indicator(w, rule);
             w.end_array();
             w.end_object();
         }
@@ -168,9 +170,9 @@ void write_waiver(JsonWriter& w, const std::optional<WaiverUse>& use) {
 void write_versions(JsonWriter& w, const Result& r) {
     if (r.versions.empty()) return;
     w.key("versions").begin_array();
-    for (const auto& [indicator, status] : r.versions) {
+    for (const auto& [rule, status] : r.versions) {
         w.begin_object();
-        w.key("pack").value(indicator->pack_id);
+        w.key("pack").value(rule->indicator->pack_id);
         w.key("status").value(status_name(status));
         w.end_object();
     }
@@ -211,8 +213,8 @@ void write_explanation(JsonWriter& w, const Result& r) {
 
 void write_result(JsonWriter& w, const Result& r, const ReportOptions& o) {
     w.begin_object();
-    w.key("pack").value(r.indicator->pack_id);
-    w.key("indicator").value(r.indicator->id);
+    w.key("pack").value(r.indicator().pack_id);
+    w.key("indicator").value(r.indicator().id);
     if (!r.on_whole_plan()) w.key("subject").value(r.subject->id);
     w.key("status").value(status_name(r.status));
     write_progress_json(w, r, o.lang, exact_text);
@@ -351,11 +353,11 @@ void write_error_fields(JsonWriter& w, const InputFailure& failure) {
 
 void JsonRunTotals::add(const PlanReport& report) {
     for (const auto& r : report.results) {
-        auto [at, fresh] = slot_by_indicator_.try_emplace(r.indicator, indicators_.size());
+        auto [at, fresh] = slot_by_indicator_.try_emplace(&r.indicator(), indicators_.size());
         if (fresh) {
-            std::string key = r.indicator->pack_id + '\n' + r.indicator->id;
+            std::string key = r.indicator().pack_id + '\n' + r.indicator().id;
             auto [by_key, new_key] = slot_by_key_.try_emplace(key, indicators_.size());
-            if (new_key) indicators_.push_back({r.indicator->pack_id, r.indicator->id, {}});
+            if (new_key) indicators_.push_back({r.indicator().pack_id, r.indicator().id, {}});
             at->second = by_key->second;
         }
         indicators_[at->second].counts.add(r.status);

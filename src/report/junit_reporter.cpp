@@ -98,7 +98,7 @@ std::string detail_text(const Result& r, const ReportOptions& o) {
     }
     lines.push_back(w.subject + escape_controls(subject_text(r, o.lang), "\t"));
     lines.push_back(w.at + r.deciding.to_string());
-    const Citation& c = r.indicator->source;
+    const Citation& c = r.indicator().source;
     lines.push_back(w.source + c.reference());
     lines.push_back(fmt::format("“{}”", c.quote));
     if (o.explain) add_explanation(r, &lines);
@@ -147,9 +147,9 @@ void write_outcome(XmlWriter& xml, const Result& r, Outcome outcome, const Repor
 class CaseNames {
   public:
     std::string name(const Result& r, Lang lang) {
-        std::string key = r.indicator->id + " @ " + r.subject->id;
+        std::string key = r.indicator().id + " @ " + r.subject->id;
         int n = ++seen_[key];
-        std::string name = fmt::format("{} — {}", key, r.indicator->name.in(lang));
+        std::string name = fmt::format("{} — {}", key, r.indicator().name.in(lang));
         return n == 1 ? name : fmt::format("{} ({})", name, n);
     }
 
@@ -161,7 +161,7 @@ class CaseNames {
 // the pack whose wording was checked.
 std::string class_name(const Result& r) {
     const Plan& plan = *r.plan;
-    return (plan.id.empty() ? plan.file : plan.id) + "." + r.indicator->pack_id;
+    return (plan.id.empty() ? plan.file : plan.id) + "." + r.indicator().pack_id;
 }
 
 void write_testcase(XmlWriter& xml, const Result& r, const std::string& name,

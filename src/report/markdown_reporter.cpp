@@ -52,7 +52,7 @@ void write_attention(const std::vector<const Result*>& results, Lang lang, std::
     else
         table_head(out, {"Status", "Indicator", "Subject", "Actual", "Target", "Gap"});
     for (const Result* r : results)
-        out << row({status_cell(r->status, lang), markdown_escape(r->indicator->name.in(lang)),
+        out << row({status_cell(r->status, lang), markdown_escape(r->indicator().name.in(lang)),
                     markdown_escape(subject_text(*r, lang)), markdown_escape(actual_text(*r, lang)),
                     markdown_escape(target_text(*r, lang)), markdown_escape(gap_text(*r, lang))});
 }
@@ -80,7 +80,7 @@ void write_folded(const PlanReport& report, bool not_applicable, Lang lang, std:
         table_head(out, {"Status", "Indicator", "Subject", "Actual", last});
     for (const Result* r : rows)
         out << row(
-            {status_cell(r->status, lang), markdown_escape(r->indicator->name.in(lang)),
+            {status_cell(r->status, lang), markdown_escape(r->indicator().name.in(lang)),
              markdown_escape(subject_text(*r, lang)), markdown_escape(actual_text(*r, lang)),
              markdown_escape(not_applicable ? r->reason.text(lang) : target_text(*r, lang))});
     out << "\n</details>\n";

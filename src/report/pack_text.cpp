@@ -110,11 +110,11 @@ void write_pack(Catalog& catalog, const std::string& id, Lang lang, std::ostream
 // (lint says where); otherwise it is at least as strict.
 Restatement restatement_of(Catalog& catalog, const RuleSet& rules, const Indicator& ind) {
     Restatement r;
-    const Indicator* head = nullptr;
-    for (const auto& i : rules.indicators)
-        if (i.id == ind.id && i.pack_id == ind.pack_id) head = &i;
+    const CompiledRule* head = nullptr;
+    for (const CompiledRule& rule : rules.rules)
+        if (rule.indicator->id == ind.id && rule.indicator->pack_id == ind.pack_id) head = &rule;
     if (!head || head->restated.empty()) return r;
-    for (const auto& v : head->restated) r.parents.push_back(&v);
+    for (const CompiledRule& v : head->restated) r.parents.push_back(v.indicator);
     for (auto& f : lint_pack(catalog, ind.pack_id))
         if (f.indicator == ind.id) r.weaker.push_back(std::move(f));
     return r;

@@ -122,9 +122,9 @@ class TemplateWriter {
     }
 
     void collect() {
-        for (const Indicator& head : rules_->indicators) {
-            std::vector<const Indicator*> versions = {&head};
-            for (const Indicator& v : head.restated) versions.push_back(&v);
+        for (const CompiledRule& head : rules_->rules) {
+            std::vector<const Indicator*> versions = {head.indicator};
+            for (const CompiledRule& v : head.restated) versions.push_back(v.indicator);
             for (const Indicator* v : versions) collect(*v);
         }
     }

@@ -12,7 +12,7 @@ namespace {
 
 // A value of the target's measure as the target is written: 86%, 1:320, 2.1倍.
 std::string measure_text(const Result& r, const Rational& v) {
-    return Quantity{v, r.indicator->unit, r.indicator->notation}.to_string(1);
+    return Quantity{v, r.rule->unit, r.rule->notation}.to_string(1);
 }
 
 std::string pace_text(const Result& r, const Progress& p, Lang lang) {

@@ -37,14 +37,14 @@ std::string detail(const RollupResult& r, Lang lang) {
     std::string own;
     if (r.upper_value && *r.upper_value != r.total.value)
         own = fmt::format("; {} {}{}{}", lang == Lang::Zh ? "本级填报" : "the plan itself reports",
-                          r.upper_value->to_decimal(2), r.indicator->unit.to_string(),
+                          r.upper_value->to_decimal(2), r.rule->unit.to_string(),
                           lang == Lang::Zh ? "，与下级合计不符" : ", not the sum");
     if (r.status == Status::Missing && !r.missing.empty())
         return fmt::format("{}: {}{}", label(Label::MissingData, lang), join(r.missing, ", "), own);
     if (!r.reason.empty()) return render(r.reason, lang);
     if (!r.gap) return own.empty() ? "" : own.substr(2);
-    bool over = r.indicator->comparison == Comparison::AtMost ||
-                r.indicator->comparison == Comparison::LessThan;
+    bool over = r.indicator().comparison == Comparison::AtMost ||
+                r.indicator().comparison == Comparison::LessThan;
     std::string amount = r.gap->to_string(2);
     if (lang == Lang::Zh) return fmt::format("{} {}{}", over ? "超出" : "差", amount, own);
     return fmt::format("{} {}{}", amount, over ? "over" : "short", own);
@@ -62,10 +62,10 @@ void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<Rol
     int name_w = 0, total_w = 0, target_w = 0;
     for (const auto& r : results) {
         if (r.status == Status::NotApplicable && !o.show_all) continue;
-        name_w = std::max(name_w, display_width(r.indicator->name.in(o.lang)));
+        name_w = std::max(name_w, display_width(r.indicator().name.in(o.lang)));
         total_w = std::max(total_w, display_width(r.total.to_string(2)));
         if (r.target)
-            target_w = std::max(target_w, display_width(comparison_sign(r.indicator->comparison) +
+            target_w = std::max(target_w, display_width(comparison_sign(r.indicator().comparison) +
                                                         r.target->to_string(2)));
     }
     Summary summary;
@@ -73,16 +73,16 @@ void write_rollup(const Plan& upper, const RuleSet& rules, const std::vector<Rol
         summary.add(r.status);
         if (r.status == Status::NotApplicable && !o.show_all) continue;
         std::string target =
-            r.target ? comparison_sign(r.indicator->comparison) + r.target->to_string(2) : "—";
+            r.target ? comparison_sign(r.indicator().comparison) + r.target->to_string(2) : "—";
         std::string line =
             fmt::format(" {} {}  {}  {} {}  {}", status_mark(r.status),
-                        pad_right(r.indicator->name.in(o.lang), name_w),
+                        pad_right(r.indicator().name.in(o.lang), name_w),
                         pad_left(r.total.to_string(2), total_w), label(Label::Needs, o.lang),
                         pad_right(target, target_w), detail(r, o.lang));
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out << line << '\n';
         std::vector<std::string> shares;
-        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.indicator->unit));
+        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.rule->unit));
         out << "     " << join(shares, " · ") << '\n';
     }
     out << fmt::format(" {} {}: {}      {} {}\n", summary.total,
@@ -114,8 +114,8 @@ void write_rollup_json(const Plan& upper, const std::vector<RollupResult>& resul
         summary.add(r.status);
         if (r.status == Status::NotApplicable && !o.show_all) continue;
         w.begin_object();
-        w.key("indicator").value(r.indicator->id);
-        w.key("name").value(r.indicator->name.in(o.lang));
+        w.key("indicator").value(r.indicator().id);
+        w.key("name").value(r.indicator().name.in(o.lang));
         w.key("status").value(status_name(r.status));
         w.key("total").value(r.total.to_string(2));
         write_quantity(w, "target", r.target);
@@ -168,11 +168,11 @@ void write_rollup_markdown(const Plan& upper, const RuleSet& rules,
         summary.add(r.status);
         if (r.status == Status::NotApplicable && !o.show_all) continue;
         std::vector<std::string> shares;
-        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.indicator->unit));
+        for (const auto& s : r.shares) shares.push_back(share_text(s, r.target, r.rule->unit));
         out << fmt::format(
             "| {} | {} | {} | {} | {} | {} |\n", status_mark(r.status),
-            markdown_escape(r.indicator->name.in(o.lang)), r.total.to_string(2),
-            r.target ? comparison_sign(r.indicator->comparison) + r.target->to_string(2) : "—",
+            markdown_escape(r.indicator().name.in(o.lang)), r.total.to_string(2),
+            r.target ? comparison_sign(r.indicator().comparison) + r.target->to_string(2) : "—",
             markdown_escape(detail(r, o.lang)), markdown_escape(join(shares, " · ")));
     }
     out << fmt::format("\n{} {}: {}\n", summary.total, zh ? "项汇总检查" : "roll-up checks",

@@ -141,15 +141,15 @@ void write_location(JsonWriter& w, const Result& r) {
 void write_fingerprints(JsonWriter& w, const Result& r) {
     w.begin_object();
     w.key("vetcheckResult/v1")
-        .value(fmt::format("{}/{}/{}", r.plan->id, r.indicator->id, r.subject->id));
+        .value(fmt::format("{}/{}/{}", r.plan->id, r.indicator().id, r.subject->id));
     w.end_object();
 }
 
 void write_result(JsonWriter& w, const Result& r, int rule_index, Lang lang) {
-    std::string message = fmt::format("{} — {}: {}", r.indicator->name.in(lang),
+    std::string message = fmt::format("{} — {}: {}", r.indicator().name.in(lang),
                                       subject_text(r, lang), outcome_text(r, lang));
     w.begin_object();
-    w.key("ruleId").value(r.indicator->id);
+    w.key("ruleId").value(r.indicator().id);
     w.key("ruleIndex").value(rule_index);
     w.key("level").value(level_of(r.status));
     write_text(w.key("message"), message);
@@ -290,7 +290,7 @@ void SarifReporter::plan(const PlanReport& report, std::ostream&) {
     // gives way first.
     for (const auto& r : report.results) {
         if (!level_of(r.status)) continue;
-        Kept k{r.status, severity_rank(r.status), seq_++, r.indicator, report.rules, {}};
+        Kept k{r.status, severity_rank(r.status), seq_++, &r.indicator(), report.rules, {}};
         if (kept_.size() >= max_results_) {
             if (max_results_ == 0 || !keeps_before(k, kept_.front())) {
                 ++omitted_[static_cast<int>(r.status)];

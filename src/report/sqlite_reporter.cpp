@@ -337,7 +337,7 @@ void SqliteReporter::add_rules(const RuleSet& rules) {
             .text_or_null(p.source_file);
         step(st_->pack, [this] { fail("cannot write a pack to the results database"); });
     }
-    for (const Indicator& indicator : rules.indicators) indicator_row(indicator);
+    for (const CompiledRule& rule : rules.rules) indicator_row(*rule.indicator);
 }
 
 long long SqliteReporter::indicator_row(const Indicator& ind) {
@@ -394,7 +394,7 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
         // n/a results are most of a batch's (a school is not checked on a province's targets):
         // counted in plans.not_applicable, written only with --all, as in the JSON report.
         if (r.status == Status::NotApplicable && !options_.show_all) continue;
-        long long indicator = indicator_row(*r.indicator);
+        long long indicator = indicator_row(r.indicator());
         Row(st_->result)
             .integer(run_id_)
             .integer(plan_row)

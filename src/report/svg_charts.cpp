@@ -49,7 +49,7 @@ constexpr double kBarsHead = 20;
 constexpr double kBarRow = 48;
 
 bool has_numbers(const Result& r) {
-    return !r.indicator->is_requirement() && r.actual && r.target;
+    return !r.indicator().is_requirement() && r.actual && r.target;
 }
 
 // The axis runs from 0 to a little past the larger of actual and target (tolerance included), so
@@ -59,7 +59,7 @@ struct BarScale {
     explicit BarScale(const Result& r) {
         double top =
             std::max(r.actual->value.to_double(),
-                     (r.target->value + r.indicator->tolerance_for(r.target->value)).to_double());
+                     (r.target->value + r.indicator().tolerance_for(r.target->value)).to_double());
         if (top > 0) max = top * 1.15;
     }
     double x(const Rational& v) const {
@@ -69,15 +69,15 @@ struct BarScale {
 
 // The subject is named only when the chart has several: a school's report is about the school.
 std::string bar_label(const Result& r, bool name_subject, Lang lang) {
-    std::string text = r.indicator->name.in(lang);
+    std::string text = r.indicator().name.in(lang);
     if (name_subject) text += " · " + subject_text(r, lang);
     return truncate_columns(text, columns_for(kBarsWidth - 20, 13));
 }
 
 // Drawn over the bar as a dashed outline, so the part of the band the bar covers still shows.
 std::string tolerance_band(const Result& r, const BarScale& s, double y) {
-    if (!r.indicator->tolerance) return "";
-    Rational t = r.target->value, tol = r.indicator->tolerance_for(t);
+    if (!r.indicator().tolerance) return "";
+    Rational t = r.target->value, tol = r.indicator().tolerance_for(t);
     double from = s.x(t - tol), to = s.x(t + tol);
     return fmt::format(
         "<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"none\" "
@@ -103,8 +103,8 @@ std::string target_bar(const Result& r, bool name_subject, Lang lang, double y) 
     StatusStyle st = status_style(r.status);
     std::string actual = actual_text(r, lang), target = target_text(r, lang);
     std::string out = fmt::format("<g class=\"bar\" data-indicator=\"{}\" data-status=\"{}\">\n",
-                                  esc(r.indicator->id), status_name(r.status));
-    out += fmt::format("<title>{} — {}: {} ({}), {} {}</title>\n", esc(r.indicator->name.in(lang)),
+                                  esc(r.indicator().id), status_name(r.status));
+    out += fmt::format("<title>{} — {}: {} ({}), {} {}</title>\n", esc(r.indicator().name.in(lang)),
                        esc(subject_text(r, lang)), esc(actual), esc(status_text(r.status, lang)),
                        label(Label::Needs, lang), esc(target));
     out += fmt::format(

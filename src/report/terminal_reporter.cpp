@@ -34,7 +34,7 @@ std::vector<std::string> explanation_lines(const Result& r) {
     for (const auto& f : e.facts)
         lines.push_back(fmt::format("{}{} = {}  ({})", f.subject.empty() ? "" : f.subject + ": ",
                                     f.key, f.value, f.where.to_string()));
-    const Citation& c = r.indicator->source;
+    const Citation& c = r.indicator().source;
     lines.push_back(fmt::format("“{}” — {}", c.quote, c.reference()));
     return lines;
 }
@@ -51,7 +51,7 @@ struct Row {
 
 Row make_row(const Result& r, const ReportOptions& o) {
     Row row{r.status,
-            r.indicator->name.in(o.lang),
+            r.indicator().name.in(o.lang),
             actual_text(r, o.lang),
             target_text(r, o.lang),
             gap_text(r, o.lang),
@@ -59,10 +59,7 @@ Row make_row(const Result& r, const ReportOptions& o) {
             0,
             0,
             o.explain ? explanation_lines(r) : std::vector<std::string>{}};
-    // Measured when the rule set was compiled; an indicator made otherwise (tests) is measured
-    // here.
-    row.name_width = r.indicator->name_width[static_cast<int>(o.lang)];
-    if (row.name_width == 0) row.name_width = display_width(row.name);
+    row.name_width = display_width(row.name);
     row.actual_width = display_width(row.actual);
     row.target_width = display_width(row.target);
     return row;

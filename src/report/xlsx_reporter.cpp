@@ -358,14 +358,14 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
     std::string level = p.level.empty() ? "" : vetcheck::render(level_name(p.level), lang);
     std::vector<std::optional<Status>> cells(columns_.size());
     for (const Result& r : report.results) {
-        auto stats = indicator_row_.try_emplace(r.indicator->id, indicators_.size());
-        if (stats.second) indicators_.push_back({r.indicator->id, r.indicator->name, {}});
+        auto stats = indicator_row_.try_emplace(r.indicator().id, indicators_.size());
+        if (stats.second) indicators_.push_back({r.indicator().id, r.indicator().name, {}});
         ++indicators_[stats.first->second].counts[static_cast<int>(r.status)];
 
-        auto column = column_.find(r.indicator->id);
+        auto column = column_.find(r.indicator().id);
         // Unreachable from the command line, whose catalog holds every pack a plan can name.
         if (column == column_.end())
-            throw std::logic_error("xlsx: indicator '" + r.indicator->id +
+            throw std::logic_error("xlsx: indicator '" + r.indicator().id +
                                    "' is in none of the packs the matrix's columns were made from");
         auto& cell = cells[column->second];
         cell = cell ? worse(*cell, r.status) : r.status;
@@ -374,7 +374,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         // the JSON report and the database.
         if (r.status == Status::NotApplicable && !options_.show_all) continue;
         Sheet& s = row_of(Part::Results);
-        const Indicator& ind = *r.indicator;
+        const Indicator& ind = r.indicator();
         text(s, kPlanId, p.id);
         text(s, kPlanFile, p.file);
         text(s, kRegion, p.region);

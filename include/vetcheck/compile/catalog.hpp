@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "vetcheck/compile/compiled_rule.hpp"
 #include "vetcheck/pack/limits.hpp"
 #include "vetcheck/pack/pack.hpp"
 
@@ -27,7 +28,10 @@ struct RuleSet {
     std::vector<const Pack*> packs;  // ancestors before descendants
     std::vector<std::string> requested;
     FactTable facts;
-    std::vector<Indicator> indicators;
+    // One rule per indicator id and subject, in pack order; a pack's restatement of a parent's
+    // indicator takes the parent's place and holds the parent's version in `restated`. The parsed
+    // indicators they point at are the packs', never changed by compiling.
+    std::vector<CompiledRule> rules;
     // The conflicts declared by these packs between two of them (`conflicts:`), both sides here.
     std::vector<const Conflict*> conflicts;
     // The facts again for reading plans, which look up every key they write: by key, and the
@@ -85,9 +89,5 @@ class Catalog {
     std::map<std::string, std::shared_ptr<const RuleSet>> compiled_;
     Limits limits_;
 };
-
-// Checks every expression of the merged indicators against the merged facts; fills display
-// notation and unit. Throws InputError at the expression's location.
-void check_rule_set(RuleSet& rules);
 
 }  // namespace vetcheck

@@ -24,7 +24,7 @@ std::vector<Result> check_plan(const RuleSet& rules, const Plan& plan,
                                const CheckOptions& options = {});
 
 // One indicator for one subject.
-Result check_indicator(const Indicator& indicator, const RuleSet& rules, const Plan& plan,
+Result check_indicator(const CompiledRule& rule, const RuleSet& rules, const Plan& plan,
                        const Subject& subject, const CheckOptions& options = {});
 
 }  // namespace vetcheck

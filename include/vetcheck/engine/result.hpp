@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vetcheck/base/messages.hpp"
+#include "vetcheck/compile/compiled_rule.hpp"
 #include "vetcheck/engine/status.hpp"
 #include "vetcheck/expr/evaluator.hpp"
 #include "vetcheck/model/plan.hpp"
@@ -72,7 +73,7 @@ class ReasonText {
 struct Progress;  // engine/progress.hpp
 
 struct Result {
-    const Indicator* indicator = nullptr;
+    const CompiledRule* rule = nullptr;  // the rule set's: it outlives the result
     const Plan* plan = nullptr;
     const Subject* subject = nullptr;  // &plan->whole for plan indicators
     Status status = Status::Missing;
@@ -86,12 +87,13 @@ struct Result {
     SourceLocation deciding;           // the plan line that holds the deciding fact
     std::vector<expr::FactUse> uses;
     // When packs along the cascade state the same target, how each version came out, parent first;
-    // `indicator` is then the version that decided the result (the strictest outcome).
-    std::vector<std::pair<const Indicator*, Status>> versions;
+    // `rule` is then the version that decided the result (the strictest outcome).
+    std::vector<std::pair<const CompiledRule*, Status>> versions;
     std::optional<WaiverUse> waiver;  // set when a waiver of the plan names this failing result
     // For a target not yet due with figures of earlier years: on-track or behind, and by how much.
     std::shared_ptr<const Progress> progress;
 
+    const Indicator& indicator() const { return *rule->indicator; }
     bool on_whole_plan() const { return subject == &plan->whole; }
 };
 

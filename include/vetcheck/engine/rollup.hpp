@@ -21,7 +21,7 @@ struct RollupShare {
 // commitments of the plans one level down: do the cities of a province add up to the province's own
 // target?
 struct RollupResult {
-    const Indicator* indicator = nullptr;
+    const CompiledRule* rule = nullptr;
     Status status = Status::Missing;
     std::optional<Quantity> target;  // evaluated for the upper plan
     Quantity total;                  // the sum over the lower plans that report the fact
@@ -29,7 +29,9 @@ struct RollupResult {
     std::optional<Rational> upper_value;  // what the upper plan itself reports for the fact
     std::vector<RollupShare> shares;
     std::vector<std::string> missing;  // lower plans that do not report the fact
-    Message reason;  // an R- code
+    Message reason;                    // an R- code
+
+    const Indicator& indicator() const { return *rule->indicator; }
 };
 
 std::vector<RollupResult> check_rollup(const RuleSet& rules, const Plan& upper,

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,19 +84,6 @@ struct Indicator {
     Citation source;
     std::string pack_id;
     SourceLocation where;
-
-    // Filled when the pack is compiled against its merged vocabulary.
-    Notation notation = Notation::Plain;  // how actual and target values are shown
-    Unit unit;
-    // Made once for reports, which show an indicator for every plan of a national batch: the width
-    // of the name on a terminal by language (Lang::Zh, Lang::En), and the target as shown when it
-    // is a constant ("≥50%"; empty when the target is computed from the plan's facts).
-    std::array<int, 2> name_width{};
-    std::string constant_target_text;
-
-    // The versions of the same target in the packs this one's pack extends (same id, same subject):
-    // all of them bind, so a subject is checked against each and the strictest outcome counts.
-    std::vector<Indicator> restated;
 
     bool is_requirement() const { return require.has_value(); }
     bool covers_type(const std::string& type) const;

@@ -12,6 +12,9 @@ namespace vetcheck::report {
 // The words every reporter uses for one result, so that terminal, Markdown and HTML say the same.
 std::string actual_text(const Result& r, Lang lang);  // "1:500", "57%", "是", "—"
 std::string target_text(const Result& r, Lang lang);  // "≥ 1:350", "≈ 1000所 ±10%", "是"
+// The target as shown when it is a constant ("≥50%"), whatever the plan; "" when the target is
+// computed from the plan's facts or the rule is a requirement.
+std::string constant_target_text(const CompiledRule& rule);
 std::string gap_text(const Result& r,
                      Lang lang);  // "还需 4 人 (专职思政课教师数 9 → 13)", "差 3.5 个百分点"
 std::string subject_text(const Result& r,
