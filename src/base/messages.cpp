@@ -311,8 +311,10 @@ const std::vector<MessageEntry> kCatalogue = {
     {"P-the-document", "document", "文件"},
 
     // zh15: libyaml's problems (src/read/yaml_problem.cpp), each as a person would say it.
-    {"P-yaml-began", " (it began at line {line}, column {column})", "（始于第{line}行第{column}列）"},
-    {"E-yaml-key-expected", "invalid YAML: expected a key here (is the indentation aligned?){began}",
+    {"P-yaml-began", " (it began at line {line}, column {column})",
+     "（始于第{line}行第{column}列）"},
+    {"E-yaml-key-expected",
+     "invalid YAML: expected a key here (is the indentation aligned?){began}",
      "YAML格式有误：此处应为一个键（缩进是否对齐？）{began}"},
     {"E-yaml-value-expected", "invalid YAML: expected a value here{began}",
      "YAML格式有误：此处应为一个值{began}"},
@@ -344,8 +346,7 @@ const std::vector<MessageEntry> kCatalogue = {
     // zh15: explain's restatements (src/report/pack_text.cpp).
     {"L-restates", "restates {versions}", "重申：{versions}"},
     {"L-weaker-than", "weaker than {pack}: {finding}", "弱于{pack}：{finding}"},
-    {"L-as-strict-as-restated",
-     "at least as strict as every version it restates; all of them bind",
+    {"L-as-strict-as-restated", "at least as strict as every version it restates; all of them bind",
      "不弱于所重申的各个版本；各版本均须达到"},
 
     // zh15: plan and init errors that were English prose.
@@ -403,8 +404,7 @@ const std::vector<MessageEntry> kCatalogue = {
 
     // zh15: the results database, the JUnit totals, memory (sqlite_reporter.cpp,
     // junit_reporter.cpp, engine/batch.cpp).
-    {"E-sqlite-copy", "cannot copy the database to append to it",
-     "无法复制该数据库以追加本次结果"},
+    {"E-sqlite-copy", "cannot copy the database to append to it", "无法复制该数据库以追加本次结果"},
     {"E-sqlite-needs-file",
      "the sqlite format writes a database file: give it one (sqlite=results.db)",
      "-f sqlite写入数据库文件，须指定文件（如-f sqlite=results.db）"},

@@ -14,13 +14,10 @@ Builtin builtin_named(std::string_view name, bool call) {
     static constexpr Entry kValues[] = {
         {"type", Builtin::Type}, {"level", Builtin::Level}, {"year", Builtin::Year}};
     static constexpr Entry kFunctions[] = {
-        {"if", Builtin::If},       {"has", Builtin::Has},
-        {"baseline", Builtin::Baseline},
-        {"least", Builtin::Least}, {"greatest", Builtin::Greatest},
-        {"sum", Builtin::Sum},     {"min", Builtin::Min},
-        {"max", Builtin::Max},     {"avg", Builtin::Avg},
-        {"count", Builtin::Count}, {"all", Builtin::All},
-        {"any", Builtin::Any}};
+        {"if", Builtin::If},       {"has", Builtin::Has},           {"baseline", Builtin::Baseline},
+        {"least", Builtin::Least}, {"greatest", Builtin::Greatest}, {"sum", Builtin::Sum},
+        {"min", Builtin::Min},     {"max", Builtin::Max},           {"avg", Builtin::Avg},
+        {"count", Builtin::Count}, {"all", Builtin::All},           {"any", Builtin::Any}};
     if (call) {
         for (const Entry& e : kFunctions)
             if (e.name == name) return e.builtin;
