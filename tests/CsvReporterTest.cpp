@@ -279,3 +279,25 @@ TEST_CASE("CSV matrix: without a catalog, the columns are the first plan's packs
     // No plan at all: the plan columns alone.
     CHECK(body_of(write_report(report::CsvMatrixReporter(), {})).size() == 1);
 }
+
+TEST_CASE("CSV matrix: an input that could not be checked is a row with its error",
+          "[csv][matrix]") {
+    auto r = check_report(kPlan);
+    report::CsvMatrixReporter reporter;
+    std::ostringstream out;
+    reporter.begin(report::RunInfo{&r.checked->catalog, {}, "", ""}, {}, out);
+    reporter.plan(r.report, out);
+    SourceLocation at{FileName("bad.yaml"), 2, 5};
+    reporter.failure(InputFailure{InputError(at, "expected a number, found \"x, y\""), ""}, out);
+    reporter.end({}, out);
+    auto rows = body_of(out.str());
+    REQUIRE(rows.size() == 3);
+    const auto& h = rows[0];
+    const auto& bad = rows[2];
+    CHECK(bad.size() == h.size());
+    CHECK(bad[column(h, "plan_file")] == "bad.yaml");
+    CHECK(bad[column(h, "plan_name")].find("bad.yaml:2:5: expected a number, found \"x, y\"") !=
+          std::string::npos);
+    // No indicator is claimed for it: its cells stay empty rather than read as a status.
+    CHECK(bad[column(h, "share")] == "");
+}

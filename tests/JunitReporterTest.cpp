@@ -279,3 +279,24 @@ TEST_CASE("XML writer: indentation, empty elements and text kept inline", "[juni
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a n=\"1\">\n  <b/>\n  <c>x\ny</c>\n</a>\n");
     CHECK_THROWS_AS(xml.close(), std::logic_error);
 }
+
+TEST_CASE("JUnit: an input that could not be checked is an error case of its own suite",
+          "[junit]") {
+    auto checked = testing::check_report(testing::kEveryStatusPlan);
+    report::JunitReporter reporter;
+    std::ostringstream out;
+    reporter.begin({}, {}, out);
+    reporter.plan(checked.report, out);
+    SourceLocation at{FileName("drafts/bad <1>.yaml"), 6, 9};
+    reporter.failure(InputFailure{InputError(at, "plan.year: expected a whole number"), ""}, out);
+    reporter.end({}, out);
+    std::string xml = out.str();
+    INFO(xml);
+    // The bad file's own suite, counted as an error, beside the checked plan's.
+    CHECK(xml.find("<testsuite name=\"drafts/bad &lt;1&gt;.yaml\" tests=\"1\" failures=\"0\" "
+                   "errors=\"1\"") != std::string::npos);
+    CHECK(xml.find("line=\"6\"") != std::string::npos);
+    CHECK(xml.find("<error message=\"drafts/bad &lt;1&gt;.yaml:6:9: plan.year: expected a whole "
+                   "number\" type=\"input\"/>") != std::string::npos);
+    CHECK(occurrences(xml, "<testsuite ") == 2);
+}

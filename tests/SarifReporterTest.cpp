@@ -288,3 +288,28 @@ TEST_CASE("SARIF: streams, holding at most the results it may keep and no plan",
     for (size_t i = 0; i < 8; ++i) got.push_back(rules[i] + "/" + subjects[i]);
     CHECK(got == expected);
 }
+
+TEST_CASE("SARIF: an input that could not be checked is a tool execution notification", "[sarif]") {
+    auto checked = testing::check_report(testing::kEveryStatusPlan);
+    report::SarifReporter reporter;
+    std::ostringstream out;
+    reporter.begin({}, {}, out);
+    reporter.plan(checked.report, out);
+    SourceLocation at{FileName("drafts/bad.yaml"), 6, 9};
+    reporter.failure(InputFailure{InputError(at, "plan.year: expected a whole number"), ""}, out);
+    reporter.end({}, out);
+    std::string s = out.str();
+    INFO(s);
+    // The run did not succeed, and says why, where: never a silent omission.
+    CHECK(s.find("\"executionSuccessful\": false") != std::string::npos);
+    size_t note = s.find("\"toolExecutionNotifications\"");
+    REQUIRE(note != std::string::npos);
+    std::string tail = s.substr(note);
+    CHECK(tail.find("\"level\": \"error\"") != std::string::npos);
+    CHECK(tail.find("plan.year: expected a whole number") != std::string::npos);
+    CHECK(tail.find("\"uri\": \"drafts/bad.yaml\"") != std::string::npos);
+    CHECK(tail.find("\"startLine\": 6") != std::string::npos);
+    CHECK(tail.find("\"startColumn\": 9") != std::string::npos);
+    // The checked plan's findings are still there.
+    CHECK(!all_matches(s, "\"ruleId\": \"([a-z_]+)\"").empty());
+}
