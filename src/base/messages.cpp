@@ -405,6 +405,13 @@ const std::vector<MessageEntry> kCatalogue = {
     // zh15: the results database, the JUnit totals, memory (sqlite_reporter.cpp,
     // junit_reporter.cpp, engine/batch.cpp).
     {"E-sqlite-copy", "cannot copy the database to append to it", "无法复制该数据库以追加本次结果"},
+    {"E-sqlite-open", "cannot open the results database: {error}", "无法打开结果数据库：{error}"},
+    {"E-sqlite-write", "cannot write the results database: {error}", "无法写入结果数据库：{error}"},
+    {"E-sqlite-not-database", "the file is not a SQLite database ({error})",
+     "该文件不是SQLite数据库（{error}）"},
+    {"E-sqlite-not-a-file",
+     "a results database must be a regular file, not a device or a directory",
+     "结果数据库须为普通文件，不能是设备或目录"},
     {"E-sqlite-needs-file",
      "the sqlite format writes a database file: give it one (sqlite=results.db)",
      "-f sqlite写入数据库文件，须指定文件（如-f sqlite=results.db）"},

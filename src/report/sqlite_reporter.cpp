@@ -185,15 +185,15 @@ SqliteReporter::~SqliteReporter() {
     if (db_) sqlite3_close(db_);
 }
 
-void SqliteReporter::fail(const std::string& what) const {
+void SqliteReporter::fail(const char* code) const {
     std::string target = run_.target.empty() ? run_.file : run_.target;
+    // SQLite's own reason ("disk I/O error", "database or disk is full") as the system gives it.
     throw InputError(SourceLocation{target},
-                     fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : "cannot open"));
+                     Message(code, {{"error", db_ ? sqlite3_errmsg(db_) : "out of memory"}}));
 }
 
 void SqliteReporter::exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-        fail("cannot write the results database");
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("E-sqlite-write");
 }
 
 void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std::ostream& out) {
@@ -202,13 +202,17 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
     if (run.file.empty())
         throw InputError(SourceLocation{"-f sqlite"}, Message("E-sqlite-needs-file"));
     std::error_code ec;
+    // A database is pages written back and forth, not a stream: /dev/null or a pipe cannot hold
+    // one.
+    if (std::filesystem::exists(target, ec) && !std::filesystem::is_regular_file(target, ec))
+        throw InputError(SourceLocation{target}, Message("E-sqlite-not-a-file"));
     if (run.file != target && std::filesystem::is_regular_file(target, ec) &&
         std::filesystem::file_size(target, ec) > 0)
         copy_file(target, run.file);
     if (sqlite3_open_v2(run.file.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK)
-        fail("cannot open the results database");
+        fail("E-sqlite-open");
     sqlite3_extended_result_codes(db_, 1);
     open_schema();
     // The file is a temporary that replaces the target only when the run is whole, and the CLI
@@ -220,7 +224,7 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
 
     auto prepare = [this](const char* sql, sqlite3_stmt** st) {
         if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, st, nullptr) != SQLITE_OK)
-            fail("cannot prepare a statement of the results database");
+            fail("E-sqlite-write");
     };
     st_ = std::make_unique<Statements>();
     prepare(
@@ -260,7 +264,7 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
         .text(join(run.inputs, " "));
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) fail("cannot write the results database");
+    if (rc != SQLITE_DONE) fail("E-sqlite-write");
     run_id_ = sqlite3_last_insert_rowid(db_);
 }
 
@@ -270,7 +274,7 @@ void SqliteReporter::open_schema() {
     auto read_int = [this](const char* sql) {
         sqlite3_stmt* st = nullptr;
         if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK)
-            fail("the file is not a SQLite database");
+            fail("E-sqlite-not-database");
         long long value = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
         sqlite3_finalize(st);
         return value;
@@ -290,7 +294,7 @@ void SqliteReporter::open_schema() {
                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
                            "'sqlite_%' ORDER BY name",
                            -1, &st, nullptr) != SQLITE_OK)
-        fail("the file is not a SQLite database");
+        fail("E-sqlite-not-database");
     std::vector<std::string> others;
     while (sqlite3_step(st) == SQLITE_ROW) {
         std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
@@ -335,7 +339,7 @@ void SqliteReporter::add_rules(const RuleSet& rules) {
             .text_or_null(p.level)
             .text_or_null(join(p.extends, ","))
             .text_or_null(p.source_file);
-        step(st_->pack, [this] { fail("cannot write a pack to the results database"); });
+        step(st_->pack, [this] { fail("E-sqlite-write"); });
     }
     for (const CompiledRule& rule : rules.rules) indicator_row(*rule.indicator);
 }
@@ -361,7 +365,7 @@ long long SqliteReporter::indicator_row_by_id(const Indicator& ind) {
         .text_or_null(ind.name.en)
         .text(ind.severity == Severity::Advisory ? "advisory" : "required")
         .integer_or_null(ind.deadline);
-    step(st_->indicator, [this] { fail("cannot write an indicator to the results database"); });
+    step(st_->indicator, [this] { fail("E-sqlite-write"); });
     long long row = sqlite3_last_insert_rowid(db_);
     indicators_.emplace(std::move(key), row);
     return row;
@@ -375,7 +379,7 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
     ++in_transaction_;
     add_rules(*report.rules);
     const Plan& p = *report.plan;
-    auto write_error = [this] { fail("cannot write a plan to the results database"); };
+    auto write_error = [this] { fail("E-sqlite-write"); };
     Summary summary = summarize(report.results);
     Row(st_->plan)
         .integer(run_id_)
@@ -436,24 +440,24 @@ void SqliteReporter::failure(const InputFailure& f, std::ostream&) {
         .integer_or_null(where.line)
         .integer_or_null(where.column)
         .text(f.error.message(options_.lang));
-    step(st_->error, [this] { fail("cannot write an error to the results database"); });
+    step(st_->error, [this] { fail("E-sqlite-write"); });
 }
 
 void SqliteReporter::end(const RunTotals& totals, std::ostream&) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db_, "UPDATE runs SET plans = ?, failures = ? WHERE id = ?", -1, &st,
                            nullptr) != SQLITE_OK)
-        fail("cannot write the results database");
+        fail("E-sqlite-write");
     Row(st)
         .integer(static_cast<long long>(totals.plans))
         .integer(static_cast<long long>(totals.failures))
         .integer(run_id_);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) fail("cannot write the results database");
+    if (rc != SQLITE_DONE) fail("E-sqlite-write");
     exec("COMMIT");
     st_.reset();
-    if (sqlite3_close(db_) != SQLITE_OK) fail("cannot close the results database");
+    if (sqlite3_close(db_) != SQLITE_OK) fail("E-sqlite-write");
     db_ = nullptr;
 }
 

@@ -480,6 +480,10 @@ if selected; then
 fi
 run "sqlite: a file that is not a database" 2 "-f sqlite=$tmp/notes.db examples/school-pass.yaml" \
   "notes.db: the file is not a SQLite database"
+run "sqlite: a device is no place for a database" 2 "-f sqlite=/dev/null examples/school-pass.yaml" \
+  "/dev/null: a results database must be a regular file, not a device or a directory"
+run "sqlite: nor a directory, said in Chinese" 2 "--lang zh -f sqlite=$tmp examples/school-pass.yaml" \
+  "无法写入报告：这是一个目录"
 
 
 # The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked

@@ -31,7 +31,7 @@ class SqliteReporter : public Reporter {
 
   private:
     struct Statements;
-    void fail(const std::string& what) const;
+    void fail(const char* code) const;  // a catalogue code whose {error} is SQLite's reason
     void exec(const char* sql);
     void open_schema();
     void add_rules(const RuleSet& rules);
