@@ -1,6 +1,9 @@
 #include "harness.hpp"
 
+#include <unistd.h>
 #include <functional>
+
+#include <filesystem>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -135,14 +138,21 @@ void write_reports(const std::vector<report::PlanReport>& reports) {
             options.show_all = lang == Lang::Zh;
             std::ostringstream out;
             if (entry.file_only) {
-                // A database: written in memory (SQLite's ":memory:"), plan by plan as the CLI
-                // does.
+                // A file, plan by plan as the CLI writes it: a database in memory (SQLite's
+                // ":memory:"), a workbook in a scratch file removed after.
+                bool database = entry.name == "sqlite";
                 auto reporter = entry.make();
                 report::RunInfo run;
-                run.file = ":memory:";
+                run.file = database ? ":memory:"
+                                    : (std::filesystem::temp_directory_path() /
+                                       ("vetcheck-fuzz-" + std::to_string(::getpid()) + "." +
+                                        std::string(entry.name)))
+                                          .string();
                 reporter->begin(run, options, out);
                 for (const auto& r : reports) reporter->plan(r, out);
                 reporter->end(report::RunTotals{}, out);
+                std::error_code ignored;
+                if (!database) std::filesystem::remove(run.file, ignored);
                 continue;
             }
             entry.make()->write(reports, options, out);
