@@ -141,15 +141,7 @@ void CsvMatrixReporter::plan(const PlanReport& report, std::ostream& out) {
     if (!header_written_) write_header(matrix_columns(*report.rules), out);
     const Plan& plan = *report.plan;
     std::vector<std::optional<Status>> cells(width_);
-    for (const auto& r : report.results) {
-        auto it = column_.find(r.indicator().id);
-        // Unreachable from the command line, whose catalog holds every pack a plan can name.
-        if (it == column_.end())
-            throw std::logic_error("csv-matrix: indicator '" + r.indicator().id +
-                                   "' is in none of the packs the columns were made from");
-        auto& cell = cells[it->second];
-        cell = cell ? worse(*cell, r.status) : r.status;
-    }
+    for (const auto& r : report.results) add_to_row(cells, column_, r, "csv-matrix");
     std::vector<std::string> row = {csv_text(plan.file), csv_text(plan.id), csv_text(plan.name)};
     for (const auto& cell : cells) row.push_back(cell ? status_name(*cell) : "");
     out << csv_row(row);

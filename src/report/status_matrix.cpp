@@ -1,5 +1,6 @@
 #include "vetcheck/report/status_matrix.hpp"
 
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -44,6 +45,17 @@ StatusMatrix status_matrix(const std::vector<PlanReport>& reports) {
         m.cells.push_back(std::move(row));
     }
     return m;
+}
+
+void add_to_row(std::vector<std::optional<Status>>& row,
+                const std::unordered_map<std::string, size_t>& column, const Result& result,
+                std::string_view format) {
+    auto it = column.find(result.indicator().id);
+    if (it == column.end())
+        throw std::logic_error(std::string(format) + ": indicator '" + result.indicator().id +
+                               "' is in none of the packs the columns were made from");
+    auto& cell = row[it->second];
+    cell = cell ? worse(*cell, result.status) : result.status;
 }
 
 }  // namespace vetcheck::report

@@ -362,13 +362,7 @@ void XlsxReporter::plan(const PlanReport& report, std::ostream&) {
         if (stats.second) indicators_.push_back({r.indicator().id, r.indicator().name, {}});
         ++indicators_[stats.first->second].counts[static_cast<int>(r.status)];
 
-        auto column = column_.find(r.indicator().id);
-        // Unreachable from the command line, whose catalog holds every pack a plan can name.
-        if (column == column_.end())
-            throw std::logic_error("xlsx: indicator '" + r.indicator().id +
-                                   "' is in none of the packs the matrix's columns were made from");
-        auto& cell = cells[column->second];
-        cell = cell ? worse(*cell, r.status) : r.status;
+        add_to_row(cells, column_, r, "xlsx");
 
         // n/a results are most of a batch's: counted in the summary, rows only with --all, as in
         // the JSON report and the database.

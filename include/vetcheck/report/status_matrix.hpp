@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vetcheck/report/reporter.hpp"
@@ -22,5 +24,12 @@ StatusMatrix status_matrix(const std::vector<PlanReport>& reports);
 // them, ties by pack id), from every pack of `catalog` or, without one, of `rules`.
 std::vector<const Indicator*> matrix_columns(const Catalog& catalog);
 std::vector<const Indicator*> matrix_columns(const RuleSet& rules);
+
+// A plan's row of a streamed matrix: `result` folded into its indicator's cell (the worse status).
+// `column` maps an indicator id to its cell; a result with no column is a program error
+// (std::logic_error naming `format`), since the columns come from every pack a plan can name.
+void add_to_row(std::vector<std::optional<Status>>& row,
+                const std::unordered_map<std::string, size_t>& column, const Result& result,
+                std::string_view format);
 
 }  // namespace vetcheck::report
