@@ -73,7 +73,7 @@ count() {  # count PATTERN: occurrences in the parsed DOM
   grep -oF -- "$1" "$dom" | wc -l
 }
 
-expect '<title>vetcheck — 3 份规划</title>' "the page title"
+expect '<title>vetcheck — 3份规划</title>' "the page title"
 expect 'XX职业技术学院 2023 年度质量报告' "a plan name in Chinese"
 expect '未达标' "a status word"
 # Numbers the terminal report gives for the same plans, as SVG text and in the table.
