@@ -300,7 +300,7 @@ run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 exampl
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "272 checks: 93 pass · 3 fail · 2 missing data · 68 not due · 106 n/a"
+  "274 checks: 95 pass · 3 fail · 2 missing data · 68 not due · 106 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
 run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
