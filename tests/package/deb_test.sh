@@ -73,7 +73,7 @@ code=$?
 [[ $code == 1 ]] || say_fail "school-fail.yaml: exit $code, expected 1"
 grep -qF "✗ Full-time ideological-political teacher ratio" <<<"$out" ||
   say_fail "school-fail.yaml: no failing ratio line in: $out"
-grep -qF "4 more full-time ideological-political teachers (9 → 13)" <<<"$out" ||
+grep -qF "4 more full-time ideological-political teachers (9 → 13人)" <<<"$out" ||
   say_fail "school-fail.yaml: no shortfall line in: $out"
 
 out=$("$bin" --lang en --pack "$root/usr/share/vetcheck/packs/cn-2020-7.yaml" "$src/examples/school-pass.yaml" 2>&1)
