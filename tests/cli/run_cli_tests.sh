@@ -227,6 +227,21 @@ fi
 section "spreadsheets of school reports"
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"
+# The summary of a spreadsheet names its worst plans by id and row, not by the file all rows share;
+# an indicator whose facts no row supplies is listed once as not in the data, not as 0% passing.
+run "--summary of a spreadsheet: plans by id and row" 1 "--lang en --summary examples/schools.csv" \
+  "XX技师学院  xx-tech  examples/schools.csv:4" "Not in the data (no plan supplies the facts; no pass rate):" \
+  "  Talent-training programmes published  (4 plans)"
+if selected; then
+  "$vetcheck" --lang en --summary examples/schools.csv >"$tmp/out" 2>&1
+  if [[ $(grep -c "Talent-training programmes published" "$tmp/out") == 1 ]] && ! grep -q " 0%  (0/" "$tmp/out"; then
+    ok
+  else
+    bad "--summary of a spreadsheet: an indicator not in the data shown as 0% or twice: $(grep -F "0%" "$tmp/out" | head -3)"
+  fi
+fi
+run "--summary of a spreadsheet, in Chinese" 1 "--lang zh --summary examples/schools.csv" \
+  "数据中没有的指标（没有规划提供所需数据，不计达标率）:"
 printf 'id,type,year,students.full_time\na,高职,2023,八十\nb,高职,2023,300\n' >"$tmp/bad.csv"
 run "a CSV error names the row and column; the other rows are checked" 2 "--lang en $tmp/bad.csv" \
   "bad.csv:2:11: students.full_time: expected a whole number 人 (e.g. 4500), got \"八十\"" "  b (高职)"
