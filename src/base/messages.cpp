@@ -459,6 +459,33 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-pack-contents", "source: {file}\n  {facts} facts, {indicators} indicators",
      "来源文件：{file}\n  {facts} 项数据，{indicators} 项指标"},
 
+    // html17: the HTML report's progress charts (src/report/progress_chart.cpp) and its batch
+    // table of plans on track by indicator (src/report/html_reporter.cpp).
+    {"P-chart-figure", "{value} in {year}", "{year}年{value}"},
+    {"P-chart-description",
+     "{indicator}: {figures}; due {deadline}: {target}; {status}, {progress}",
+     "{indicator}：{figures}；{deadline}年到期：{target}；{status}，{progress}"},
+    {"P-chart-figures", "figures by year", "历年数值"},
+    {"P-chart-pace", "on-track line", "进度线"},
+    {"P-chart-projection", "at the current pace", "按当前速度"},
+    {"P-chart-target", "target", "目标"},
+    {"P-chart-checked", "checked", "检查年份"},
+    {"P-chart-heading", "Progress toward targets not yet due", "未到期目标的进度"},
+    {"P-chart-note",
+     "Points are the plan's figures by year; the solid line runs from the baseline to the target "
+     "at its deadline, and a target is on track when its figure is on that line or past it; the "
+     "dashed line is where the pace of the years given leads.",
+     "圆点为历年数值；实线自基期值连至期限年的目标值，当年数值在线上或已越过该线即为进度达标（时间"
+     "过半、"
+     "任务过半）；虚线为按已有年份速度的预测。"},
+    {"P-track-heading", "Targets on track by indicator", "各指标进度达标的规划"},
+    {"P-track-note",
+     "For targets not yet due that have figures of earlier years: the plans on track and behind; "
+     "a plan counts as behind when any of its subjects is behind.",
+     "仅含有往年数值、尚未到期的目标：进度达标与进度滞后的规划数；规划中任一对象进度滞后即计为滞后"
+     "。"},
+    {"P-track-counted", "plans measured", "计入规划数"},
+
     // zh15: progress against a mid-term target (src/report/progress_text.cpp), the batch line.
     {"P-progress-share", "progress {done}% / time {elapsed}%", "进度 {done}% / 时间 {elapsed}%"},
     {"P-progress-level", "; level with the pace: {level}", "；与进度持平：{level}"},

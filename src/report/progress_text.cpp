@@ -8,12 +8,11 @@
 
 namespace vetcheck::report {
 
-namespace {
-
-// A value of the target's measure as the target is written: 86%, 1:320, 2.1倍.
 std::string measure_text(const Result& r, const Rational& v) {
     return Quantity{v, r.rule->unit, r.rule->notation}.to_string(1);
 }
+
+namespace {
 
 std::string pace_text(const Result& r, const Progress& p, Lang lang) {
     std::string years = fmt::format("{}–{}", p.base_year, p.year);
