@@ -36,7 +36,7 @@ TEST_CASE("PlanLoader: a value that does not fit its fact", "[plan]") {
     CHECK(plan_error(kSchool + "facts:\n  students.full_time: 12.5\n")
               .find("a count is a whole number") != std::string::npos);
     CHECK(plan_error(kCity + "facts:\n  dropout_rate: 120%\n") ==
-          "plan.yaml:3:17: dropout_rate: expected a percentage or a share (e.g. 57% or 0.57), got "
+          "plan.yaml:3:17: dropout_rate: expected a percentage (e.g. 57%), got "
           "\"120%\" (a share "
           "lies between 0% and 100%)");
     CHECK(plan_error(kSchool + "facts:\n  hours.total: 2000人\n")
@@ -54,7 +54,7 @@ TEST_CASE("PlanLoader: a value that does not fit its fact", "[plan]") {
 
 TEST_CASE("PlanLoader: accepted spellings of values", "[plan]") {
     auto c = check_text(kCity +
-                        "facts:\n  funding.per_student: 1.2万元\n  dropout_rate: 0.015\n"
+                        "facts:\n  funding.per_student: 1.2万元\n  dropout_rate: 1.5%\n"
                         "  index.contribution: 85\n");
     const Subject& w = c->loaded.plan.whole;
     CHECK(std::get<Quantity>(w.find("funding.per_student")->value).value == Rational(12000));

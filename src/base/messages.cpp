@@ -298,7 +298,16 @@ const std::vector<MessageEntry> kCatalogue = {
     {"P-expect-count", "a whole number{unit} (e.g. 4500)", "整数{unit}（如4500）"},
     {"P-expect-amount", "an amount{unit} (e.g. 12000 or 1.2万)", "数额{unit}（如12000或1.2万）"},
     {"P-expect-number", "a number", "数值"},
-    {"P-expect-share", "a percentage or a share (e.g. 57% or 0.57)", "百分比或比例（如57%或0.57）"},
+    {"P-expect-share", "a percentage (e.g. 57%)", "百分比（如57%）"},
+    // input15: shares written as a bare number, read only as the pack declares (a fact's bare:).
+    {"P-expect-share-bare-percent", "a percentage (e.g. 57% or 57)", "百分比（如57%或57）"},
+    {"P-expect-share-bare-fraction", "a percentage or a fraction of 1 (e.g. 57% or 0.57)",
+     "百分比或小数（如57%或0.57）"},
+    {"P-share-bare-two-readings", "a bare number may mean either: write {percent} or {fraction}",
+     "不带%的数字含义不明：请写作{percent}或{fraction}"},
+    {"P-share-bare-one-reading", "a share is written with %: write {percent}",
+     "比例应带%书写：请写作{percent}"},
+    {"P-a-positive-number", "a number greater than 0", "大于0的数"},
     {"P-expect-ratio", "a ratio (e.g. 1:350)", "比值（如1:350）"},
     {"P-expect-multiple", "a multiple (e.g. 2倍 or 2)", "倍数（如2倍或2）"},
     {"P-expect-boolean", "yes or no (true/false, 是/否)", "是或否（是/否、true/false）"},
@@ -402,6 +411,8 @@ const std::vector<MessageEntry> kCatalogue = {
     {"E-pack-in-principle-advisory", "{id}: the source word '{word}' makes it advisory",
      "{id}：原文用语为“{word}”，应标为建议性（severity: advisory）"},
     {"E-pack-fact-twice", "fact '{key}' declared twice", "数据项“{key}”重复声明"},
+    {"E-pack-bare-not-share", "{key}.bare: only a share is read from a bare number this way",
+     "{key}：只有比例类数据项才能写bare:（声明不带%的数字如何读）"},
     {"E-pack-indicator-twice", "indicator '{id}' declared twice", "指标“{id}”重复声明"},
 
     // zh15b: an expression that cannot be read (src/expr/lexer.cpp, parser.cpp), each naming the

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/model/unit_alias.hpp"
+
 namespace vetcheck {
 
 namespace {
@@ -33,8 +35,30 @@ const char* fact_type_name(FactType type) {
     return "?";
 }
 
+bool parse_bare_share(std::string_view text, BareShare* out) {
+    if (text == "percent")
+        *out = BareShare::Percent;
+    else if (text == "fraction")
+        *out = BareShare::Fraction;
+    else
+        return false;
+    return true;
+}
+
+const char* bare_share_name(BareShare reading) {
+    switch (reading) {
+        case BareShare::Percent:
+            return "percent";
+        case BareShare::Fraction:
+            return "fraction";
+        case BareShare::Refused:
+            break;
+    }
+    return "";
+}
+
 bool FactDef::same_definition(const FactDef& other) const {
-    return key == other.key && unit == other.unit && type == other.type;
+    return key == other.key && unit == other.unit && type == other.type && bare == other.bare;
 }
 
 namespace {
@@ -50,6 +74,14 @@ Message expected_for(const FactDef& def) {
         case FactType::Number:
             return Message("P-expect-number");
         case FactType::Share:
+            switch (def.bare) {
+                case BareShare::Percent:
+                    return Message("P-expect-share-bare-percent");
+                case BareShare::Fraction:
+                    return Message("P-expect-share-bare-fraction");
+                case BareShare::Refused:
+                    break;
+            }
             return Message("P-expect-share");
         case FactType::Ratio:
             return Message("P-expect-ratio");
@@ -59,6 +91,14 @@ Message expected_for(const FactDef& def) {
             return Message("P-expect-boolean");
     }
     return Message("P-expect-number");
+}
+
+// "write 1% or 100%" for 1; "write 50%" for 50, which cannot be a fraction of one.
+Message bare_share_refusal(const Rational& value) {
+    std::string as_percent = value.to_decimal(6) + "%";
+    if (value > Rational(1)) return Message("P-share-bare-one-reading", {{"percent", as_percent}});
+    return Message("P-share-bare-two-readings",
+                   {{"percent", as_percent}, {"fraction", value.scaled_decimal(100, 6) + "%"}});
 }
 
 }  // namespace
@@ -100,12 +140,31 @@ FactValue read_fact_value(const FactDef& def, const Node& node) {
     if (q->notation == Notation::Ratio && def.type != FactType::Ratio)
         return fail(Message("P-ratio-only-for-ratios"));
     if (q->notation == Notation::Multiple && def.type != FactType::Multiple) return fail(Message());
-    if (!q->unit.none() && !(q->unit == def.unit))
-        return fail(def.unit.none()
-                        ? Message("P-unit-not-expected", {{"unit", q->unit.to_string()}})
-                        : Message("P-unit-mismatch", {{"unit", q->unit.to_string()},
-                                                      {"expected", def.unit.to_string()}}));
+    if (!q->unit.none() && !(q->unit == def.unit)) {
+        // 3200名 for a fact in 人, 1.2亿元 for one in 万元 (data/units.yaml); 16名 for 学时 is not.
+        std::optional<Rational> converted;
+        if (!def.unit.none()) converted = in_unit(q->value, q->unit, def.unit);
+        if (!converted)
+            return fail(def.unit.none()
+                            ? Message("P-unit-not-expected", {{"unit", q->unit.to_string()}})
+                            : Message("P-unit-mismatch", {{"unit", q->unit.to_string()},
+                                                          {"expected", def.unit.to_string()}}));
+        q->value = *converted;
+    }
     q->unit = def.unit;
+    if (def.type == FactType::Share && q->notation == Notation::Plain && !q->value.is_zero() &&
+        !q->value.is_negative()) {
+        // 1 may mean 1% or 100%: read a bare number only as the pack says, never guessed.
+        switch (def.bare) {
+            case BareShare::Percent:
+                q->value = q->value / Rational(100);
+                break;
+            case BareShare::Fraction:
+                break;
+            case BareShare::Refused:
+                return fail(bare_share_refusal(q->value));
+        }
+    }
     bool negative = q->value.is_negative();
     switch (def.type) {
         case FactType::Count:

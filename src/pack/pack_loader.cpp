@@ -68,7 +68,7 @@ SourceExpr read_expression(const Node& n, const std::string& what,
 
 FactDef read_fact(const Node& n, const std::string& pack_id) {
     MapReader r(n, "facts[]");
-    r.reject_unknown({"key", "zh", "en", "unit", "type", "subjects", "note"});
+    r.reject_unknown({"key", "zh", "en", "unit", "type", "subjects", "note", "bare"});
     FactDef f;
     f.key = r.required_string("key");
     f.name =
@@ -85,6 +85,14 @@ FactDef read_fact(const Node& n, const std::string& pack_id) {
             Message("P-one-of",
                     {{"items", std::vector<std::string>{"count", "amount", "number", "share",
                                                         "ratio", "multiple", "boolean"}}}));
+    if (const Node* bare = r.optional("bare")) {
+        if (f.type != FactType::Share)
+            throw InputError(bare->where(), Message("E-pack-bare-not-share", {{"key", f.key}}));
+        if (!parse_bare_share(expect_string(*bare, f.key + ".bare"), &f.bare))
+            fail_expected(
+                *bare, f.key + ".bare",
+                Message("P-one-of", {{"items", std::vector<std::string>{"percent", "fraction"}}}));
+    }
     const Node* subjects = r.optional("subjects");
     for (const std::string& s : read_string_list(subjects, f.key + ".subjects")) {
         if (s == "plan")

@@ -123,6 +123,40 @@ rm -f "$tmp/r.jsonl"
 run "-f jsonl=FILE" 1 "--lang zh -f jsonl=$tmp/r.jsonl -f term examples/school-fail.yaml" "退出码 1"
 if [[ $(jq -r 'select(.type == "run") | .options.lang' "$tmp/r.jsonl") == zh ]]; then ok; else bad "jsonl=FILE: $(head -c 200 "$tmp/r.jsonl")"; fi
 
+section "paths: every format writes an input's path the same way"
+# One batch naming its inputs three ways: "./", a ".." step, and an absolute path inside the working
+# directory; and one input outside it, which stays absolute. Every format writes the same strings.
+# Each plan fails something, so that SARIF and GitHub annotations, which list problems, name it.
+mkdir -p "$tmp/outside"
+cp examples/school-fail.yaml "$tmp/outside/elsewhere.yaml"
+rm -rf "$tmp/paths"
+mkdir -p "$tmp/paths"
+paths_args="--lang en ./examples/school-fail.yaml examples/../examples/xx-city.yaml $PWD/examples/shanxi-city.yaml $tmp/outside/elsewhere.yaml"
+for format in term json jsonl csv csv-matrix html junit sarif markdown github; do
+  # shellcheck disable=SC2086
+  "$vetcheck" $paths_args -f "$format=$tmp/paths/r.$format" >/dev/null 2>&1
+done
+# shellcheck disable=SC2086
+"$vetcheck" $paths_args -f "sqlite=$tmp/paths/r.db" -f "xlsx=$tmp/paths/r.xlsx" >/dev/null 2>&1
+if selected; then
+  sqlite3 "$tmp/paths/r.db" 'SELECT file FROM plans ORDER BY file' >"$tmp/paths/r.sqlite" 2>&1
+  # The workbook's sheets hold their strings inline (libxlsxwriter's constant-memory mode).
+  unzip -p "$tmp/paths/r.xlsx" 'xl/worksheets/*.xml' >"$tmp/paths/r.xlsx-sheets" 2>&1
+fi
+for written in "$tmp"/paths/r.{term,json,jsonl,csv,csv-matrix,html,junit,sarif,markdown,github,sqlite,xlsx-sheets}; do
+  selected || break
+  name=${written##*/r.}
+  good=1
+  for path in examples/school-fail.yaml examples/xx-city.yaml examples/shanxi-city.yaml "$tmp/outside/elsewhere.yaml"; do
+    grep -qF -- "$path" "$written" || { bad "paths: -f $name does not write $path"; good=0; }
+  done
+  # No input written as given: with "./", with "..", or absolute inside the working directory.
+  for given in "./examples/" "examples/../" "$PWD/examples/"; do
+    grep -qF -- "$given" "$written" && { bad "paths: -f $name writes ${given}…: $(grep -oF -- "$given" "$written" | head -1)"; good=0; }
+  done
+  ((good)) && ok
+done
+
 section "csv-matrix: columns from every pack, rows as plans arrive"
 # A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
 # that does not answer to a pack has its cells empty, one that does has its status there.
@@ -193,6 +227,21 @@ fi
 section "spreadsheets of school reports"
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"
+# The summary of a spreadsheet names its worst plans by id and row, not by the file all rows share;
+# an indicator whose facts no row supplies is listed once as not in the data, not as 0% passing.
+run "--summary of a spreadsheet: plans by id and row" 1 "--lang en --summary examples/schools.csv" \
+  "XX技师学院  xx-tech  examples/schools.csv:4" "Not in the data (no plan supplies the facts; no pass rate):" \
+  "  Talent-training programmes published  (4 plans)"
+if selected; then
+  "$vetcheck" --lang en --summary examples/schools.csv >"$tmp/out" 2>&1
+  if [[ $(grep -c "Talent-training programmes published" "$tmp/out") == 1 ]] && ! grep -q " 0%  (0/" "$tmp/out"; then
+    ok
+  else
+    bad "--summary of a spreadsheet: an indicator not in the data shown as 0% or twice: $(grep -F "0%" "$tmp/out" | head -3)"
+  fi
+fi
+run "--summary of a spreadsheet, in Chinese" 1 "--lang zh --summary examples/schools.csv" \
+  "数据中没有的指标（没有规划提供所需数据，不计达标率）:"
 printf 'id,type,year,students.full_time\na,高职,2023,八十\nb,高职,2023,300\n' >"$tmp/bad.csv"
 run "a CSV error names the row and column; the other rows are checked" 2 "--lang en $tmp/bad.csv" \
   "bad.csv:2:11: students.full_time: expected a whole number 人 (e.g. 4500), got \"八十\"" "  b (高职)"

@@ -17,12 +17,21 @@ enum class FactType { Count, Amount, Number, Share, Ratio, Multiple, Boolean };
 bool parse_fact_type(std::string_view text, FactType* out);
 const char* fact_type_name(FactType type);
 
+// How a share written as a bare number (1, 0.9) is read: only as the pack declares it (`bare:
+// percent` reads 1 as 1%, `bare: fraction` reads 0.9 as 90%); with neither it is refused, since 1
+// may mean 1% or 100%.
+enum class BareShare { Refused, Percent, Fraction };
+
+bool parse_bare_share(std::string_view text, BareShare* out);
+const char* bare_share_name(BareShare reading);
+
 // One entry of a pack's facts vocabulary: what a plan may report, in what unit, for which subjects.
 struct FactDef {
     std::string key;
     LocalizedText name;
     Unit unit;
     FactType type = FactType::Number;
+    BareShare bare = BareShare::Refused;  // shares only
     bool on_plan = false;
     bool on_institution = false;
     std::string pack_id;  // the pack that declared it
