@@ -106,7 +106,7 @@ TEST_CASE("Progress chart: the label says the figures in words, in both language
     std::string zh = report::svg_progress_chart(r, Lang::Zh);
     CHECK(contains(zh, "2020年1:700"));
     CHECK(contains(zh, "2025年到期：≥1:350；"));
-    CHECK(contains(zh, "进度达标，进度 60% / 时间 60%"));
+    CHECK(contains(zh, "进度达标，进度60%，时间60%"));
     CHECK(contains(zh, ">进度线</text>"));
 }
 
