@@ -9,7 +9,8 @@ Every file answers to the national pack cn-2020-7 (named, or left to the default
 institution facts of that pack, written as people write them: 4500, 4,500, 1.2万, 4500人, 2760学时,
 是/否, true/false, yes/no, 有/无; nested (teachers: {professional: 260}) and dotted
 (teachers.professional: 260) keys, flow mappings, comments, a narrative note; some facts absent and
-some written but left empty. City plans also carry city facts, with shares written as 57% or 0.57.
+some written but left empty. City plans also carry city facts, with shares written as 57% or 57％
+(a bare 0.57 is refused: 0.57% or 57%?).
 
 The national pack declares no ratio-typed fact, so a ratio such as 1:350 only appears in comments
 (written into a count fact it is an input error, exit 2).
@@ -248,6 +249,8 @@ def facts_lines(rng, v, indent, commentary):
             return w.boolean(value, words), value
         if key.startswith("hours."):
             return w.hours(value)
+        if key == "training.headcount_annual":  # person-times: 人次, never 人
+            return w.count(value, "人次")
         return w.count(value)
 
     # decide what is reported
@@ -439,7 +442,7 @@ def city_facts(rng, institution_kinds):
     if rng.random() < 0.25:
         share = rng.randrange(35, 80)
         lines.append("  textbooks.spot_check_share: "
-                     + (f"{share}%" if rng.random() < 0.7 else f"0.{share}"))
+                     + (f"{share}%" if rng.random() < 0.7 else f"{share}％"))
     if rng.random() < 0.15:
         lines.append(f"  admission.skills_test_score_share: {rng.choice([40, 50, 55, 60])}%")
     return lines

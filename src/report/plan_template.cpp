@@ -175,7 +175,12 @@ class TemplateWriter {
             case FactType::Number:
                 return t("数值", "a number");
             case FactType::Share:
-                return t("比例, 如 57% 或 0.57", "a share, e.g. 57% or 0.57");
+                // A bare number is read only as the pack declares (docs/plans.md "Writing values").
+                if (f.bare == BareShare::Percent)
+                    return t("比例, 如 57% 或 57", "a share, e.g. 57% or 57");
+                if (f.bare == BareShare::Fraction)
+                    return t("比例, 如 57% 或 0.57", "a share, e.g. 57% or 0.57");
+                return t("比例, 如 57%", "a share, e.g. 57%");
             case FactType::Ratio:
                 return t("比, 如 1:350", "a ratio, e.g. 1:350");
             case FactType::Multiple:
