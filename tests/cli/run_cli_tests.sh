@@ -428,7 +428,7 @@ iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
 run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
   "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13)"
 
-# The results database: written, appended to, refused when it cannot be; and the five queries of
+# The results database: written, appended to, refused when it cannot be; and the six queries of
 # docs/reports-analyst.md, taken from the page, run with the sqlite3 shell.
 section "sqlite"
 query() {  # query NAME: the SQL under `<!-- query: NAME -->` in docs/reports-analyst.md
@@ -448,7 +448,7 @@ sql() {  # sql NAME WANTED_LINES...: runs the query on $db, expects each line in
 db=$tmp/results.db
 run "sqlite: the examples" 1 "-f sqlite=$db examples/"
 if selected; then
-  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n11\n1' ]] &&
+  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n11\n2' ]] &&
     [[ -z $(sqlite3 "$db" 'PRAGMA foreign_key_check') ]]; then ok; else bad "sqlite: one run of five plans"; fi
 fi
 sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
@@ -456,6 +456,8 @@ sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:5
   "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
 sql by-pack "cn-2020-7|教职成〔2020〕7号|25|9" "zj-2021||39|7"
 sql missing "funding.secondary_per_student_operating|4|4"
+sql behind "contribution_index|xx-city-2023-midterm|82|82.2|85|2025|57.0|60.0" \
+  "student_dropout_rate|xx-maritime-poly-progress|2.9%|2.8%|2%|2025|44.0|50.0"
 # A second run of a changed draft is appended; the run-to-run query shows what moved.
 mkdir -p "$tmp/drafts"
 cp examples/*.yaml "$tmp/drafts/"

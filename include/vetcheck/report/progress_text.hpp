@@ -7,6 +7,8 @@
 
 namespace vetcheck::report {
 
+// A value of the target's measure as the target is written: 86%, 1:320, 2.1倍.
+std::string progress_measure_text(const Result& r, const Rational& value);
 // "进度 60% / 时间 67%" — the share of the task done beside the share of the time elapsed — for a
 // result with progress; "" for one without.
 std::string progress_share_text(const Result& r, Lang lang);
