@@ -68,6 +68,8 @@ void add_rollup_command(CLI::App& app, Commands* table);
 void add_init_command(CLI::App& app, Commands* table);
 // `vetcheck diff OLD NEW`: exit 1 when NEW is worse on a required target.
 void add_diff_command(CLI::App& app, Commands* table);
+// `vetcheck history PLAN-ID --db FILE`: every run of a plan in a results database.
+void add_history_command(CLI::App& app, Commands* table);
 
 // A subcommand's -f term|markdown|json; --help lists the three and anything else is refused.
 void add_text_format_option(CLI::App* sub, report::TextFormat* format, const char* what);

@@ -488,6 +488,56 @@ run "sqlite: nor a directory, said in Chinese" 2 "--lang zh -f sqlite=$tmp examp
   "无法写入报告：这是一个目录"
 
 
+# `vetcheck history`: three drafts of a school's report into one database, the gaps run by run in
+# both languages; an unknown plan id, a missing file and a file that is not a database refused.
+section "history"
+hdb=$tmp/history.db
+if selected; then
+  mkdir -p "$tmp/history-2" "$tmp/history-3"
+  sed -e 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 11/' \
+    -e 's/^  teachers.double_qualified: 118 /  teachers.double_qualified: 125 /' \
+    examples/school-fail.yaml >"$tmp/history-2/school-fail.yaml"
+  sed -e 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 13/' \
+    -e 's/^  teachers.double_qualified: 118 /  teachers.double_qualified: 131 /' \
+    examples/school-fail.yaml >"$tmp/history-3/school-fail.yaml"
+fi
+run "history: the first draft" 1 "-f sqlite=$hdb examples/school-fail.yaml"
+run "history: the second draft, in Chinese" 1 "--lang zh -f sqlite=$hdb $tmp/history-2/school-fail.yaml"
+run "history: the third draft" 1 "-f sqlite=$hdb $tmp/history-3/school-fail.yaml"
+run "history: three runs, the gaps moving" 0 "history xx-tech-poly-2023 --db $hdb --lang en" \
+  "History of xx-tech-poly-2023: 3 run(s) in $hdb" \
+  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  11 pass · 5 fail · 1 missing data · 68 n/a · 2 advisory" \
+  "run 3  " "Full-time ideological-political teacher ratio                           1:500 → 1:409.1 → 1:346.2  (pass in run 3)" \
+  "Share of double-qualified teachers among professional teachers          45.4% → 48.1% → 50.4%  (pass in run 3)" \
+  "Dual-track promotion path for student counsellors                       no → no → no  (fail in run 3)" \
+  "Annual training headcount as a multiple of enrolment (quality schools)  1.7倍 → 1.7倍 → 1.7倍  (fail in run 3: 1400 more "
+run "history: in Chinese" 0 "history xx-tech-poly-2023 --db $hdb --lang zh" \
+  "xx-tech-poly-2023的历次检查：$hdb中共3次" \
+  "第2次  " "规划年度 2023  规则包 cn-2020-7" \
+  "专职思政课教师配备                          1:500 → 1:409.1 → 1:346.2  （第3次：达标）" \
+  "辅导员职务职级“双线”晋升通道                否 → 否 → 否  （第3次：未达标）"
+run "history: progress of a target not yet due" 0 "-f sqlite=$hdb examples/school-progress.yaml"
+run "history: behind, with the shares" 0 "history xx-maritime-poly-progress --db $hdb" \
+  "Student dropout rate  2.9%  (behind in run 1: progress 44% / time 50%)"
+if selected; then
+  "$vetcheck" history xx-tech-poly-2023 --db "$hdb" -f json >"$tmp/history.json" 2>&1
+  if node -e '
+      const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const t = d.targets.find(t => t.indicator === "ideological_teacher_ratio");
+      process.exit(d.schema === "vetcheck-history/1" && d.runs.length === 3 &&
+        t.runs.map(r => r.status).join() === "fail,fail,pass" ? 0 : 1)' "$tmp/history.json"; then
+    ok; else bad "history: -f json"; fi
+  echo "not a database" >"$tmp/notes.db"
+fi
+run "history: an unknown plan id, the near ones named" 2 "history xx-tech-poly --db $hdb" \
+  "$hdb: no plan 'xx-tech-poly' in this results database; plan ids near it: xx-tech-poly-2023"
+run "history: an unknown plan id, in Chinese" 2 "--lang zh history nothing-like-it --db $hdb" \
+  "该结果数据库中没有规划“nothing-like-it”"
+run "history: no such database" 2 "history xx-tech-poly-2023 --db $tmp/no-such.db" \
+  "no-such.db: cannot read the file: No such file or directory"
+run "history: a file that is not a database" 2 "history xx-tech-poly-2023 --db $tmp/notes.db" \
+  "notes.db: the file is not a SQLite database"
+
 # The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked
 # against the JSON report of the same run, in both languages; a bad input is a row of its errors
 # sheet, the workbook still written and the exit code 2.
