@@ -292,7 +292,7 @@ section "deadlines in time: --as-of before and after a deadline"
 run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
   "… Full-time ideological-political teacher ratio" \
   "1:500  needs ≥1:350" "due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
-  "due 2023; missing data: informatization.digital_campus_standard" "87 checks: 19 not due · 68 n/a      exit 0"
+  "due 2023; missing data: informatization.digital_campus_standard" "91 checks: 19 not due · 72 n/a      exit 0"
 run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
   "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
 run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
@@ -300,7 +300,7 @@ run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 exampl
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "272 checks: 93 pass · 3 fail · 2 missing data · 68 not due · 106 n/a"
+  "278 checks: 96 pass · 3 fail · 2 missing data · 68 not due · 109 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
 run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
@@ -312,7 +312,7 @@ run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/
   "~ Full-time ideological-political teacher ratio" \
   "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24)" \
   "warning: $w/waivers.yaml:44:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
-  "87 checks: 18 pass · 68 n/a · 1 waived      exit 0"
+  "91 checks: 18 pass · 72 n/a · 1 waived      exit 0"
 run "an expired waiver does not waive" 1 "--lang en --today 2025-01-01 $w/waivers.yaml" \
   "✗ Full-time ideological-political teacher ratio" "waiver expired 2024-12-31 (approved by XX市教育局); 4 more" \
   "warning: $w/waivers.yaml:40:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
@@ -332,11 +332,11 @@ rm -f "$tmp/template.yaml"
 run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
 if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then ok; else bad "init -o"; fi
 run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
-  "? Full-time ideological-political teacher ratio" "87 checks: 19 missing data · 68 n/a      exit 1"
+  "? Full-time ideological-political teacher ratio" "91 checks: 19 missing data · 72 n/a      exit 1"
 sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
   -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
 run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
-  "✓ Full-time ideological-political teacher ratio" "87 checks: 1 pass · 18 missing data · 68 n/a"
+  "✓ Full-time ideological-political teacher ratio" "91 checks: 1 pass · 18 missing data · 72 n/a"
 run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
   "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
 run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
@@ -350,11 +350,11 @@ run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
   "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
   "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
   "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
-  "2 newly failing · 2 newly passing · 1 gap shrank · 97 unchanged — worse on a required target      exit 1"
+  "2 newly failing · 2 newly passing · 1 gap shrank · 101 unchanged — worse on a required target      exit 1"
 run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
 run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
   "newly passing:" "no required target worse      exit 0"
-run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "102 unchanged"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "106 unchanged"
 run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
   ":x: **The new draft is worse on a required target.**" \
   "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | plan as a whole | pass | fail |"
@@ -454,7 +454,7 @@ fi
 sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
 sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:500|≥1:350|0.000857" \
   "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
-sql by-pack "cn-2020-7|教职成〔2020〕7号|25|9" "zj-2021||39|7"
+sql by-pack "cn-2020-7|教职成〔2020〕7号|29|9" "zj-2021||39|7"
 sql missing "funding.secondary_per_student_operating|4|4"
 sql behind "contribution_index|xx-city-2023-midterm|82|82.2|85|2025|57.0|60.0" \
   "student_dropout_rate|xx-maritime-poly-progress|2.9%|2.8%|2%|2025|44.0|50.0"

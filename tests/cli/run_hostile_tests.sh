@@ -216,6 +216,21 @@ reported "a file in the middle is bad" "-o $tmp/r.txt examples/school-pass.yaml 
 reported "every format to its own file, the last input bad" \
   "-f json=$tmp/r.json -f jsonl=$tmp/r.jsonl -f sarif=$tmp/r.sarif -f junit=$tmp/r.xml -f csv=$tmp/r.csv -f csv-matrix=$tmp/m.csv -f markdown=$tmp/r.md -f html=$tmp/r.html $good tests/cli/cases/not-utf8.yaml" \
   tests/cli/cases/not-utf8.yaml "$tmp/r.json" "$tmp/r.jsonl" "$tmp/r.sarif" "$tmp/r.xml" "$tmp/r.csv" "$tmp/m.csv" "$tmp/r.md" "$tmp/r.html"
+# The two file formats, fresh (a database appends to an existing one and refuses a foreign file):
+# the database keeps its text uncompressed; the workbook is a zip, read through Python's zipfile.
+rm -f "$tmp/r.db" "$tmp/r.xlsx"
+# shellcheck disable=SC2086  # $good is a list of files
+"$vetcheck" --lang en -f sqlite="$tmp/r.db" -f xlsx="$tmp/r.xlsx" $good tests/cli/cases/not-utf8.yaml >"$tmp/out" 2>&1 </dev/null
+got=$?
+if [[ $got == 2 ]] && grep -qF not-utf8.yaml "$tmp/r.db" && ! compgen -G "$tmp/r.db.tmp*" >/dev/null &&
+  python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sys.exit(0 if any(sys.argv[2] in z.read(n).decode() for n in z.namelist() if n.startswith("xl/")) else 1)' \
+    "$tmp/r.xlsx" not-utf8.yaml 2>>"$tmp/out"; then
+  ok
+else
+  bad "the results database and the workbook, the last input bad: exit $got, $(head -3 "$tmp/out")"
+fi
 if command -v xmllint >/dev/null && [[ -f tests/report/junit.xsd ]]; then
   if xmllint --noout --schema tests/report/junit.xsd "$tmp/r.xml" >"$tmp/xsd" 2>&1; then ok; else bad "JUnit with an error suite is not valid: $(head -3 "$tmp/xsd")"; fi
 fi
