@@ -506,7 +506,7 @@ run "history: the second draft, in Chinese" 1 "--lang zh -f sqlite=$hdb $tmp/his
 run "history: the third draft" 1 "-f sqlite=$hdb $tmp/history-3/school-fail.yaml"
 run "history: three runs, the gaps moving" 0 "history xx-tech-poly-2023 --db $hdb --lang en" \
   "History of xx-tech-poly-2023: 3 run(s) in $hdb" \
-  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  11 pass · 5 fail · 1 missing data · 68 n/a · 2 advisory" \
+  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  11 pass · 5 fail · 1 missing data · 72 n/a · 2 advisory" \
   "run 3  " "Full-time ideological-political teacher ratio                           1:500 → 1:409.1 → 1:346.2  (pass in run 3)" \
   "Share of double-qualified teachers among professional teachers          45.4% → 48.1% → 50.4%  (pass in run 3)" \
   "Dual-track promotion path for student counsellors                       no → no → no  (fail in run 3)" \
