@@ -62,7 +62,7 @@ _vetcheck() {
         --today) COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
         --as-of | --max-file-size | --max-depth | --max-nodes | --max-expression-length | \
         --max-expression-depth | --max-institutions | -j | --jobs) return ;;
-        -o | --output | --db)
+        -o | --output | --db | --history)
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur"))
             compopt -o filenames 2>/dev/null
@@ -89,7 +89,7 @@ _vetcheck() {
     esac
 
     local global="--help --version --pack --lang --color --fail-on --format --output --explain --all
-        --as-of --today --max-file-size --max-depth --max-nodes --max-expression-length
+        --as-of --today --history --max-file-size --max-depth --max-nodes --max-expression-length
         --max-expression-depth --max-institutions --jobs --summary"
     if [[ $cur == -* ]]; then
         local options=$global

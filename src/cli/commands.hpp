@@ -35,7 +35,8 @@ struct GlobalOptions {
     bool summary = false;
     bool show_all = false;
     int as_of = 0;
-    std::string today;  // YYYY-MM-DD: the day waivers are checked against (default: today)
+    std::string history;  // --history FILE: figures of earlier plan years from a results database
+    std::string today;    // YYYY-MM-DD: the day waivers are checked against (default: today)
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     Limits limits;  // --max-file-size, --max-depth, --max-nodes, --max-expression-*, ...
 };

@@ -20,12 +20,7 @@ namespace {
 class ReadOnlyDatabase {
   public:
     explicit ReadOnlyDatabase(const std::string& path) : path_(path) {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec))
-            throw InputError(SourceLocation{path},
-                             Message("E-file-unreadable", {{"error", system_error_text(ENOENT)}}));
-        if (std::filesystem::is_directory(path, ec))
-            throw InputError(SourceLocation{path}, Message("E-file-is-directory"));
+        refuse_missing_database(path);
         if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                             nullptr) != SQLITE_OK)
             fail("E-sqlite-open");

@@ -1,5 +1,11 @@
 #include "vetcheck/input/results_schema.hpp"
 
+#include <cerrno>
+#include <filesystem>
+
+#include "vetcheck/base/messages.hpp"
+#include "vetcheck/base/source_location.hpp"
+
 namespace vetcheck {
 
 namespace {
@@ -123,6 +129,15 @@ const char* results_schema_step(int version) {
         default:
             return nullptr;
     }
+}
+
+void refuse_missing_database(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw InputError(SourceLocation{path},
+                         Message("E-file-unreadable", {{"error", system_error_text(ENOENT)}}));
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(SourceLocation{path}, Message("E-file-is-directory"));
 }
 
 }  // namespace vetcheck

@@ -538,6 +538,39 @@ run "history: no such database" 2 "history xx-tech-poly-2023 --db $tmp/no-such.d
 run "history: a file that is not a database" 2 "history xx-tech-poly-2023 --db $tmp/notes.db" \
   "notes.db: the file is not a SQLite database"
 
+# `--history results.db`: a school's one-year reports of 2021 and 2022 checked into a database, then
+# its 2023 report with --history gives the same progress lines as the example that states all three
+# years itself.
+section "history figures"
+if selected; then
+  mkdir -p "$tmp/by-year"
+  for year in 2021 2022 2023; do
+    # The example's figures by year, each report giving its own year's once.
+    sed -E -e "s/^  year: 2023/  year: $year/" \
+      -e "s/^( +[a-z_]+: )\{.*$year: ([0-9.%]+).*\}/\1\2/" \
+      examples/school-progress.yaml >"$tmp/by-year/report-$year.yaml"
+  done
+fi
+fdb=$tmp/figures.db
+run "history figures: the 2021 report" 0 "-f sqlite=$fdb $tmp/by-year/report-2021.yaml"
+run "history figures: the 2022 report" 0 "-f sqlite=$fdb $tmp/by-year/report-2022.yaml"
+if selected; then
+  "$vetcheck" --lang en examples/school-progress.yaml >"$tmp/all-years.txt" 2>&1
+  grep -F 'Share of double-qualified teachers among professional teachers by school type' "$tmp/all-years.txt" >"$tmp/want.txt"
+  grep -F 'Student dropout rate' "$tmp/all-years.txt" >>"$tmp/want.txt"
+  "$vetcheck" --lang en --history "$fdb" "$tmp/by-year/report-2023.yaml" >"$tmp/with-history.txt" 2>&1
+  if [[ $(grep -c 'due 2025; progress' "$tmp/want.txt") == 2 ]] &&
+    grep -qF -f "$tmp/want.txt" "$tmp/with-history.txt" &&
+    [[ $(grep -cxF -f "$tmp/want.txt" "$tmp/with-history.txt") == 2 ]]; then
+    ok; else bad "history figures: the progress lines of the plan that states every year"; cat "$tmp/with-history.txt"; fi
+fi
+run "history figures: without --history, no progress" 0 "--lang en $tmp/by-year/report-2023.yaml" \
+  "187 checks: 22 pass · 5 not due · 160 n/a      exit 0"
+run "history figures: in Chinese" 0 "--lang zh --history $fdb $tmp/by-year/report-2023.yaml" \
+  "进度 71% / 时间 50%" "进度 44% / 时间 50%"
+run "history figures: no such database" 2 "--history $tmp/none.db examples/school-pass.yaml" \
+  "none.db: cannot read the file: No such file or directory"
+
 # The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked
 # against the JSON report of the same run, in both languages; a bad input is a row of its errors
 # sheet, the workbook still written and the exit code 2.

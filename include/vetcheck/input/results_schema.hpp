@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,9 @@ const std::vector<std::string_view>& results_tables();
 // empty file). An empty file gets every step in turn, so an upgraded database and a new one have
 // the same tables and columns.
 const char* results_schema_step(int version);
+
+// Throws InputError for a database to read that does not exist or is a directory: SQLite would
+// create the one and fail obscurely on the other.
+void refuse_missing_database(const std::string& path);
 
 }  // namespace vetcheck
