@@ -167,7 +167,7 @@ TEST_CASE("CSV: the fields of a result say what the terminal says", "[csv]") {
     CHECK(ratio[column(h, "status")] == "fail");
     CHECK(ratio[column(h, "actual")] == "1:500");
     CHECK(ratio[column(h, "target")] == "≥1:350");
-    CHECK(ratio[column(h, "gap")] == "4 more ideological-political teachers (9 → 13)");
+    CHECK(ratio[column(h, "gap")] == "4 more ideological-political teachers (9 → 13人)");
     CHECK(ratio[column(h, "shortfall_change")] == "4");
     CHECK(ratio[column(h, "shortfall_fact")] == "teachers.ideological_political");
     CHECK(ratio[column(h, "subject_name")] == "XX职业技术学院");

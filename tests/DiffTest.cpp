@@ -190,8 +190,8 @@ TEST_CASE("Diff: markdown and JSON forms", "[diff]") {
     CHECK(md.find("### vetcheck diff: `plan.yaml` → `plan.yaml`") == 0);
     CHECK(md.find(":x: **The new draft is worse on a required target.**") != std::string::npos);
     CHECK(md.find("| ✗ | ideological teacher ratio **(worse)** | 测试职业技术学院 (高职) | fail | "
-                  "fail | 2 more ideological-political teachers (8 → 10) → 4 more "
-                  "ideological-political teachers (6 → 10) |") != std::string::npos);
+                  "fail | 2 more ideological-political teachers (8 → 10人) → 4 more "
+                  "ideological-political teachers (6 → 10人) |") != std::string::npos);
     CHECK(md.find("| ~ | 测试职业技术学院 | `teachers.ideological_political` | 8人 | 6人 |") !=
           std::string::npos);
     std::string json = c.render(report::TextFormat::Json);

@@ -11,7 +11,7 @@ namespace {
 ExprPtr parsed(const std::string& text) {
     SyntaxError err;
     ExprPtr e = parse(text, &err);
-    INFO(text << ": " << err.message);
+    INFO(text << ": " << render(err.message, Lang::En));
     REQUIRE(e);
     return e;
 }
@@ -19,6 +19,11 @@ SyntaxError syntax_error(const std::string& text, ParseLimits limits = {}) {
     SyntaxError err;
     CHECK_FALSE(parse(text, &err, limits));
     return err;
+}
+// The error as a pack's reader says it: under the key `k`, quoting the expression.
+std::string syntax_message(const std::string& text, Lang lang = Lang::En) {
+    Message m = syntax_error(text).message;
+    return render(m.with({"key", "k"}).with({"expression", text}), lang);
 }
 
 // A plan with two institutions for evaluation tests.
@@ -86,25 +91,42 @@ TEST_CASE("Expression: literals inside expressions", "[expression]") {
 TEST_CASE("Expression: syntax errors point at the offending column", "[expression]") {
     auto e = syntax_error("a + * b");
     CHECK(e.offset == 4);
-    CHECK(e.message == "expected a value, got '*'");
-    CHECK(syntax_error("(a + b").message ==
-          "expected ')' to close '(', got the end of the expression");
-    CHECK(syntax_error("a b").message == "expected an operator or the end, got 'b'");
-    CHECK(syntax_error("a ≥ b").message == "write >= or <= instead of ≥ or ≤");
-    CHECK(syntax_error("a < b < c").message ==
-          "comparisons cannot be chained; join them with 'and'");
-    CHECK(syntax_error("\"open").message == "unterminated string");
-    CHECK(syntax_error("1:0").message == "the second term of a ratio cannot be 0");
-    CHECK(syntax_error("a.").message == "a name cannot end with '.'");
+    CHECK(e.message.code() == std::string("E-expr-value-expected"));
+    CHECK(syntax_message("a + * b") == "k: expected a value, got '*' in 'a + * b'");
+    CHECK(syntax_message("(a + b") ==
+          "k: expected ')' to close '(', got the end of the expression in '(a + b'");
+    CHECK(syntax_message("sum(a") ==
+          "k: expected ')' to close the call of sum, got the end of the expression in 'sum(a'");
+    CHECK(syntax_message("a b") == "k: expected an operator or the end, got 'b' in 'a b'");
+    CHECK(syntax_message("a ≥ b") == "k: write >= or <= instead of ≥ in 'a ≥ b'");
+    CHECK(syntax_message("a # b") == "k: unexpected character '#' in 'a # b'");
+    CHECK(syntax_message("a < b < c") ==
+          "k: comparisons cannot be chained; join them with 'and' in 'a < b < c'");
+    CHECK(syntax_message("\"open") == "k: unterminated string in '\"open'");
+    CHECK(syntax_message("1:0") == "k: the second term of a ratio cannot be 0 in '1:0'");
+    CHECK(syntax_message("a.") == "k: a name cannot end with '.' in 'a.'");
+    CHECK(syntax_message("3[人") == "k: unclosed '[' in a unit in '3[人'");
+}
+
+TEST_CASE("Expression: syntax errors are said in Chinese, key and expression kept",
+          "[expression][i18n]") {
+    CHECK(syntax_message("a + * b", Lang::Zh) == "k：表达式“a + * b”中此处应为一个值，实为“*”");
+    CHECK(syntax_message("(a + b", Lang::Zh) ==
+          "k：表达式“(a + b”中应有“)”与“(”配对，实为表达式结尾");
+    CHECK(syntax_message("1:0", Lang::Zh) == "k：表达式“1:0”中的数值有误：比值的后项不能为0");
+    CHECK(syntax_message("a < b < c", Lang::Zh) ==
+          "k：表达式“a < b < c”中的比较不能连写；请用“and”连接");
 }
 
 TEST_CASE("Expression: length and depth are limited", "[expression][limits]") {
-    CHECK(syntax_error(std::string(5000, 'a')).message == "expression longer than 4096 characters");
+    CHECK(render(syntax_error(std::string(5000, 'a')).message, Lang::En) ==
+          ": expression longer than 4096 characters in ''");
     std::string deep = std::string(100, '(') + "1" + std::string(100, ')');
-    CHECK(syntax_error(deep).message == "expression nested deeper than 64 levels");
+    CHECK(syntax_error(deep).message.code() == std::string("E-expr-too-deep"));
+    CHECK(syntax_error(deep).message.arg_text("count") == "64");
     std::string negations;
     for (int i = 0; i < 100; ++i) negations += "not ";
-    CHECK(syntax_error(negations + "true").message == "expression nested deeper than 64 levels");
+    CHECK(syntax_error(negations + "true").message.code() == std::string("E-expr-too-deep"));
 }
 
 TEST_CASE("Expression: arithmetic is exact", "[expression]") {

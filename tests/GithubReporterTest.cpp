@@ -98,7 +98,7 @@ TEST_CASE("GitHub: an annotation points at the deciding line and escapes its par
     INFO(line);
     CHECK(line.rfind(fmt::format("::error file=plan.yaml,line={},col={},title=ratio%3A teachers%2C "
                                  "students::fail — XX学院, 东校区: 100%25%0A新校区 (高职): 1:500, "
-                                 "needs ≥1:350; 4 more ideological-political teachers (9 → 13)%0A"
+                                 "needs ≥1:350; 4 more ideological-political teachers (9 → 13人)%0A"
                                  "Source: 《测试》 s: “q”",
                                  ratio.deciding.line, ratio.deciding.column),
                      0) == 0);
@@ -110,7 +110,7 @@ TEST_CASE("GitHub: levels and messages per status", "[github]") {
     auto lines = lines_of(render().text);
     CHECK(line_for(lines, "title=practical share::").find("::warning file=plan.yaml,line=4,") == 0);
     CHECK(line_for(lines, "title=practical share::").find("::XX学院") != std::string::npos);
-    CHECK(line_for(lines, "advisory; 10 more practical hours (40 → 50)") != "");
+    CHECK(line_for(lines, "advisory; 10 more practical hours (40 → 50学时)") != "");
     std::string missing = line_for(lines, "title=labour education course::");
     CHECK(missing.rfind("::error ", 0) == 0);
     CHECK(missing.find("needs yes; missing data: courses.labor_required") != std::string::npos);
@@ -127,7 +127,7 @@ TEST_CASE("GitHub: levels and messages per status", "[github]") {
 TEST_CASE("GitHub: Chinese messages", "[github]") {
     auto lines = lines_of(render(Lang::Zh).text);
     CHECK(line_for(lines, "title=专职思政课教师配备::未达标 — ") != "");
-    CHECK(line_for(lines, "需增加 4 人 (专职思政课教师数 9 → 13)%0A依据: 《测试》 s: “q”") != "");
+    CHECK(line_for(lines, "需增加4人（专职思政课教师数9→13）%0A依据: 《测试》 s: “q”") != "");
     CHECK(lines.back().rfind("vetcheck: 1 个规划, 10 项检查: ", 0) == 0);
 }
 

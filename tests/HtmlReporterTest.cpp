@@ -111,7 +111,8 @@ TEST_CASE("HTML: summary, verdict, packs and the results table", "[html]") {
     CHECK(contains(html, "<li class=\"st-fail\">✗ <b>"));
     CHECK(contains(html, "<b>test-pack</b> Test pack"));
     CHECK(contains(html, "<td class=\"status\">✗ fail</td>"));
-    CHECK(contains(html, "<td class=\"gap\">4 more ideological-political teachers (9 → 13)</td>"));
+    CHECK(
+        contains(html, "<td class=\"gap\">4 more ideological-political teachers (9 → 13人)</td>"));
     CHECK(contains(html, "<div class=\"quote\" title=\"《测试》 s\">“q”</div>"));
     CHECK_FALSE(contains(html, "id=\"overview\""));  // one plan: no ranking, no heatmap
     std::string zh = html_of({r.report}, Lang::Zh);

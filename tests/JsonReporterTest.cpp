@@ -363,7 +363,7 @@ TEST_CASE("JSON: a failing ratio carries exact values, the shortfall and its lin
     CHECK(has(block, "\"actual\":{\"value\":\"0.002\",\"number\":0.002,\"text\":\"1:500\"}"));
     CHECK(has(block, "\"target\":{\"value\":\"1/350\","));
     CHECK(has(block, "\"text\":\"≥1:350\""));
-    CHECK(has(block, "\"text\":\"4 more ideological-political teachers (9 → 13)\""));
+    CHECK(has(block, "\"text\":\"4 more ideological-political teachers (9 → 13人)\""));
     CHECK(has(block,
               "\"shortfall\":{\"fact\":\"teachers.ideological_political\",\"current\":\"9\","
               "\"needed\":\"13\",\"change\":\"4\",\"unit\":\"人\",\"strict\":false}"));
@@ -515,5 +515,5 @@ TEST_CASE("JSON Lines: --all lists n/a results, --lang zh shows values in Chines
     INFO(lines[1]);
     CHECK(has(lines[0], "\"options\":{\"lang\":\"zh\","));
     CHECK(has(lines[1], "\"indicator\":\"per_unit\",\"status\":\"n/a\""));
-    CHECK(has(lines[1], "\"text\":\"需增加 4 人 (专职思政课教师数 9 → 13)\""));
+    CHECK(has(lines[1], "\"text\":\"需增加4人（专职思政课教师数9→13）\""));
 }

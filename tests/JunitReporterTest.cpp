@@ -121,7 +121,7 @@ TEST_CASE("JUnit: a failure names the gap, the values, the line and the source",
     CHECK(t.find("<testcase name=\"ratio @ poly — ideological teacher ratio\" "
                  "classname=\"draft.test-pack\" file=\"plan.yaml\" line=\"17\" time=\"0\">") == 0);
     CHECK(t.find("<failure message=\"1:500, needs ≥1:350; 4 more ideological-political teachers "
-                 "(9 → 13)\" type=\"fail\">") != std::string::npos);
+                 "(9 → 13人)\" type=\"fail\">") != std::string::npos);
     CHECK(t.find("actual: 1:500\ntarget: ≥1:350\nshortfall: 4 more") != std::string::npos);
     CHECK(t.find("at: plan.yaml:17:39") != std::string::npos);
     CHECK(t.find("source: 《测试》 s\n“q”</failure>") != std::string::npos);
@@ -199,8 +199,8 @@ TEST_CASE("JUnit: Chinese labels under --lang zh", "[junit]") {
     std::string t = testcase(render(o).xml, "ratio", "poly");
     INFO(t);
     CHECK(t.find("name=\"ratio @ poly — 专职思政课教师配备\"") != std::string::npos);
-    CHECK(t.find("message=\"1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
-    CHECK(t.find("实际: 1:500\n目标: ≥1:350\n差距: 需增加 4 人") != std::string::npos);
+    CHECK(t.find("message=\"1:500，需 ≥1:350；需增加4人") != std::string::npos);
+    CHECK(t.find("实际: 1:500\n目标: ≥1:350\n差距: 需增加4人") != std::string::npos);
 }
 
 TEST_CASE("JUnit: byte-identical from run to run, no time stamps or host names", "[junit]") {

@@ -103,7 +103,7 @@ TEST_CASE("Markdown: what needs attention comes first, failures before warnings"
     for (int i = 4; i < 7; ++i) CHECK(statuses[i] == " ? missing data ");
     CHECK(has(md,
               "| ✗ fail | ideological teacher ratio | XX职业\\|技术学院 (高职) | 1:500 | ≥1:350 | "
-              "4 more ideological-political teachers (9 → 13) |"));
+              "4 more ideological-political teachers (9 → 13人) |"));
     CHECK(has(md, "| ✗ fail | dropout | plan as a whole | 2.5% | ≤2% | 0.5 points over |"));
     CHECK(has(md, "missing data: courses.labor\\_required |"));
 }
@@ -126,7 +126,7 @@ TEST_CASE("Markdown: Chinese labels", "[markdown]") {
     CHECK(
         has(md, "**❌ 未通过** — 10 项检查: 1 达标 · 4 未达标 · 3 缺少数据 · 2 不适用 · 退出码 1"));
     CHECK(has(md, "| 状态 | 指标 | 对象 | 实际 | 目标 | 差距 |"));
-    CHECK(has(md, "需增加 4 人 (专职思政课教师数 9 → 13)"));
+    CHECK(has(md, "需增加4人（专职思政课教师数9→13）"));
 }
 
 TEST_CASE("Markdown: an input that could not be checked gets its own entry, in input order",

@@ -88,6 +88,33 @@ TEST_CASE("Chinese messages use full-width punctuation and no English words") {
     }
 }
 
+TEST_CASE("Chinese messages put no space between a number or an argument and Chinese") {
+    // 需增加4人, 第{line}行, {count}项指标: a space there reads as a typesetting slip. Two spaces
+    // separate the columns of a layout (发文机关：{issuer}  文号：{document}) and stay.
+    for (const auto& e : message_catalogue()) {
+        INFO(e.code << ": " << e.zh);
+        std::string zh = e.zh;
+        // Each single space, with the characters either side of it.
+        size_t pos = 0;
+        char32_t before = 0;
+        while (pos < zh.size()) {
+            size_t start = pos;
+            char32_t c = decode_utf8(zh, pos);
+            if (c == U' ' && pos < zh.size() && zh[pos] != ' ' &&
+                (start == 0 || zh[start - 1] != ' ')) {
+                size_t next_pos = pos;
+                char32_t after = decode_utf8(zh, next_pos);
+                bool han_before = before >= 0x4E00 && before <= 0x9FFF;
+                bool han_after = after >= 0x4E00 && after <= 0x9FFF;
+                bool number_before = (before >= U'0' && before <= U'9') || before == U'}';
+                bool number_after = (after >= U'0' && after <= U'9') || after == U'{';
+                CHECK_FALSE(((number_before && han_after) || (han_before && number_after)));
+            }
+            before = c;
+        }
+    }
+}
+
 TEST_CASE("English messages carry no Chinese of their own") {
     // The Chinese an English reader types into a plan anyway: units and yes/no words vetcheck
     // reads.

@@ -171,10 +171,13 @@ TEST_CASE("Progress: least squares from three years, a line through two", "[prog
     REQUIRE(three);
     CHECK(*three->projected_at_deadline == Rational(16, 3));  // slope 1 through (1, 4/3)
     CHECK(three->reached_in == 2025);                         // x = 4 2/3 years after 2020
+    // The line in the year checked, not the year's figure (2): where a chart's projection starts.
+    CHECK(*three->projected_at_year == Rational(7, 3));
     auto two = measure_progress(V{{2020, Rational(10)}, {2023, Rational(16)}}, 2025, Rational(20),
                                 Direction::Up);
     REQUIRE(two);
     CHECK(*two->projected_at_deadline == Rational(20));
+    CHECK(*two->projected_at_year == Rational(16));  // through both figures
     CHECK(two->reached_in == 2025);
     CHECK(two->time_elapsed == Rational(3, 5));
     CHECK(two->task_done == Rational(6, 10));

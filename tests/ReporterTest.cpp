@@ -37,7 +37,7 @@ TEST_CASE("Reporter: terminal report in English", "[reporter]") {
     CHECK(out.find("  plan as a whole\n") != std::string::npos);
     CHECK(out.find("  XX职业技术学院 (高职)\n") != std::string::npos);
     CHECK(out.find("✗ ideological teacher ratio") != std::string::npos);
-    CHECK(out.find("1:500  needs ≥1:350  4 more ideological-political teachers (9 → 13)") !=
+    CHECK(out.find("1:500  needs ≥1:350  4 more ideological-political teachers (9 → 13人)") !=
           std::string::npos);
     CHECK(out.find("2.5%  needs ≤2%            0.5 points over") != std::string::npos);
     CHECK(out.find("? labour education course") != std::string::npos);
@@ -66,7 +66,7 @@ TEST_CASE("Reporter: columns align with wide characters counted as two", "[repor
     for (const auto& l : c) joined += l + "\n";
     INFO(joined);
     CHECK(joined.find("专职思政课教师配备") != std::string::npos);
-    CHECK(joined.find("需增加 4 人 (专职思政课教师数 9 → 13)") != std::string::npos);
+    CHECK(joined.find("需增加4人（专职思政课教师数9→13）") != std::string::npos);
     CHECK(joined.find("超出 0.5 个百分点") != std::string::npos);
     CHECK(joined.find("项检查") != std::string::npos);
     CHECK(joined.find("退出码 1") != std::string::npos);
@@ -89,7 +89,7 @@ TEST_CASE("Reporter: gap words for each comparison", "[reporter]") {
     auto c = check_text(kPlan);
     CHECK(report::gap_text(c->result("share"), Lang::En).empty());  // 60% passes
     CHECK(report::gap_text(c->result("relative"), Lang::En) ==
-          "1000 more per-student funds (9000 → 10000)");
+          "1000 more per-student funds (9000 → 10000元)");
     CHECK(report::target_text(c->result("about"), Lang::En) == "≈10000人 ±10%");
     CHECK(report::status_text(Status::NotDue, Lang::Zh) == "未到期");
     CHECK(report::actual_text(c->result("yesno", "poly"), Lang::Zh) == "—");

@@ -143,7 +143,7 @@ TEST_CASE("SARIF: the message gives the gap, the location the deciding line", "[
     // The institution's name carries quotes, a tab, & and <: JSON escapes only what it must.
     CHECK(
         r.find(
-            R"x("text": "ideological teacher ratio — Dept \"A\" & <B>\tC (高职): 1:500, needs ≥1:350; 4 more ideological-political teachers (9 → 13)")x") !=
+            R"x("text": "ideological teacher ratio — Dept \"A\" & <B>\tC (高职): 1:500, needs ≥1:350; 4 more ideological-political teachers (9 → 13人)")x") !=
         std::string::npos);
     CHECK(r.find(R"("artifactLocation": {
                   "uri": "plan.yaml",
@@ -218,7 +218,7 @@ TEST_CASE("SARIF: Chinese descriptions under --lang zh", "[sarif]") {
     o.lang = Lang::Zh;
     std::string s = render(o).sarif;
     CHECK(s.find(R"("text": "专职思政课教师配备")") != std::string::npos);
-    CHECK(s.find("1:500，需 ≥1:350；需增加 4 人") != std::string::npos);
+    CHECK(s.find("1:500，需 ≥1:350；需增加4人") != std::string::npos);
 }
 
 TEST_CASE(

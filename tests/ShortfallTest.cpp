@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 #include "vetcheck/engine/shortfall.hpp"
+#include "vetcheck/report/shortfall_text.hpp"
 
 using namespace vetcheck;
 using vetcheck::testing::check_text;
@@ -105,4 +106,31 @@ indicators:
         "plan: {name: x, level: national, year: 2023, packs: [about-pack]}\nfacts: {n: 8}\n", pack);
     CHECK(far->result("small").status == Status::Fail);
     CHECK(far->result("small").shortfall->needed == Rational(6));
+}
+
+namespace {
+FactDef lever_fact(FactType type, const char* unit) {
+    FactDef f;
+    f.key = "training.headcount_annual";
+    f.name = LocalizedText{"年培训人次", "annual training person-times"};
+    f.type = type;
+    f.unit = Unit::parse(unit);
+    return f;
+}
+}  // namespace
+
+TEST_CASE("Shortfall text: the gap is told in the lever fact's own unit, punctuated as Chinese",
+          "[shortfall][i18n]") {
+    FactDef training = lever_fact(FactType::Count, "人次");
+    Shortfall s{&training, Rational(7600), Rational(9000), false};
+    CHECK(report::shortfall_text(s, Lang::Zh) == "需增加1400人次（年培训人次7600→9000）");
+    CHECK(report::shortfall_text(s, Lang::En) ==
+          "1400 more annual training person-times (7600 → 9000人次)");
+    Shortfall fewer{&training, Rational(9000), Rational(7600), false};
+    CHECK(report::shortfall_text(fewer, Lang::Zh) == "需减少1400人次（年培训人次9000→7600）");
+    FactDef share = lever_fact(FactType::Share, "");
+    Shortfall strict{&share, Rational(45, 100), Rational(1, 2), true};
+    CHECK(report::shortfall_text(strict, Lang::Zh) == "需增加超过5个百分点（年培训人次45%→>50%）");
+    CHECK(report::shortfall_text(strict, Lang::En) ==
+          "over 5 more points of annual training person-times (45% → > 50%)");
 }

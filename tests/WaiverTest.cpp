@@ -89,7 +89,7 @@ TEST_CASE("Waiver: a failing check named by a waiver in force is waived, with it
     CHECK(r.shortfall->change() == Rational(2));
     CHECK(report::gap_text(r, Lang::En) ==
           "waived until 2024-12-31 (approved by 市教育局): 新教师 2024 年 9 月到岗; 2 more "
-          "ideological-political teachers (8 → 10)");
+          "ideological-political teachers (8 → 10人)");
     CHECK(report::status_text(r.status, Lang::Zh) == "已豁免");
     // The other checks are untouched; waived does not fail the run by default.
     CHECK(c->result("share", "sec").status == Status::Fail);

@@ -75,6 +75,14 @@ size_t first_invalid_utf8(std::string_view s, Message* problem) {
                 continue;
             }
         }
+        // A Chinese character (three bytes, lead E1–EC or EE–EF, any two continuation bytes) is
+        // most of what is not ASCII: checked here without the general rules of utf8_length.
+        unsigned char lead = byte_at(s, pos);
+        if (pos + 2 < s.size() && lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
+            (byte_at(s, pos + 1) & 0xC0) == 0x80 && (byte_at(s, pos + 2) & 0xC0) == 0x80) {
+            pos += 3;
+            continue;
+        }
         size_t n = utf8_length(s, pos, problem);
         if (n == 0) return pos;
         pos += n;

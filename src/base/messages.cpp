@@ -18,7 +18,8 @@ namespace {
 // L- a word or label of the reports; P- a phrase set into another message; R- why a result is n/a,
 // not due, an error or advisory; E- an input error.
 // Chinese is written as an official writes it: full-width punctuation (，。；：（）“”), no spaces
-// between Chinese words (MessagesTest checks both languages name the same placeholders).
+// between Chinese words, nor between a number (or an argument) and the Chinese beside it: 需增加4人
+// (MessagesTest checks both languages name the same placeholders, and the spacing).
 const std::vector<MessageEntry> kCatalogue = {
     // Words of the reports.
     {"L-against", "against", "对照"},
@@ -52,6 +53,20 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-benchmark-against", "benchmark against the {scope}", "对照{scope}"},
     {"L-missing-facts", "missing data: {facts}", "缺少数据：{facts}"},
     {"L-input-not-checked", "input not checked", "未能检查的输入"},
+
+    // zh15b: what a plan would change to meet a target (src/report/shortfall_text.cpp), in the
+    // lever fact's own unit (人次 where the fact counts 人次); a share moves by percentage points.
+    {"L-gap-more", "{over}{amount} more {fact} ({path}{unit})",
+     "需增加{over}{amount}{unit}（{fact}{path}）"},
+    {"L-gap-fewer", "{over}{amount} fewer {fact} ({path}{unit})",
+     "需减少{over}{amount}{unit}（{fact}{path}）"},
+    {"L-gap-points-more", "{over}{amount} more points of {fact} ({path})",
+     "需增加{over}{amount}个百分点（{fact}{path}）"},
+    {"L-gap-points-fewer", "{over}{amount} fewer points of {fact} ({path})",
+     "需减少{over}{amount}个百分点（{fact}{path}）"},
+    {"P-gap-over", "over ", "超过"},
+    {"P-gap-path", "{current} → {needed}", "{current}→{needed}"},
+    {"P-gap-path-strict", "{current} → > {needed}", "{current}→>{needed}"},
 
     // The Excel workbook (-f xlsx): its sheets, headings and the errors of writing it.
     {"L-xlsx-sheet-summary", "Summary", "汇总"},
@@ -389,6 +404,109 @@ const std::vector<MessageEntry> kCatalogue = {
     {"E-pack-fact-twice", "fact '{key}' declared twice", "数据项“{key}”重复声明"},
     {"E-pack-indicator-twice", "indicator '{id}' declared twice", "指标“{id}”重复声明"},
 
+    // zh15b: an expression that cannot be read (src/expr/lexer.cpp, parser.cpp), each naming the
+    // key it is written under and the expression; {found} is P-expr-token or P-expr-end.
+    {"E-expr-too-long", "{key}: expression longer than {count} characters in '{expression}'",
+     "{key}：表达式“{expression}”超过{count}个字符"},
+    {"E-expr-too-deep", "{key}: expression nested deeper than {count} levels in '{expression}'",
+     "{key}：表达式“{expression}”嵌套超过{count}层"},
+    {"E-expr-unexpected-character", "{key}: unexpected character '{found}' in '{expression}'",
+     "{key}：表达式“{expression}”中有无法识别的字符“{found}”"},
+    {"E-expr-comparison-sign", "{key}: write >= or <= instead of {found} in '{expression}'",
+     "{key}：表达式“{expression}”中应写>=或<=，不能写{found}"},
+    {"E-expr-unit-unclosed", "{key}: unclosed '[' in a unit in '{expression}'",
+     "{key}：表达式“{expression}”中单位的“[”没有闭合"},
+    {"E-expr-number", "{key}: {problem} in '{expression}'",
+     "{key}：表达式“{expression}”中的数值有误：{problem}"},
+    {"E-expr-name-ends-with-dot", "{key}: a name cannot end with '.' in '{expression}'",
+     "{key}：表达式“{expression}”中的名称不能以“.”结尾"},
+    {"E-expr-string-unclosed", "{key}: unterminated string in '{expression}'",
+     "{key}：表达式“{expression}”中的字符串没有闭合引号"},
+    {"E-expr-operator-expected",
+     "{key}: expected an operator or the end, got {found} in '{expression}'",
+     "{key}：表达式“{expression}”中此处应为运算符或表达式结尾，实为{found}"},
+    {"E-expr-value-expected", "{key}: expected a value, got {found} in '{expression}'",
+     "{key}：表达式“{expression}”中此处应为一个值，实为{found}"},
+    // {open} and {close} are the brackets themselves: the catalogue's texts have no escape.
+    {"E-expr-paren-unclosed",
+     "{key}: expected '{close}' to close '{open}', got {found} in '{expression}'",
+     "{key}：表达式“{expression}”中应有“{close}”与“{open}”配对，实为{found}"},
+    {"E-expr-call-unclosed",
+     "{key}: expected '{close}' to close the call of {function}, got {found} in '{expression}'",
+     "{key}：表达式“{expression}”中应有“{close}”结束{function}的调用，实为{found}"},
+    {"E-expr-comparison-chained",
+     "{key}: comparisons cannot be chained; join them with '{joiner}' in '{expression}'",
+     "{key}：表达式“{expression}”中的比较不能连写；请用“{joiner}”连接"},
+    {"P-expr-token", "'{text}'", "“{text}”"},
+    {"P-expr-end", "the end of the expression", "表达式结尾"},
+
+    // zh15b: an expression that reads wrongly (src/expr/checker.cpp): {expected} and {found} are
+    // the P-type- phrases.
+    {"E-expr-type-outside-aggregate",
+     "{key}: 'type' is an institution's type; use it inside an aggregate such as {example}",
+     "{key}：type是院校的类型，须写在汇总函数中，如{example}"},
+    {"E-expr-fact-unknown", "{key}: unknown fact '{fact}'{suggestion}",
+     "{key}：无法识别的数据项“{fact}”{suggestion}"},
+    {"E-expr-fact-of-institutions",
+     "{key}: '{fact}' is reported by institutions, not by the plan; aggregate it, e.g. {example}",
+     "{key}：“{fact}”由各院校填报，不由规划整体填报；请先汇总，如{example}"},
+    {"E-expr-fact-of-plan", "{key}: '{fact}' is reported by the plan, not by institutions",
+     "{key}：“{fact}”由规划整体填报，不由各院校填报"},
+    {"E-expr-operand", "{key}: {context} needs {expected}, got {found}",
+     "{key}：{context}应为{expected}，实为{found}"},
+    {"E-expr-units-differ", "{key}: units do not match: {left} and {right}",
+     "{key}：单位不一致：{left}与{right}"},
+    {"E-expr-cannot-compare", "{key}: cannot compare {left} with {right}",
+     "{key}：{left}不能与{right}比较"},
+    {"E-expr-arithmetic", "{key}: {problem}", "{key}：{problem}"},
+    {"E-expr-function-unknown", "{key}: unknown function '{function}'{suggestion}",
+     "{key}：无法识别的函数“{function}”{suggestion}"},
+    {"E-expr-arity", "{key}: {function} takes {expected}; got {found}",
+     "{key}：{function}应写作{expected}，实为{found}"},
+    {"E-expr-aggregate-for-institution",
+     "{key}: {call} aggregates over a plan's institutions; it cannot be used for one "
+     "institution",
+     "{key}：{call}对规划内的各院校汇总，不能用于单个院校"},
+    {"E-expr-branches-differ", "{key}: {call} branches differ: {left} and {right}",
+     "{key}：{call}的两个分支类型不同：{left}与{right}"},
+    {"E-expr-fact-key-expected", "{key}: {call} takes a fact key",
+     "{key}：{call}的参数应为数据项名称"},
+    // {call} is the function's name and brackets as written: sum().
+    {"P-expr-operator", "'{operator}'", "运算符“{operator}”"},
+    {"P-expr-function", "{call}", "{call}"},
+    {"P-expr-filter", "{call} filter", "{call}的筛选条件"},
+    {"P-expr-one-argument", "1 argument", "1个参数"},
+    {"P-expr-arguments", "{count} arguments", "{count}个参数"},
+    {"P-type-yes-no", "yes/no", "是否判断"},
+    {"P-type-text", "text", "文字"},
+    {"P-type-number", "a number", "数值"},
+    {"P-type-number-in", "a number in {unit}", "以{unit}计的数值"},
+    {"P-type-condition", "a yes/no condition", "是否条件"},
+    {"P-no-unit", "no unit", "无单位"},
+    {"P-unit", "{unit}", "{unit}"},
+
+    // zh15b: the compile stages (src/compile/compiled_rule.cpp, catalog.cpp).
+    {"E-rule-units-differ", "{key}: the target is in {target} but the measure is in {measure}",
+     "{key}：目标以{target}计，而度量以{measure}计"},
+    {"E-rule-rollup-type", "{key}: '{fact}' is a {type}; only counts and amounts add up",
+     "{key}：“{fact}”的类型为{type}；只有计数和数额类数据项可以加总"},
+    {"E-rule-lever-unread", "{key}: '{fact}' is not read by the measure or target",
+     "{key}：度量和目标中都没有用到“{fact}”"},
+    {"E-pack-id-not-file-name", "pack id '{id}' does not match its file name '{file}'",
+     "规则包编号“{id}”与其文件名“{file}”不符"},
+    {"E-pack-cycle", "packs extend each other in a cycle: {cycle}",
+     "规则包相互继承，形成循环：{cycle}"},
+    {"E-conflict-indicator-unknown",
+     "{key}: expected an indicator of pack '{pack}', got '{found}'{suggestion}",
+     "{key}：应为规则包“{pack}”中的指标，实为“{found}”{suggestion}"},
+    {"E-not-encoded-pack-not-extended",
+     "{key}: expected a pack that '{pack}' extends after {reason}, got '{found}'",
+     "{key}：{reason}后应为“{pack}”所继承的规则包，实为“{found}”"},
+    {"E-fact-declared-differently", "fact '{key}' is declared differently in pack '{pack}' ({at})",
+     "数据项“{key}”在规则包“{pack}”中的声明与此不同（{at}）"},
+    {"E-drop-unknown", "{key}: no pack that '{pack}' extends has an indicator '{id}'",
+     "{key}：“{pack}”所继承的规则包中没有指标“{id}”"},
+
     // zh15: writing the report files (src/report/output_files.cpp).
     {"E-report-overwrites-input", "the report would overwrite an input; name another file",
      "报告会覆盖一个输入文件；请另选文件名"},
@@ -458,22 +576,49 @@ const std::vector<MessageEntry> kCatalogue = {
     {"L-indicator-source", "source: {reference} “{quote}”", "依据：{reference}“{quote}”"},
     {"L-indicator-needs", "needs {key} ({name}, {type}{unit})",
      "所需数据：{key}（{name}，type: {type}{unit}）"},
-    {"L-pack-indicators", "{count} indicators", "{count} 项指标"},
+    {"L-pack-indicators", "{count} indicators", "{count}项指标"},
     {"L-pack-header", "issuer: {issuer}  document: {document}  period: {period}  level: {level}",
      "发文机关：{issuer}  文号：{document}  期限：{period}  层级：{level}"},
     {"L-pack-extends", "extends: {packs}", "继承：{packs}"},
     {"L-pack-contents", "source: {file}\n  {facts} facts, {indicators} indicators",
-     "来源文件：{file}\n  {facts} 项数据，{indicators} 项指标"},
+     "来源文件：{file}\n  {facts}项数据，{indicators}项指标"},
+
+    // html17: the HTML report's progress charts (src/report/progress_chart.cpp) and its batch
+    // table of plans on track by indicator (src/report/html_reporter.cpp).
+    {"P-chart-figure", "{value} in {year}", "{year}年{value}"},
+    {"P-chart-description",
+     "{indicator}: {figures}; due {deadline}: {target}; {status}, {progress}",
+     "{indicator}：{figures}；{deadline}年到期：{target}；{status}，{progress}"},
+    {"P-chart-figures", "figures by year", "历年数值"},
+    {"P-chart-pace", "on-track line", "进度线"},
+    {"P-chart-projection", "at the current pace", "按当前速度"},
+    {"P-chart-target", "target", "目标"},
+    {"P-chart-checked", "checked", "检查年份"},
+    {"P-chart-heading", "Progress toward targets not yet due", "未到期目标的进度"},
+    {"P-chart-note",
+     "Points are the plan's figures by year; the solid line runs from the baseline to the target "
+     "at its deadline, and a target is on track when its figure is on that line or past it; the "
+     "dashed line is where the pace of the years given leads.",
+     "圆点为历年数值；实线自基期值连至期限年的目标值，当年数值在线上或已越过该线即为进度达标（时间"
+     "过半、"
+     "任务过半）；虚线为按已有年份速度的预测。"},
+    {"P-track-heading", "Targets on track by indicator", "各指标进度达标的规划"},
+    {"P-track-note",
+     "For targets not yet due that have figures of earlier years: the plans on track and behind; "
+     "a plan counts as behind when any of its subjects is behind.",
+     "仅含有往年数值、尚未到期的目标：进度达标与进度滞后的规划数；规划中任一对象进度滞后即计为滞后"
+     "。"},
+    {"P-track-counted", "plans measured", "计入规划数"},
 
     // zh15: progress against a mid-term target (src/report/progress_text.cpp), the batch line.
-    {"P-progress-share", "progress {done}% / time {elapsed}%", "进度 {done}% / 时间 {elapsed}%"},
+    {"P-progress-share", "progress {done}% / time {elapsed}%", "进度{done}%，时间{elapsed}%"},
     {"P-progress-level", "; level with the pace: {level}", "；与进度持平：{level}"},
     {"P-progress-pace", "at the {years} pace, {value} in {year}, {reached}",
      "按{years}年的速度，{year}年为{value}；{reached}"},
     {"P-progress-reached", "reached in {year}", "{year}年达到"},
     {"P-progress-not-reached", "not at this pace", "按此速度无法达到"},
     {"P-progress-then", "{text}; {pace}", "{text}；{pace}"},
-    {"L-batch-plans", "{count} plans", "{count} 份规划"},
+    {"L-batch-plans", "{count} plans", "{count}份规划"},
 };
 
 const std::unordered_map<std::string_view, const MessageEntry*>& index() {

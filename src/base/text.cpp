@@ -36,8 +36,20 @@ char32_t decode_utf8(std::string_view text, size_t& pos) {
 }
 
 bool is_valid_utf8(std::string_view text) {
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     size_t pos = 0;
     while (pos < text.size()) {
+        // ASCII and a Chinese character (lead E1–EC or EE–EF, two continuation bytes) are most of
+        // a report's text, checked a cell at a time: valid without decoding.
+        if (byte(pos) < 0x80) {
+            ++pos;
+            continue;
+        }
+        if (pos + 2 < text.size() && byte(pos) >= 0xE1 && byte(pos) <= 0xEF && byte(pos) != 0xED &&
+            (byte(pos + 1) & 0xC0) == 0x80 && (byte(pos + 2) & 0xC0) == 0x80) {
+            pos += 3;
+            continue;
+        }
         size_t before = pos;
         char32_t cp = decode_utf8(text, pos);
         if (cp == 0xFFFD && !(pos - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD"))

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "vetcheck/base/input_path.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/engine/batch.hpp"
 #include "vetcheck/engine/memory_budget.hpp"
@@ -179,7 +180,10 @@ int run_check(const GlobalOptions& g, Catalog& catalog) {
     report::OutputFiles files;  // removes every temporary unless committed
     std::vector<ReportSink> sinks;
     for (const auto& t : targets) sinks.push_back(open_sink(t, g.summary, files));
-    report::RunInfo run{&catalog, g.plans, "", ""};
+    // The arguments as every report names them (the inputs they expand to are written so too).
+    std::vector<std::string> arguments;
+    for (const auto& given : g.plans) arguments.push_back(shown_input_path(given));
+    report::RunInfo run{&catalog, arguments, "", ""};
     for (auto& sink : sinks) {
         run.file = sink.written;
         run.target = sink.file;

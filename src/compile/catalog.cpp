@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "vetcheck/base/input_file.hpp"
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/pack/pack_loader.hpp"
@@ -46,9 +44,8 @@ const Pack& Catalog::parsed(const std::string& id, Entry& e) const {
     if (!e.pack) {
         e.pack = std::make_unique<Pack>(load_pack(e.text, e.path, limits_));
         if (e.pack->info.id != id)
-            throw InputError(
-                e.pack->info.where,
-                fmt::format("pack id '{}' does not match its file name '{}'", e.pack->info.id, id));
+            throw InputError(e.pack->info.where, Message("E-pack-id-not-file-name",
+                                                         {{"id", e.pack->info.id}, {"file", id}}));
     }
     return *e.pack;
 }
@@ -73,8 +70,7 @@ void Catalog::collect(const std::string& id, const SourceLocation& asked_at,
                       std::vector<std::string>* stack, std::vector<const Pack*>* order) {
     if (std::find(stack->begin(), stack->end(), id) != stack->end()) {
         stack->push_back(id);
-        throw InputError(
-            asked_at, fmt::format("packs extend each other in a cycle: {}", join(*stack, " → ")));
+        throw InputError(asked_at, Message("E-pack-cycle", {{"cycle", join(*stack, " → ")}}));
     }
     const Pack& pack = get(id, asked_at);
     if (std::find(order->begin(), order->end(), &pack) != order->end()) return;
@@ -100,12 +96,12 @@ void Catalog::add_conflicts(RuleSet* rules) {
                 std::vector<std::string> known;
                 for (const Indicator& ind : other.indicators) known.push_back(ind.id);
                 if (std::find(known.begin(), known.end(), side.indicator) == known.end())
-                    throw InputError(
-                        side.where,
-                        fmt::format("conflicts[].between[].indicator: expected an indicator of "
-                                    "pack '{}', got '{}'{}",
-                                    side.pack, side.indicator,
-                                    suggestion_suffix(side.indicator, known)));
+                    throw InputError(side.where,
+                                     Message("E-conflict-indicator-unknown",
+                                             {{"key", "conflicts[].between[].indicator"},
+                                              {"pack", side.pack},
+                                              {"found", side.indicator},
+                                              {"suggestion", suggestion(side.indicator, known)}}));
             }
             if (in_rules(c.sides[0].pack) && in_rules(c.sides[1].pack))
                 rules->conflicts.push_back(&c);
@@ -131,10 +127,11 @@ void check_higher_packs_named(const Pack& pack, const std::vector<const Pack*>& 
     for (const NotEncoded& ne : pack.not_encoded)
         if (ne.reason == NotEncodedReason::StatedByHigherPack &&
             !extends_transitively(pack, ne.reason_ref, packs))
-            throw InputError(ne.reason_where,
-                             fmt::format("not_encoded[].reason: expected a pack that '{}' extends "
-                                         "after stated-by-higher-pack, got '{}'",
-                                         pack.info.id, ne.reason_ref));
+            throw InputError(ne.reason_where, Message("E-not-encoded-pack-not-extended",
+                                                      {{"key", "not_encoded[].reason"},
+                                                       {"reason", "stated-by-higher-pack"},
+                                                       {"pack", pack.info.id},
+                                                       {"found", ne.reason_ref}}));
 }
 
 }  // namespace
@@ -158,19 +155,19 @@ std::shared_ptr<const RuleSet> Catalog::compile(const std::vector<std::string>& 
         for (const FactDef& f : pack->facts) {
             auto [it, inserted] = rules->facts.emplace(f.key, f);
             if (!inserted && !it->second.same_definition(f))
-                throw InputError(
-                    f.where, fmt::format("fact '{}' is declared differently in pack '{}' ({})",
-                                         f.key, it->second.pack_id, it->second.where.to_string()));
+                throw InputError(f.where, Message("E-fact-declared-differently",
+                                                  {{"key", f.key},
+                                                   {"pack", it->second.pack_id},
+                                                   {"at", it->second.where.to_string()}}));
         }
         check_higher_packs_named(*pack, rules->packs);
         for (const Drop& drop : pack->drops) {
             auto it = std::find_if(chains.begin(), chains.end(),
                                    [&](const Chain& c) { return c.head->id == drop.id; });
             if (it == chains.end())
-                throw InputError(
-                    drop.where,
-                    fmt::format("drops: no pack that '{}' extends has an indicator '{}'",
-                                pack->info.id, drop.id));
+                throw InputError(drop.where, Message("E-drop-unknown", {{"key", "drops"},
+                                                                        {"pack", pack->info.id},
+                                                                        {"id", drop.id}}));
             chains.erase(it);
         }
         for (const Indicator& ind : pack->indicators) {

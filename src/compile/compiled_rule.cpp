@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "vetcheck/base/source_location.hpp"
 #include "vetcheck/expr/checker.hpp"
 
@@ -16,17 +14,23 @@ expr::Type check_expression(const SourceExpr& e, const FactTable& facts, expr::S
     expr::Type type;
     expr::CheckError err;
     if (!expr::check(*e.tree, facts, scope, &type, &err))
-        throw InputError(e.at(err.offset), fmt::format("{}: {}", what, err.message));
+        throw InputError(e.at(err.offset), std::move(err.message.with({"key", what})));
     return type;
 }
 
 void require_kind(const SourceExpr& e, const expr::Type& t, expr::Type::Kind kind,
                   const std::string& what) {
     if (t.kind != kind)
-        throw InputError(
-            e.at(0), fmt::format("{}: expected {}, got {}", what,
-                                 kind == expr::Type::Kind::Bool ? "a yes/no condition" : "a number",
-                                 expr::describe(t)));
+        throw InputError(e.at(0),
+                         Message("E-expected", {{"key", what},
+                                                {"expected", Message(kind == expr::Type::Kind::Bool
+                                                                         ? "P-type-condition"
+                                                                         : "P-type-number")},
+                                                {"found", expr::describe(t)}}));
+}
+
+Message unit_phrase(const Unit& unit) {
+    return unit.none() ? Message("P-no-unit") : Message("P-unit", {{"unit", unit.to_string()}});
 }
 
 // The types of a comparison's two sides; a requirement has none.
@@ -54,9 +58,9 @@ std::optional<ComparisonTypes> check_types(const Indicator& ind, const FactTable
     require_kind(*ind.target, t, Kind::Number, ind.id + ".target");
     if (!m.free_unit && !t.free_unit && !(m.unit == t.unit))
         throw InputError(ind.target->at(0),
-                         fmt::format("{}: the target is in {} but the measure is in {}", ind.id,
-                                     t.unit.none() ? "no unit" : t.unit.to_string(),
-                                     m.unit.none() ? "no unit" : m.unit.to_string()));
+                         Message("E-rule-units-differ", {{"key", ind.id},
+                                                         {"target", unit_phrase(t.unit)},
+                                                         {"measure", unit_phrase(m.unit)}}));
     return ComparisonTypes{m, t};
 }
 
@@ -75,8 +79,9 @@ void check_rollup(const Indicator& ind, const FactTable& facts) {
     const FactDef& f = facts.at(ind.measure->tree->name);
     if (f.type != FactType::Count && f.type != FactType::Amount)
         throw InputError(ind.where,
-                         fmt::format("{}.rollup: '{}' is a {}; only counts and amounts add up",
-                                     ind.id, f.key, fact_type_name(f.type)));
+                         Message("E-rule-rollup-type", {{"key", ind.id + ".rollup"},
+                                                        {"fact", f.key},
+                                                        {"type", fact_type_name(f.type)}}));
 }
 
 // Stage 4: the fact a shortfall is told in must be one the comparison reads.
@@ -86,9 +91,8 @@ void check_lever(const Indicator& ind) {
     auto target_reads = expr::facts_read(*ind.target->tree);
     reads.insert(reads.end(), target_reads.begin(), target_reads.end());
     if (std::find(reads.begin(), reads.end(), ind.lever) == reads.end())
-        throw InputError(
-            ind.where,
-            fmt::format("{}.lever: '{}' is not read by the measure or target", ind.id, ind.lever));
+        throw InputError(ind.where, Message("E-rule-lever-unread",
+                                            {{"key", ind.id + ".lever"}, {"fact", ind.lever}}));
 }
 
 CompiledRule compile_version(const Indicator& indicator, const FactTable& facts) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "vetcheck/base/input_path.hpp"
 #include "vetcheck/input/history_figures.hpp"
 #include "vetcheck/input/plan_loader.hpp"
 #include "vetcheck/input/tabular_plans.hpp"
@@ -44,7 +45,9 @@ void find_plans(const fs::path& dir, std::vector<std::string>& found) {
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
     std::vector<std::string> out;
-    for (const auto& arg : arguments) {
+    for (const auto& given : arguments) {
+        // Every report writes an input's path the same way, and so do the messages about it.
+        const std::string arg = shown_input_path(given);
         std::error_code ec;
         if (arg == "-" || !fs::is_directory(arg, ec)) {
             out.push_back(arg);
@@ -52,6 +55,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
         }
         std::vector<std::string> found;
         find_plans(arg, found);
+        for (auto& path : found) path = shown_input_path(path);  // "./a.yaml" of the directory "."
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
     }

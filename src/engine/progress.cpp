@@ -58,6 +58,7 @@ std::optional<Progress> measure_progress(std::vector<YearValue> figures, int dea
     if (std::optional<Line> line = fit(p.figures)) {
         int origin = p.base_year;
         p.projected_at_deadline = line->at(deadline, origin);
+        p.projected_at_year = line->at(p.year, origin);
         // Toward the target at this pace: the first whole year whose value on the line reaches it.
         if (line->slope.sign() == way) {
             Rational when =

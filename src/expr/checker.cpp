@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "vetcheck/base/text.hpp"
 
 namespace vetcheck::expr {
@@ -34,17 +32,17 @@ const FunctionDecl* find_function(std::string_view name) {
     return nullptr;
 }
 
-std::string describe(const Type& t) {
+Message describe(const Type& t) {
     switch (t.kind) {
         case Type::Kind::Bool:
-            return "yes/no";
+            return Message("P-type-yes-no");
         case Type::Kind::String:
-            return "text";
+            return Message("P-type-text");
         case Type::Kind::Number:
             break;
     }
-    if (t.unit.none()) return "a number";
-    return "a number in " + t.unit.to_string();
+    if (t.unit.none()) return Message("P-type-number");
+    return Message("P-type-number-in", {{"unit", t.unit.to_string()}});
 }
 
 namespace {
@@ -68,17 +66,16 @@ class Checker {
             case Expr::Kind::Builtin:
                 if (e.builtin == Builtin::Type) {
                     if (scope != Scope::Institution)
-                        fail(e,
-                             "'type' is an institution's type; use it inside an aggregate such as "
-                             "count(type == \"中职\")");
+                        fail(e, Message("E-expr-type-outside-aggregate",
+                                        {{"example", "count(type == \"中职\")"}}));
                     return Type::text();
                 }
                 if (e.builtin == Builtin::Level) return Type::text();
                 return Type::number(Unit{});  // year
             case Expr::Kind::Negate:
-                return require_number(*e.args[0], scope, "'-'");
+                return require_number(*e.args[0], scope, operator_phrase("-"));
             case Expr::Kind::Not: {
-                require(*e.args[0], scope, Kind::Bool, "'not'");
+                require(*e.args[0], scope, Kind::Bool, operator_phrase("not"));
                 return Type::boolean();
             }
             case Expr::Kind::Binary:
@@ -90,7 +87,7 @@ class Checker {
     }
 
   private:
-    [[noreturn]] void fail(const Expr& at, std::string message) {
+    [[noreturn]] void fail(const Expr& at, Message message) {
         throw CheckError{at.offset, std::move(message)};
     }
 
@@ -99,17 +96,15 @@ class Checker {
         if (it == facts_.end()) {
             std::vector<std::string> keys;
             for (const auto& [k, v] : facts_) keys.push_back(k);
-            fail(e, fmt::format("unknown fact '{}'{}", e.name, suggestion_suffix(e.name, keys)));
+            fail(e, Message("E-expr-fact-unknown",
+                            {{"fact", e.name}, {"suggestion", suggestion(e.name, keys)}}));
         }
         const FactDef& def = it->second;
         if (scope == Scope::Plan && !def.on_plan)
-            fail(
-                e,
-                fmt::format(
-                    "'{}' is reported by institutions, not by the plan; aggregate it, e.g. sum({})",
-                    e.name, e.name));
+            fail(e, Message("E-expr-fact-of-institutions",
+                            {{"fact", e.name}, {"example", "sum(" + e.name + ")"}}));
         if (scope == Scope::Institution && !def.on_institution)
-            fail(e, fmt::format("'{}' is reported by the plan, not by institutions", e.name));
+            fail(e, Message("E-expr-fact-of-plan", {{"fact", e.name}}));
         if (def.type == FactType::Boolean) return Type::boolean();
         Notation n = def.type == FactType::Share      ? Notation::Percent
                      : def.type == FactType::Ratio    ? Notation::Ratio
@@ -118,15 +113,23 @@ class Checker {
         return Type::number(def.unit, false, n);
     }
 
-    Type require(const Expr& e, Scope scope, Kind kind, std::string_view context) {
+    static Message operator_phrase(std::string_view op) {
+        return Message("P-expr-operator", {{"operator", op}});
+    }
+
+    // `context` says what needs the operand: an operator, a function or a function's filter.
+    Type require(const Expr& e, Scope scope, Kind kind, const Message& context) {
         Type t = infer(e, scope);
         if (t.kind != kind)
-            fail(e, fmt::format("{} needs {}, got {}", context,
-                                kind == Kind::Bool ? "yes/no" : "a number", describe(t)));
+            fail(e, Message("E-expr-operand",
+                            {{"context", context},
+                             {"expected",
+                              Message(kind == Kind::Bool ? "P-type-yes-no" : "P-type-number")},
+                             {"found", describe(t)}}));
         return t;
     }
 
-    Type require_number(const Expr& e, Scope scope, std::string_view context) {
+    Type require_number(const Expr& e, Scope scope, const Message& context) {
         return require(e, scope, Kind::Number, context);
     }
 
@@ -135,17 +138,19 @@ class Checker {
         if (l.free_unit) return r.unit;
         if (r.free_unit) return l.unit;
         if (!(l.unit == r.unit))
-            fail(at, fmt::format("units do not match: {} and {}", unit_name(l.unit),
-                                 unit_name(r.unit)));
+            fail(at, Message("E-expr-units-differ",
+                             {{"left", unit_name(l.unit)}, {"right", unit_name(r.unit)}}));
         return l.unit;
     }
 
-    static std::string unit_name(const Unit& u) { return u.none() ? "no unit" : u.to_string(); }
+    static Message unit_name(const Unit& u) {
+        return u.none() ? Message("P-no-unit") : Message("P-unit", {{"unit", u.to_string()}});
+    }
 
     Type binary(const Expr& e, Scope scope) {
         const Expr& a = *e.args[0];
         const Expr& b = *e.args[1];
-        std::string context = fmt::format("'{}'", symbol(e.op));
+        Message context = operator_phrase(symbol(e.op));
         switch (e.op) {
             case BinaryOp::And:
             case BinaryOp::Or:
@@ -156,7 +161,8 @@ class Checker {
             case BinaryOp::Ne: {
                 Type l = infer(a, scope), r = infer(b, scope);
                 if (l.kind != r.kind)
-                    fail(e, fmt::format("cannot compare {} with {}", describe(l), describe(r)));
+                    fail(e, Message("E-expr-cannot-compare",
+                                    {{"left", describe(l)}, {"right", describe(r)}}));
                 if (l.kind == Kind::Number) agree(e, l, r);
                 return Type::boolean();
             }
@@ -181,7 +187,7 @@ class Checker {
                 try {
                     u = e.op == BinaryOp::Mul ? l.unit * r.unit : l.unit / r.unit;
                 } catch (const ArithmeticError& err) {  // the run's limit of units
-                    fail(e, err.what());
+                    fail(e, Message("E-expr-arithmetic", {{"problem", err.message()}}));
                 }
                 // A bare literal scales a value without changing its unit: 2 * funds stays in 元.
                 bool free = l.free_unit && r.free_unit;
@@ -197,38 +203,43 @@ class Checker {
         if (!f) {
             std::vector<std::string> names;
             for (const auto& d : functions()) names.emplace_back(d.name);
-            fail(e,
-                 fmt::format("unknown function '{}'{}", e.name, suggestion_suffix(e.name, names)));
+            fail(e, Message("E-expr-function-unknown",
+                            {{"function", e.name}, {"suggestion", suggestion(e.name, names)}}));
         }
         int n = static_cast<int>(e.args.size());
         if (n < f->min_args || n > f->max_args)
-            fail(e, fmt::format("{} takes {}; got {} argument{}", e.name, f->signature, n,
-                                n == 1 ? "" : "s"));
-        std::string context = fmt::format("{}()", e.name);
+            fail(e, Message("E-expr-arity",
+                            {{"function", e.name},
+                             {"expected", f->signature},
+                             {"found", n == 1 ? Message("P-expr-one-argument")
+                                              : Message("P-expr-arguments", {{"count", n}})}}));
+        std::string call_text = e.name + "()";
+        Message context("P-expr-function", {{"call", call_text}});
         if (f->aggregate) {
             if (scope == Scope::Institution)
-                fail(e, fmt::format("{}() aggregates over a plan's institutions; it cannot be used "
-                                    "for one institution",
-                                    e.name));
+                fail(e, Message("E-expr-aggregate-for-institution", {{"call", call_text}}));
             return aggregate(e, context);
         }
         if (e.builtin == Builtin::If) {
             require(*e.args[0], scope, Kind::Bool, context);
             Type a = infer(*e.args[1], scope), b = infer(*e.args[2], scope);
             if (a.kind != b.kind)
-                fail(e, fmt::format("if() branches differ: {} and {}", describe(a), describe(b)));
+                fail(e,
+                     Message("E-expr-branches-differ",
+                             {{"call", call_text}, {"left", describe(a)}, {"right", describe(b)}}));
             if (a.kind == Kind::Number)
                 return Type::number(agree(e, a, b), a.free_unit && b.free_unit, a.notation);
             return a;
         }
         if (e.builtin == Builtin::Has) {
-            if (e.args[0]->kind != Expr::Kind::Fact) fail(*e.args[0], "has() takes a fact key");
+            if (e.args[0]->kind != Expr::Kind::Fact)
+                fail(*e.args[0], Message("E-expr-fact-key-expected", {{"call", "has()"}}));
             infer(*e.args[0], scope);
             return Type::boolean();
         }
         if (e.builtin == Builtin::Baseline) {
             if (e.args[0]->kind != Expr::Kind::Fact)
-                fail(*e.args[0], "baseline() takes a fact key");
+                fail(*e.args[0], Message("E-expr-fact-key-expected", {{"call", "baseline()"}}));
             return infer(*e.args[0], scope);
         }
         Type a = require_number(*e.args[0], scope, context),
@@ -236,10 +247,11 @@ class Checker {
         return Type::number(agree(e, a, b), a.free_unit && b.free_unit, a.notation);
     }
 
-    Type aggregate(const Expr& e, const std::string& context) {
+    Type aggregate(const Expr& e, const Message& context) {
         bool counts = e.builtin == Builtin::Count;
         if (e.args.size() > (counts ? 0u : 1u))
-            require(*e.args.back(), Scope::Institution, Kind::Bool, context + " filter");
+            require(*e.args.back(), Scope::Institution, Kind::Bool,
+                    Message("P-expr-filter", {{"call", e.name + "()"}}));
         if (counts) return Type::number(Unit::parse("所"), false, Notation::Plain);
         if (e.builtin == Builtin::All || e.builtin == Builtin::Any) {
             require(*e.args[0], Scope::Institution, Kind::Bool, context);
@@ -263,7 +275,7 @@ bool check(const Expr& e, const FactTable& facts, Scope scope, Type* out, CheckE
         *error = err;
         return false;
     } catch (const ArithmeticError& err) {  // a unit past the run's limit, made where not caught
-        *error = CheckError{e.offset, err.what()};
+        *error = CheckError{e.offset, Message("E-expr-arithmetic", {{"problem", err.message()}})};
         return false;
     }
 }

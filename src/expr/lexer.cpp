@@ -1,7 +1,5 @@
 #include "vetcheck/expr/lexer.hpp"
 
-#include <fmt/format.h>
-
 #include "vetcheck/base/text.hpp"
 
 namespace vetcheck::expr {
@@ -40,7 +38,7 @@ class Lexer {
             ++pos_;
     }
 
-    [[noreturn]] void fail(size_t at, std::string message) const {
+    [[noreturn]] void fail(size_t at, Message message) const {
         throw SyntaxError{static_cast<int>(at), std::move(message)};
     }
 
@@ -78,9 +76,10 @@ class Lexer {
         }
         size_t p = pos_;
         char32_t cp = decode_utf8(src_, p);
-        fail(start, cp == U'≥' || cp == U'≤'
-                        ? "write >= or <= instead of ≥ or ≤"
-                        : fmt::format("unexpected character '{}'", src_.substr(start, p - start)));
+        std::string found(src_.substr(start, p - start));
+        if (cp == U'≥' || cp == U'≤')
+            fail(start, Message("E-expr-comparison-sign", {{"found", found}}));
+        fail(start, Message("E-expr-unexpected-character", {{"found", found}}));
     }
 
     Token number() {
@@ -92,7 +91,7 @@ class Lexer {
             while (pos_ < src_.size() && (is_digit(src_[pos_]) || src_[pos_] == '.')) ++pos_;
         } else if (pos_ < src_.size() && src_[pos_] == '[') {  // a compound unit: 12000[元/年]
             size_t close = src_.find(']', pos_);
-            if (close == src_.npos) fail(pos_, "unclosed '[' in a unit");
+            if (close == src_.npos) fail(pos_, Message("E-expr-unit-unclosed"));
             pos_ = close + 1;
         } else {
             // %, ％, 倍, 万, 亿 and unit names written in Chinese follow the digits directly.
@@ -116,7 +115,7 @@ class Lexer {
         }
         Message why;
         auto q = parse_quantity(literal, &why);
-        if (!q) fail(start, render(why, Lang::En));  // pack authors' messages: English still
+        if (!q) fail(start, Message("E-expr-number", {{"problem", std::move(why)}}));
         t.number = *q;
         return t;
     }
@@ -125,7 +124,7 @@ class Lexer {
         size_t start = pos_;
         while (pos_ < src_.size() && is_ident_char(src_[pos_])) ++pos_;
         Token t = make(TokenKind::Identifier, start);
-        if (t.text.back() == '.') fail(pos_ - 1, "a name cannot end with '.'");
+        if (t.text.back() == '.') fail(pos_ - 1, Message("E-expr-name-ends-with-dot"));
         static constexpr std::pair<std::string_view, TokenKind> kKeywords[] = {
             {"and", TokenKind::And},
             {"or", TokenKind::Or},
@@ -140,7 +139,7 @@ class Lexer {
     Token string() {
         size_t start = pos_++;
         while (pos_ < src_.size() && src_[pos_] != '"') ++pos_;
-        if (pos_ >= src_.size()) fail(start, "unterminated string");
+        if (pos_ >= src_.size()) fail(start, Message("E-expr-string-unclosed"));
         ++pos_;
         Token t = make(TokenKind::String, start);
         t.text = t.text.substr(1, t.text.size() - 2);

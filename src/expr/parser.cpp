@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "vetcheck/model/rational.hpp"
 
 namespace vetcheck::expr {
@@ -70,7 +68,7 @@ class Parser {
     ExprPtr parse_all() {
         ExprPtr e = expression(kOr);
         if (peek().kind != TokenKind::End)
-            fail(peek(), fmt::format("expected an operator or the end, got {}", describe(peek())));
+            fail(peek(), Message("E-expr-operator-expected", {{"found", describe(peek())}}));
         return e;
     }
 
@@ -78,24 +76,26 @@ class Parser {
     const Token& peek() const { return tokens_[pos_]; }
     const Token& advance() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
 
-    [[noreturn]] void fail(const Token& at, std::string message) const {
+    [[noreturn]] void fail(const Token& at, Message message) const {
         throw SyntaxError{at.offset, std::move(message)};
     }
 
-    static std::string describe(const Token& t) {
-        if (t.kind == TokenKind::End) return token_name(t.kind);
-        return fmt::format("'{}'", t.text);
+    static Message describe(const Token& t) {
+        if (t.kind == TokenKind::End) return Message("P-expr-end");
+        return Message("P-expr-token", {{"text", t.text}});
     }
 
-    void expect(TokenKind kind, const char* context) {
-        if (peek().kind != kind)
-            fail(peek(), fmt::format("expected {} {}, got {}", token_name(kind), context,
-                                     describe(peek())));
+    // The ')' that closes a bracket or a call; `unclosed` says which (E-expr-paren-unclosed or
+    // E-expr-call-unclosed, with its arguments).
+    void expect_right_paren(Message unclosed) {
+        if (peek().kind != TokenKind::RightParen)
+            fail(peek(),
+                 std::move(unclosed.with({"close", ")"}).with({"found", describe(peek())})));
         advance();
     }
 
     [[noreturn]] void too_deep(const Token& at) const {
-        fail(at, fmt::format("expression nested deeper than {} levels", limits_.max_depth));
+        fail(at, Message("E-expr-too-deep", {{"count", limits_.max_depth}}));
     }
 
     // The height of the tree is limited as well as the parser's own recursion: a chain such as
@@ -123,7 +123,7 @@ class Parser {
             InfixRule next{};
             if (rule.precedence == kCompare && infix_rule(peek().kind, &next) &&
                 next.precedence == kCompare)
-                fail(peek(), "comparisons cannot be chained; join them with 'and'");
+                fail(peek(), Message("E-expr-comparison-chained", {{"joiner", "and"}}));
             left = counted(binary(op.offset, rule.op, left, right), op);
         }
         --depth_;
@@ -167,13 +167,13 @@ class Parser {
                 return counted(e, t);
             case TokenKind::LeftParen: {
                 ExprPtr inner = expression(kOr);
-                expect(TokenKind::RightParen, "to close '('");
+                expect_right_paren(Message("E-expr-paren-unclosed", {{"open", "("}}));
                 return inner;
             }
             case TokenKind::Identifier:
                 return name(t, e);
             default:
-                fail(t, fmt::format("expected a value, got {}", describe(t)));
+                fail(t, Message("E-expr-value-expected", {{"found", describe(t)}}));
         }
     }
 
@@ -192,7 +192,7 @@ class Parser {
                 e->args.push_back(expression(kOr));
             } while (peek().kind == TokenKind::Comma && (advance(), true));
         }
-        expect(TokenKind::RightParen, fmt::format("to close the call of {}", t.text).c_str());
+        expect_right_paren(Message("E-expr-call-unclosed", {{"function", t.text}}));
         return counted(e, t);
     }
 
@@ -207,7 +207,7 @@ class Parser {
 
 ExprPtr parse(std::string_view source, SyntaxError* error, const ParseLimits& limits) {
     if (source.size() > limits.max_length) {
-        *error = {0, fmt::format("expression longer than {} characters", limits.max_length)};
+        *error = {0, Message("E-expr-too-long", {{"count", limits.max_length}})};
         return nullptr;
     }
     std::vector<Token> tokens;
@@ -217,7 +217,7 @@ ExprPtr parse(std::string_view source, SyntaxError* error, const ParseLimits& li
     } catch (const SyntaxError& e) {
         *error = e;
     } catch (const ArithmeticError& e) {
-        *error = {0, e.what()};
+        *error = {0, Message("E-expr-number", {{"problem", e.message()}})};
     }
     return nullptr;
 }

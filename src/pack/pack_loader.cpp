@@ -60,8 +60,9 @@ SourceExpr read_expression(const Node& n, const std::string& what,
     expr::SyntaxError err;
     e.tree = expr::parse(e.text, &err, limits);
     if (!e.tree)
-        throw InputError(e.at(err.offset),
-                         fmt::format("{}: {} in '{}'", what, err.message, shorten(e.text, 80)));
+        throw InputError(
+            e.at(err.offset),
+            std::move(err.message.with({"key", what}).with({"expression", shorten(e.text, 80)})));
     return e;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/input/tabular_plans.hpp"
 #include "vetcheck/report/format.hpp"
 
 namespace vetcheck {
@@ -17,7 +18,12 @@ int BatchSummary::IndicatorStats::checked() const {
 }
 
 void BatchSummary::add(const report::PlanReport& report) {
-    PlanStats plan{report.plan->name, report.plan->file, 0, 0};
+    const Plan& source = *report.plan;
+    PlanStats plan{source.name, source.file, "", 0, 0, 0};
+    if (is_csv_path(source.file)) {
+        plan.id = source.id;
+        plan.row = source.whole.where.line;
+    }
     for (const Result& r : report.results) {
         total_.add(r.status);
         const Indicator& ind = r.indicator();
@@ -77,9 +83,13 @@ void write_batch_summary(const BatchSummary& s, Lang lang, std::ostream& out) {
                : "\nPass rate per indicator (checks that apply and are due):\n");
     int name_w = 0;
     for (const auto& i : s.indicators()) name_w = std::max(name_w, display_width(i.name.in(lang)));
-    std::vector<const BatchSummary::IndicatorStats*> shown;
-    for (const auto& i : s.indicators())
-        if (i.checked() > 0) shown.push_back(&i);
+    std::vector<const BatchSummary::IndicatorStats*> shown, not_in_data;
+    for (const auto& i : s.indicators()) {
+        if (i.not_in_data())
+            not_in_data.push_back(&i);
+        else if (i.checked() > 0)
+            shown.push_back(&i);
+    }
     std::stable_sort(shown.begin(), shown.end(), [](auto* a, auto* b) {
         return static_cast<long long>(a->passed()) * b->checked() <
                static_cast<long long>(b->passed()) * a->checked();
@@ -94,10 +104,19 @@ void write_batch_summary(const BatchSummary& s, Lang lang, std::ostream& out) {
         while (line.back() == ' ') line.pop_back();
         out << line << '\n';
     }
+    if (!not_in_data.empty()) {
+        out << (zh ? "\n数据中没有的指标（没有规划提供所需数据，不计达标率）:\n"
+                   : "\nNot in the data (no plan supplies the facts; no pass rate):\n");
+        for (const auto* i : not_in_data)
+            out << fmt::format("  {}  ({} {})\n", i->name.in(lang), i->checked(),
+                               zh ? "份规划" : "plans");
+    }
     out << (zh ? "\n达标率最低的规划:\n" : "\nPlans with the lowest pass rate:\n");
-    for (const auto& p : s.worst_plans())
+    for (const auto& p : s.worst_plans()) {
+        std::string where = p.row > 0 ? fmt::format("{}  {}:{}", p.id, p.file, p.row) : p.file;
         out << fmt::format("  {}  ({}/{})  {}  {}\n", pad_left(rate(p.passed, p.checked), 6),
-                           p.passed, p.checked, p.name, p.file);
+                           p.passed, p.checked, p.name, where);
+    }
     if (s.worst_gaps().empty()) return;
     out << (zh ? "\n相对差距最大的未达标项:\n" : "\nLargest gaps (relative to the target):\n");
     for (const auto& g : s.worst_gaps())

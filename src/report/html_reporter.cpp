@@ -9,8 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "vetcheck/base/messages.hpp"
+#include "vetcheck/engine/progress.hpp"
 #include "vetcheck/report/format.hpp"
 #include "vetcheck/report/markup.hpp"
+#include "vetcheck/report/progress_chart.hpp"
+#include "vetcheck/report/progress_text.hpp"
 #include "vetcheck/report/status_matrix.hpp"
 #include "vetcheck/report/svg_charts.hpp"
 
@@ -185,6 +189,8 @@ table.heat td { text-align: center; min-width: 34px; padding: 1px 2px; color: #f
 table.heat td small { display: block; font-size: 9px; }
 table.heat td.st-na { color: #57606a; }
 .hist { vertical-align: middle; }
+figure.progress figcaption { font-size: 14px; }
+figure.progress figcaption b { color: var(--ink); }
 @media print { body { max-width: none; } h2 { break-before: page; } tr { break-inside: avoid; } }
 )";
 
@@ -307,6 +313,25 @@ void write_table(const std::vector<const Result*>& rows, Lang lang, std::ostream
     out << "</tbody>\n</table>\n";
 }
 
+// One line chart per target with progress, captioned with its status and progress in words.
+void write_progress_charts(const std::vector<const Result*>& rows, Lang lang, std::ostream& out) {
+    bool any = std::any_of(rows.begin(), rows.end(), [](const Result* r) { return r->progress; });
+    if (!any) return;
+    out << "<h3>" << esc(phrase("P-chart-heading", lang)) << "</h3>\n<p class=\"note\">"
+        << esc(phrase("P-chart-note", lang)) << "</p>\n";
+    for (const Result* r : rows) {
+        if (!r->progress) continue;
+        std::string name = r->indicator().name.in(lang);
+        if (!r->on_whole_plan()) name += " · " + subject_text(*r, lang);
+        out << fmt::format(
+            "<figure class=\"progress {}\">\n<figcaption><b>{} {}</b> {} — {}</figcaption>\n{}"
+            "</figure>\n",
+            status_class(r->status), status_style(r->status).mark,
+            esc(status_text(r->status, lang)), esc(name), esc(progress_text(*r, lang)),
+            svg_progress_chart(*r, lang));
+    }
+}
+
 void write_plan(const PlanReport& report, size_t index, const ReportOptions& o, std::ostream& out) {
     const Plan& plan = *report.plan;
     out << fmt::format("<section class=\"plan\" id=\"plan-{}\">\n<h2>{} ({})</h2>\n", index + 1,
@@ -320,6 +345,7 @@ void write_plan(const PlanReport& report, size_t index, const ReportOptions& o, 
         out << "<h3>" << word(Word::Figures, o.lang) << "</h3>\n<p class=\"note\">"
             << word(Word::FiguresNote, o.lang) << "</p>\n<figure class=\"bars\">\n"
             << bars << "</figure>\n";
+    write_progress_charts(rows, o.lang, out);
     out << "<h3>" << word(Word::Results, o.lang) << "</h3>\n";
     if (rows.empty())
         out << "<p>" << label(Label::NoIndicators, o.lang) << "</p>\n";
@@ -353,10 +379,18 @@ bool further(const PlanLine& a, const PlanLine& b) {
     return a.index < b.index;
 }
 
+// Plans whose target not yet due is on track or behind (时间过半、任务过半), for one indicator.
+struct TrackCount {
+    int on_track = 0;
+    int behind = 0;
+    int counted() const { return on_track + behind; }
+};
+
 struct IndicatorTotals {
     const Indicator* indicator = nullptr;
     PassRate rate;
     ValueHistogram values;
+    TrackCount track;
 };
 
 struct GroupRow {
@@ -426,9 +460,11 @@ void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
     GroupRow& group = st.groups[g->second];
     ++group.plans;
 
+    // A plan is behind on an indicator when any of its subjects is: index → behind.
+    std::vector<std::pair<size_t, bool>> tracked;
     for (const Result& r : report.results) {
         auto [c, fresh] = st.column.try_emplace(r.indicator().id, st.indicators.size());
-        if (fresh) st.indicators.push_back({&r.indicator(), {}, {}});
+        if (fresh) st.indicators.push_back({&r.indicator(), {}, {}, {}});
         IndicatorTotals& t = st.indicators[c->second];
         if (counts_for_rate(r.status)) {
             ++t.rate.counted;
@@ -441,6 +477,12 @@ void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
             group.worst.resize(c->second + 1);
             group.rates.resize(c->second + 1);
         }
+        if (r.progress) {
+            auto it = std::find_if(tracked.begin(), tracked.end(),
+                                   [&](const auto& seen) { return seen.first == c->second; });
+            if (it == tracked.end()) it = tracked.insert(tracked.end(), {c->second, false});
+            it->second = it->second || !r.progress->on_track();
+        }
         auto& cell = group.worst[c->second];
         cell = cell ? vetcheck::worse(*cell, r.status) : r.status;
         if (counts_for_rate(r.status)) {
@@ -448,6 +490,9 @@ void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
             group.rates[c->second].passed += r.status == Status::Pass;
         }
     }
+
+    for (const auto& [column, behind] : tracked)
+        ++(behind ? st.indicators[column].track.behind : st.indicators[column].track.on_track);
 
     PlanLine line{index, plan.name, plan.file, pass_rate(report.results), s.count(Status::Fail)};
     auto at = std::lower_bound(st.worst.begin(), st.worst.end(), line, further);
@@ -529,6 +574,38 @@ void write_indicator_rates(const std::vector<IndicatorTotals>& indicators, Lang 
             "</tr>\n",
             esc(t->indicator->id), esc(t->indicator->name.in(lang)), percent_text(t->rate),
             t->rate.passed, t->rate.counted, svg_histogram(t->values, lang));
+    out << "</tbody>\n</table>\n";
+}
+
+// Plans on track per indicator, for the indicators with progress results; the lowest share of
+// plans on track first. Nothing when no plan has a target measured at mid-term.
+void write_track_rates(const std::vector<IndicatorTotals>& indicators, Lang lang,
+                       std::ostream& out) {
+    std::vector<const IndicatorTotals*> shown;
+    for (const auto& t : indicators)
+        if (t.track.counted() > 0) shown.push_back(&t);
+    if (shown.empty()) return;
+    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
+        return int64_t{a->track.on_track} * b->track.counted() <
+               int64_t{b->track.on_track} * a->track.counted();
+    });
+    out << "<h2>" << esc(phrase("P-track-heading", lang)) << "</h2>\n<p class=\"note\">"
+        << esc(phrase("P-track-note", lang))
+        << "</p>\n<table class=\"results track\">\n<thead><tr><th>" << word(Word::Indicator, lang)
+        << "</th><th class=\"num\">" << esc(status_text(Status::OnTrack, lang))
+        << "</th><th class=\"num\">" << esc(status_text(Status::Behind, lang))
+        << "</th><th class=\"num\">" << esc(phrase("P-track-counted", lang))
+        << "</th></tr></thead>\n<tbody>\n";
+    for (const IndicatorTotals* t : shown) {
+        PassRate share{t->track.on_track, t->track.counted()};
+        out << fmt::format(
+            "<tr><td><span title=\"{}\">{}</span></td><td class=\"num {}\">{} {} ({})</td>"
+            "<td class=\"num {}\">{} {}</td><td class=\"num\">{}</td></tr>\n",
+            esc(t->indicator->id), esc(t->indicator->name.in(lang)), status_class(Status::OnTrack),
+            status_style(Status::OnTrack).mark, percent_text(share), t->track.on_track,
+            status_class(Status::Behind), status_style(Status::Behind).mark, t->track.behind,
+            t->track.counted());
+    }
     out << "</tbody>\n</table>\n";
 }
 
@@ -621,6 +698,7 @@ void HtmlReporter::end(const RunTotals&, std::ostream& out) {
     if (st.plans > 0) {
         out << "<section id=\"overview\">\n";
         write_indicator_rates(st.indicators, lang, out);
+        write_track_rates(st.indicators, lang, out);
         write_worst(st.worst, st.sections(), lang, out);
         write_grouped_heatmap(st.groups, st.indicators, lang, out);
         out << "</section>\n";

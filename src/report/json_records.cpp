@@ -270,11 +270,17 @@ std::string exact_text(const Rational& value) {
     while (rest % 5 == 0) rest /= 5;
     // Only a denominator of 2s and 5s ends in decimal; 1/350 would be rounded, so it stays a
     // fraction.
-    if (rest != 1) return fmt::format("{}/{}", value.numerator(), den);
+    // Digits appended with format_int, not fmt::format: a national batch writes millions of these.
+    if (rest != 1) {
+        std::string out = fmt::format_int(value.numerator()).str();
+        out += '/';
+        out += fmt::format_int(den).c_str();
+        return out;
+    }
     WideInt num = value.numerator();
     if (num < 0) num = -num;  // in 128 bits, so even the most negative 64-bit numerator fits
-    std::string out =
-        fmt::format("{}{}", value.is_negative() ? "-" : "", static_cast<uint64_t>(num / den));
+    std::string out = value.is_negative() ? "-" : "";
+    out += fmt::format_int(static_cast<uint64_t>(num / den)).c_str();
     WideInt remainder = num % den;
     if (remainder != 0) out += '.';
     while (remainder != 0) {

@@ -63,18 +63,42 @@ void append_escaped(std::string& out, char32_t cp, JsonEscapes escapes) {
         append_utf8(out, cp);
 }
 
+bool continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The length of the two- or three-byte character at `pos` when it is plainly valid UTF-8 (what
+// decode_utf8 reads as itself: a lead C2–DF, or E1–EC or EE–EF, and its continuation bytes), else 0
+// for the general decoding. Chinese text is almost all such characters.
+size_t plain_utf8_length(std::string_view text, size_t pos) {
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return pos + 1 < text.size() && continuation(text[pos + 1]) ? 2 : 0;
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED)
+        return pos + 2 < text.size() && continuation(text[pos + 1]) && continuation(text[pos + 2])
+                   ? 3
+                   : 0;
+    return 0;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text, JsonEscapes escapes) {
     out += '"';
     // Decoding and re-encoding every code point turns any invalid byte into U+FFFD, so the output
-    // is valid UTF-8 whatever the input. Runs of printable ASCII, most of a report, are copied as
-    // they are.
+    // is valid UTF-8 whatever the input. Runs of printable ASCII and plainly valid UTF-8, most of a
+    // report, are copied as they are, in one piece.
     for (size_t pos = 0; pos < text.size();) {
         size_t run = pos;
         while (run < text.size()) {
             unsigned char c = static_cast<unsigned char>(text[run]);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+            if (c >= 0x80) {
+                size_t length = plain_utf8_length(text, run);
+                if (length == 0) break;
+                run += length;
+                continue;
+            }
+            if (c < 0x20 || c == '"' || c == '\\') break;
             ++run;
         }
         out.append(text, pos, run - pos);

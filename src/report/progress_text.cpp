@@ -8,7 +8,7 @@
 
 namespace vetcheck::report {
 
-std::string progress_measure_text(const Result& r, const Rational& v) {
+std::string measure_text(const Result& r, const Rational& v) {
     return Quantity{v, r.rule->unit, r.rule->notation}.to_string(1);
 }
 
@@ -20,12 +20,11 @@ std::string pace_text(const Result& r, const Progress& p, Lang lang) {
         p.reached_in ? render(Message("P-progress-reached", {{"year", *p.reached_in}}), lang)
                      : phrase("P-progress-not-reached", lang);
     if (!p.projected_at_deadline) return reached;
-    return render(
-        Message("P-progress-pace", {{"years", years},
-                                    {"value", progress_measure_text(r, *p.projected_at_deadline)},
-                                    {"year", p.deadline},
-                                    {"reached", reached}}),
-        lang);
+    return render(Message("P-progress-pace", {{"years", years},
+                                              {"value", measure_text(r, *p.projected_at_deadline)},
+                                              {"year", p.deadline},
+                                              {"reached", reached}}),
+                  lang);
 }
 
 }  // namespace
@@ -44,7 +43,7 @@ std::string progress_text(const Result& r, Lang lang) {
     std::string text = progress_share_text(r, lang);
     if (!p.on_track()) {
         std::string level =
-            p.to_level ? shortfall_text(*p.to_level, lang) : progress_measure_text(r, p.level);
+            p.to_level ? shortfall_text(*p.to_level, lang) : measure_text(r, p.level);
         text += render(Message("P-progress-level", {{"level", level}}), lang);
     }
     return render(Message("P-progress-then", {{"text", text}, {"pace", pace_text(r, p, lang)}}),

@@ -409,18 +409,18 @@ void SqliteReporter::progress_rows(long long result_row, const Result& r) {
         .integer(p.year)
         .integer(p.deadline)
         .real(p.baseline())
-        .text(progress_measure_text(r, p.baseline()))
+        .text(measure_text(r, p.baseline()))
         .real(p.value())
-        .text(progress_measure_text(r, p.value()))
+        .text(measure_text(r, p.value()))
         .real(p.target)
-        .text(progress_measure_text(r, p.target))
+        .text(measure_text(r, p.target))
         .real(p.time_elapsed)
         .real(p.task_done)
         .real(p.level)
-        .text(progress_measure_text(r, p.level))
+        .text(measure_text(r, p.level))
         .integer(p.on_track() ? 1 : 0);
     if (p.projected_at_deadline)
-        row.real(*p.projected_at_deadline).text(progress_measure_text(r, *p.projected_at_deadline));
+        row.real(*p.projected_at_deadline).text(measure_text(r, *p.projected_at_deadline));
     else
         row.null().null();
     if (p.reached_in)

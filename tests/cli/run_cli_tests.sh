@@ -31,10 +31,10 @@ run "example that passes" 0 "--lang en examples/school-pass.yaml" \
   "✓ Full-time ideological-political teacher ratio" "exit 0"
 run "example that fails" 1 "--lang en examples/school-fail.yaml" \
   "✗ Full-time ideological-political teacher ratio" "1:500  needs ≥1:350" \
-  "4 more full-time ideological-political teachers (9 → 13)" \
+  "4 more full-time ideological-political teachers (9 → 13人)" \
   "missing data: informatization.digital_campus_standard" "advisory; 100 more practical teaching hours"
 run "Chinese labels" 1 "--lang zh examples/school-fail.yaml" \
-  "需增加 4 人 (专职思政课教师数 9 → 13)" "退出码 1"
+  "需增加4人（专职思政课教师数9→13）" "退出码 1"
 LANG=zh_CN.UTF-8 "$vetcheck" examples/school-fail.yaml >"$tmp/out" 2>&1
 check "Chinese from the locale" 1 "$tmp/out" $? "对照 教职成〔2020〕7号"
 run "several plans in one call" 1 "--lang en examples/school-pass.yaml examples/school-fail.yaml" \
@@ -123,6 +123,40 @@ rm -f "$tmp/r.jsonl"
 run "-f jsonl=FILE" 1 "--lang zh -f jsonl=$tmp/r.jsonl -f term examples/school-fail.yaml" "退出码 1"
 if [[ $(jq -r 'select(.type == "run") | .options.lang' "$tmp/r.jsonl") == zh ]]; then ok; else bad "jsonl=FILE: $(head -c 200 "$tmp/r.jsonl")"; fi
 
+section "paths: every format writes an input's path the same way"
+# One batch naming its inputs three ways: "./", a ".." step, and an absolute path inside the working
+# directory; and one input outside it, which stays absolute. Every format writes the same strings.
+# Each plan fails something, so that SARIF and GitHub annotations, which list problems, name it.
+mkdir -p "$tmp/outside"
+cp examples/school-fail.yaml "$tmp/outside/elsewhere.yaml"
+rm -rf "$tmp/paths"
+mkdir -p "$tmp/paths"
+paths_args="--lang en ./examples/school-fail.yaml examples/../examples/xx-city.yaml $PWD/examples/shanxi-city.yaml $tmp/outside/elsewhere.yaml"
+for format in term json jsonl csv csv-matrix html junit sarif markdown github; do
+  # shellcheck disable=SC2086
+  "$vetcheck" $paths_args -f "$format=$tmp/paths/r.$format" >/dev/null 2>&1
+done
+# shellcheck disable=SC2086
+"$vetcheck" $paths_args -f "sqlite=$tmp/paths/r.db" -f "xlsx=$tmp/paths/r.xlsx" >/dev/null 2>&1
+if selected; then
+  sqlite3 "$tmp/paths/r.db" 'SELECT file FROM plans ORDER BY file' >"$tmp/paths/r.sqlite" 2>&1
+  # The workbook's sheets hold their strings inline (libxlsxwriter's constant-memory mode).
+  unzip -p "$tmp/paths/r.xlsx" 'xl/worksheets/*.xml' >"$tmp/paths/r.xlsx-sheets" 2>&1
+fi
+for written in "$tmp"/paths/r.{term,json,jsonl,csv,csv-matrix,html,junit,sarif,markdown,github,sqlite,xlsx-sheets}; do
+  selected || break
+  name=${written##*/r.}
+  good=1
+  for path in examples/school-fail.yaml examples/xx-city.yaml examples/shanxi-city.yaml "$tmp/outside/elsewhere.yaml"; do
+    grep -qF -- "$path" "$written" || { bad "paths: -f $name does not write $path"; good=0; }
+  done
+  # No input written as given: with "./", with "..", or absolute inside the working directory.
+  for given in "./examples/" "examples/../" "$PWD/examples/"; do
+    grep -qF -- "$given" "$written" && { bad "paths: -f $name writes ${given}…: $(grep -oF -- "$given" "$written" | head -1)"; good=0; }
+  done
+  ((good)) && ok
+done
+
 section "csv-matrix: columns from every pack, rows as plans arrive"
 # A user's pack (--pack) adds its indicators to the columns, whether or not a plan names it; a plan
 # that does not answer to a pack has its cells empty, one that does has its status there.
@@ -193,6 +227,21 @@ fi
 section "spreadsheets of school reports"
 run "a CSV of school reports" 1 "--lang en examples/schools.csv" "XX艺术职业学院, 东校区 (高职)" \
   "✗ Full-time ideological-political teacher ratio" "4 plans —"
+# The summary of a spreadsheet names its worst plans by id and row, not by the file all rows share;
+# an indicator whose facts no row supplies is listed once as not in the data, not as 0% passing.
+run "--summary of a spreadsheet: plans by id and row" 1 "--lang en --summary examples/schools.csv" \
+  "XX技师学院  xx-tech  examples/schools.csv:4" "Not in the data (no plan supplies the facts; no pass rate):" \
+  "  Talent-training programmes published  (4 plans)"
+if selected; then
+  "$vetcheck" --lang en --summary examples/schools.csv >"$tmp/out" 2>&1
+  if [[ $(grep -c "Talent-training programmes published" "$tmp/out") == 1 ]] && ! grep -q " 0%  (0/" "$tmp/out"; then
+    ok
+  else
+    bad "--summary of a spreadsheet: an indicator not in the data shown as 0% or twice: $(grep -F "0%" "$tmp/out" | head -3)"
+  fi
+fi
+run "--summary of a spreadsheet, in Chinese" 1 "--lang zh --summary examples/schools.csv" \
+  "数据中没有的指标（没有规划提供所需数据，不计达标率）:"
 printf 'id,type,year,students.full_time\na,高职,2023,八十\nb,高职,2023,300\n' >"$tmp/bad.csv"
 run "a CSV error names the row and column; the other rows are checked" 2 "--lang en $tmp/bad.csv" \
   "bad.csv:2:11: students.full_time: expected a whole number 人 (e.g. 4500), got \"八十\"" "  b (高职)"
@@ -291,33 +340,33 @@ run "--help" 0 "--help" "Exit codes: 0"
 section "deadlines in time: --as-of before and after a deadline"
 run "--as-of before the deadline: not due, the gap still shown" 0 "--lang en --as-of 2022 examples/school-fail.yaml" \
   "… Full-time ideological-political teacher ratio" \
-  "1:500  needs ≥1:350" "due 2023; 4 more full-time ideological-political teachers (9 → 13)" \
-  "due 2023; missing data: informatization.digital_campus_standard" "91 checks: 19 not due · 72 n/a      exit 0"
+  "1:500  needs ≥1:350" "due 2023; 4 more full-time ideological-political teachers (9 → 13人)" \
+  "due 2023; missing data: informatization.digital_campus_standard" "95 checks: 20 not due · 75 n/a      exit 0"
 run "--as-of the deadline year: due, and failing" 1 "--lang en --as-of 2023 examples/school-fail.yaml" \
-  "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13)"
+  "✗ Full-time ideological-political teacher ratio" "4 more full-time ideological-political teachers (9 → 13人)"
 run "--as-of after the deadline: still failing" 1 "--lang en --as-of 2030 examples/school-fail.yaml" \
   "✗ Full-time ideological-political teacher ratio"
 run "--as-of between the national (2023) and the city's (2025) deadlines" 1 "--lang en --as-of 2024 examples/xx-city.yaml" \
   "… Local retention of higher vocational graduates" \
   "due 2025; 2 more points of share of higher vocational graduates who stay in the city (33% → 35%)" \
-  "278 checks: 96 pass · 3 fail · 2 missing data · 68 not due · 109 n/a"
+  "281 checks: 98 pass · 3 fail · 2 missing data · 68 not due · 110 n/a"
 run "the city's own year: its 2025 targets due" 1 "--lang en examples/xx-city.yaml" \
   "✗ Local retention of higher vocational graduates"
-run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加 4 人" \
+run "not due, in Chinese" 0 "--lang zh --as-of 2022 examples/school-fail.yaml" "2023年到期；需增加4人" \
   "2023年到期；缺少数据：informatization.digital_campus_standard"
 
 section "waivers (pinned with --today)"
 w=tests/cli/authoring
 run "a waived failure does not fail the run" 0 "--lang en --today 2024-06-01 $w/waivers.yaml" \
   "~ Full-time ideological-political teacher ratio" \
-  "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24)" \
-  "warning: $w/waivers.yaml:44:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
-  "91 checks: 18 pass · 72 n/a · 1 waived      exit 0"
+  "waived until 2024-12-31 (approved by XX市教育局): 4 名专职思政课教师已签约, 2024 年 9 月到岗; 4 more full-time ideological-political teachers (20 → 24人)" \
+  "warning: $w/waivers.yaml:45:5: waiver for craftsmanship_education_hours is unnecessary: the check passes" \
+  "95 checks: 19 pass · 75 n/a · 1 waived      exit 0"
 run "an expired waiver does not waive" 1 "--lang en --today 2025-01-01 $w/waivers.yaml" \
   "✗ Full-time ideological-political teacher ratio" "waiver expired 2024-12-31 (approved by XX市教育局); 4 more" \
-  "warning: $w/waivers.yaml:40:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
+  "warning: $w/waivers.yaml:41:5: waiver for ideological_teacher_ratio expired 2024-12-31: the check still fails"
 run "waivers in Chinese" 0 "--lang zh --today 2024-12-31 $w/waivers.yaml" "已豁免至 2024-12-31 (批准: XX市教育局)" \
-  "警告: $w/waivers.yaml:44:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
+  "警告: $w/waivers.yaml:45:5: craftsmanship_education_hours 的豁免不必要: 该项已达标" "1 已豁免"
 run "--fail-on waived" 1 "--lang en --today 2024-06-01 --fail-on fail,waived $w/waivers.yaml"
 run "a waiver for an unknown indicator" 2 "--lang en $w/waiver-unknown.yaml" \
   "$w/waiver-unknown.yaml:36:16: waivers[].indicator: unknown indicator 'ideological_teacher_ration' in the packs this plan answers to (cn-2020-7), did you mean 'ideological_teacher_ratio'?" \
@@ -332,11 +381,11 @@ rm -f "$tmp/template.yaml"
 run "init -o writes the file" 0 "--lang en init --pack cn-2020-7 --level school --type 高职 -o $tmp/template.yaml"
 if [[ -s $tmp/template.yaml && ! -s $tmp/out ]]; then ok; else bad "init -o"; fi
 run "an unfilled template checks as missing data, never pass" 1 "--lang en $tmp/template.yaml" \
-  "? Full-time ideological-political teacher ratio" "91 checks: 19 missing data · 72 n/a      exit 1"
+  "? Full-time ideological-political teacher ratio" "95 checks: 20 missing data · 75 n/a      exit 1"
 sed -e 's/^  students.full_time:$/  students.full_time: 4500/' \
   -e 's/^  teachers.ideological_political:$/  teachers.ideological_political: 13/' "$tmp/template.yaml" >"$tmp/filled.yaml"
 run "a template filled in checks what was filled" 1 "--lang en $tmp/filled.yaml" \
-  "✓ Full-time ideological-political teacher ratio" "91 checks: 1 pass · 18 missing data · 72 n/a"
+  "✓ Full-time ideological-political teacher ratio" "95 checks: 1 pass · 19 missing data · 75 n/a"
 run "init: a city plan with example institutions" 0 "--lang en init --pack xx-city-2025 --type 高职,中职" \
   "  level: city" "  year: 2025" "  - id: example-secondary" "  - id: example-higher" "  graduates.local_retention:"
 run "init: Chinese comments" 0 "--lang zh init --pack cn-2020-7 --level school --type 中职" "单位 人, 整数, 如 4500 或 1.2万"
@@ -350,11 +399,11 @@ run "diff: a worse draft" 1 "--lang en diff $w/draft-1.yaml $w/draft-2.yaml" \
   "newly failing:" "pass → fail" "[worse]" "newly passing:" "gap shrank:" \
   "~ XX职业技术学院 · teachers.double_qualified: 140人 → 120人" \
   "↔ XX中等职业学校 · textbooks.unified_used → textbooks.professional_all_updated: yes (possible rename" \
-  "2 newly failing · 2 newly passing · 1 gap shrank · 101 unchanged — worse on a required target      exit 1"
+  "2 newly failing · 2 newly passing · 1 gap shrank · 106 unchanged — worse on a required target      exit 1"
 run "diff: the other way round, a gap grew" 1 "--lang en diff $w/draft-2.yaml $w/draft-1.yaml" "gap grew:"
 run "diff: a better draft" 0 "--lang en diff examples/school-fail.yaml examples/school-pass.yaml" \
   "newly passing:" "no required target worse      exit 0"
-run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "106 unchanged"
+run "diff: unchanged" 0 "--lang en diff $w/draft-1.yaml $w/draft-1.yaml" "no changes" "111 unchanged"
 run "diff: markdown for a pull request" 1 "--lang en diff -f markdown $w/draft-1.yaml $w/draft-2.yaml" \
   ":x: **The new draft is worse on a required target.**" \
   "| ✗ | Share of double-qualified teachers among professional teachers **(worse)** | plan as a whole | pass | fail |"
@@ -386,7 +435,7 @@ run "figures by year: on track and behind" 0 "--lang en examples/school-progress
   "progress 71% / time 50%; at the 2021–2023 pace, 92.1% in 2025, reached in 2024" \
   "↓ Student dropout rate" "progress 44% / time 50%; level with the pace: 0.1 fewer points" \
   "1 on track · 1 behind      exit 0"
-run "progress in Chinese" 0 "--lang zh examples/school-progress.yaml" "进度 71% / 时间 50%" \
+run "progress in Chinese" 0 "--lang zh examples/school-progress.yaml" "进度71%，时间50%" \
   "按2021–2023年的速度，2025年为92.1%；2024年达到" "1 进度达标 · 1 进度滞后"
 run "--fail-on behind gates on the pace" 1 "--lang en --fail-on behind examples/school-progress.yaml" "exit 1"
 run "--as-of picks the year's figures" 0 "--lang en --as-of 2022 examples/school-progress.yaml" \
@@ -426,7 +475,7 @@ for format in term json sarif csv; do
 done
 iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
 run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
-  "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13)"
+  "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13人)"
 
 # The results database: written, appended to, refused when it cannot be; and the six queries of
 # docs/reports-analyst.md, taken from the page, run with the sqlite3 shell.
@@ -454,7 +503,7 @@ fi
 sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
 sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:500|≥1:350|0.000857" \
   "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
-sql by-pack "cn-2020-7|教职成〔2020〕7号|29|9" "zj-2021||39|7"
+sql by-pack "cn-2020-7|教职成〔2020〕7号|37|9" "zj-2021||39|7"
 sql missing "funding.secondary_per_student_operating|4|4"
 sql behind "contribution_index|xx-city-2023-midterm|82|82.2|85|2025|57.0|60.0" \
   "student_dropout_rate|xx-maritime-poly-progress|2.9%|2.8%|2%|2025|44.0|50.0"
@@ -467,7 +516,7 @@ if selected; then
   if [[ $(sqlite3 "$db" 'SELECT group_concat(id) FROM runs; SELECT count(*) FROM plans') == $'1,2\n18' ]]; then
     ok; else bad "sqlite: two runs kept"; fi
 fi
-sql moved "ideological_teacher_ratio|xx-tech-poly-2023|fail|fail|0.000857" "(11 → 13)"
+sql moved "ideological_teacher_ratio|xx-tech-poly-2023|fail|fail|0.000857" "(11 → 13人)"
 # Refusals: standard output, a database that is someone else's (left as it was).
 run "sqlite: not to standard output" 2 "-f sqlite examples/school-pass.yaml" \
   "the sqlite format writes a file, not standard output"
@@ -506,7 +555,7 @@ run "history: the second draft, in Chinese" 1 "--lang zh -f sqlite=$hdb $tmp/his
 run "history: the third draft" 1 "-f sqlite=$hdb $tmp/history-3/school-fail.yaml"
 run "history: three runs, the gaps moving" 0 "history xx-tech-poly-2023 --db $hdb --lang en" \
   "History of xx-tech-poly-2023: 3 run(s) in $hdb" \
-  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  11 pass · 5 fail · 1 missing data · 72 n/a · 2 advisory" \
+  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  12 pass · 5 fail · 1 missing data · 75 n/a · 2 advisory" \
   "run 3  " "Full-time ideological-political teacher ratio                           1:500 → 1:409.1 → 1:346.2  (pass in run 3)" \
   "Share of double-qualified teachers among professional teachers          45.4% → 48.1% → 50.4%  (pass in run 3)" \
   "Dual-track promotion path for student counsellors                       no → no → no  (fail in run 3)" \
@@ -565,9 +614,9 @@ if selected; then
     ok; else bad "history figures: the progress lines of the plan that states every year"; cat "$tmp/with-history.txt"; fi
 fi
 run "history figures: without --history, no progress" 0 "--lang en $tmp/by-year/report-2023.yaml" \
-  "187 checks: 22 pass · 5 not due · 160 n/a      exit 0"
+  "190 checks: 22 pass · 5 not due · 163 n/a      exit 0"
 run "history figures: in Chinese" 0 "--lang zh --history $fdb $tmp/by-year/report-2023.yaml" \
-  "进度 71% / 时间 50%" "进度 44% / 时间 50%"
+  "进度71%，时间50%" "进度44%，时间50%"
 run "history figures: no such database" 2 "--history $tmp/none.db examples/school-pass.yaml" \
   "none.db: cannot read the file: No such file or directory"
 

@@ -26,7 +26,12 @@ out = ["# Message codes", "",
        "`src/base/messages.cpp`. Input errors carry their code in the JSON (`code`) and SARIF (`ruleId`)",
        "output, and results their reason's code (`reason_code`): match on the code, never on the text,",
        "which follows `--lang`. A code is never reused for another meaning. `{name}` is an argument.",
-       "This file is written by `python3 tests/tools/write_messages_doc.py`.", ""]
+       "This file is written by `python3 tests/tools/write_messages_doc.py`.", "",
+       "Chinese is written as an official writes it: full-width punctuation inside a Chinese sentence",
+       "（，。；：（）“”）, and no space between Chinese words, nor between a number or an argument and",
+       "the Chinese beside it (`需增加4人（专职思政课教师数9→13）`, `第3行`, `71项指标`). A space stays",
+       "only around what a reader types as written (`-f json`, `level: school`) and between the columns",
+       "of a layout. MessagesTest checks the punctuation and the spacing.", ""]
 for key, title in groups.items():
     out += [f"## {title}", "", "| code | English | 中文 |", "|---|---|---|"] + rows[key] + [""]
 (root / "docs/messages.md").write_text("\n".join(out))

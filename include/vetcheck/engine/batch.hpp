@@ -52,7 +52,7 @@ struct BatchOutcome {
 };
 
 // Expands files, directories (recursively, *.yaml and *.yml, sorted) and "-" into the list of
-// inputs.
+// inputs, each path as reports write it (shown_input_path).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
 
 // Checks every input, on `jobs` threads; a file that cannot be checked is recorded and the others

@@ -36,6 +36,9 @@ struct Progress {
     // the value it gives at the deadline and the first year it reaches the target. No year when the
     // line never reaches it ("not at this pace").
     std::optional<Rational> projected_at_deadline;
+    // The same line's value in the year checked, where a chart's projection starts (with three
+    // years or more the line need not pass through the year's own figure).
+    std::optional<Rational> projected_at_year;
     std::optional<int> reached_in;
 
     const Rational& baseline() const { return figures.front().value; }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/expr/ast.hpp"
 #include "vetcheck/model/fact.hpp"
 
@@ -38,9 +39,10 @@ struct Type {
     }
 };
 
+// An expression that reads wrongly; the message is an E-expr- code whose {key} the compiler adds.
 struct CheckError {
     int offset = 0;
-    std::string message;
+    Message message;
 };
 
 // Infers the type of an expression against the facts vocabulary: unknown facts (with a
@@ -48,6 +50,7 @@ struct CheckError {
 // does not report them are errors before any plan is evaluated.
 bool check(const Expr& e, const FactTable& facts, Scope scope, Type* out, CheckError* error);
 
-std::string describe(const Type& t);
+// What a type is, as a phrase of the catalogue ("a number in 人").
+Message describe(const Type& t);
 
 }  // namespace vetcheck::expr

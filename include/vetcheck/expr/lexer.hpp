@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vetcheck/base/messages.hpp"
 #include "vetcheck/model/quantity.hpp"
 
 namespace vetcheck::expr {
@@ -40,10 +41,12 @@ struct Token {
     int offset = 0;    // byte offset in the expression
 };
 
-// An expression that cannot be read; offset is where in the expression text.
+// An expression that cannot be read; offset is where in the expression text. The message is an
+// E-expr- code whose {key} and {expression} the reader of the pack adds (it knows where the
+// expression is written).
 struct SyntaxError {
     int offset = 0;
-    std::string message;
+    Message message;
 };
 
 // Splits an expression into tokens. Returns false and fills *error on the first bad character.

@@ -20,10 +20,18 @@ class BatchSummary {
         std::array<int, kStatusCount> counts{};
         int passed() const { return counts[static_cast<int>(Status::Pass)]; }
         int checked() const;  // results that apply and are due
+        // Every check that counts lacked its facts: no plan supplies them, and a pass rate of 0%
+        // would say the plans fail what was never in the data.
+        bool not_in_data() const {
+            return checked() > 0 && counts[static_cast<int>(Status::Missing)] == checked();
+        }
     };
     struct PlanStats {
         std::string name;
         std::string file;
+        // A row of a spreadsheet, where every plan shares the file: its id and row name it.
+        std::string id;
+        int row = 0;
         int passed = 0;
         int checked = 0;
     };

@@ -7,8 +7,6 @@
 
 namespace vetcheck::report {
 
-// A value of the target's measure as the target is written: 86%, 1:320, 2.1倍.
-std::string progress_measure_text(const Result& r, const Rational& value);
 // "进度 60% / 时间 67%" — the share of the task done beside the share of the time elapsed — for a
 // result with progress; "" for one without.
 std::string progress_share_text(const Result& r, Lang lang);
@@ -16,5 +14,7 @@ std::string progress_share_text(const Result& r, Lang lang);
 // and where the pace leads ("按 2021–2023 年的速度, 2025 年为 86%; 2027 年达到"). "" without
 // progress.
 std::string progress_text(const Result& r, Lang lang);
+// A value of the target's measure as the target is written: 86%, 1:320, 2.1倍.
+std::string measure_text(const Result& r, const Rational& v);
 
 }  // namespace vetcheck::report
