@@ -46,7 +46,7 @@ _vetcheck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            packs | explain | rollup | init | diff) [[ -z $cmd ]] && cmd=$word ;;
+            packs | explain | rollup | init | diff | history) [[ -z $cmd ]] && cmd=$word ;;
             show | lint | coverage | verify) [[ $cmd == packs && -z $sub ]] && sub=$word ;;
         esac
     done
@@ -62,7 +62,7 @@ _vetcheck() {
         --today) COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
         --as-of | --max-file-size | --max-depth | --max-nodes | --max-expression-length | \
         --max-expression-depth | --max-institutions | -j | --jobs) return ;;
-        -o | --output)
+        -o | --output | --db | --history)
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur"))
             compopt -o filenames 2>/dev/null
@@ -75,7 +75,7 @@ _vetcheck() {
             fi
             return ;;
         -f | --format)
-            if [[ $cmd == diff || $cmd == explain || $cmd == rollup ]] ||
+            if [[ $cmd == diff || $cmd == explain || $cmd == rollup || $cmd == history ]] ||
                 [[ $cmd == packs && $sub != coverage && $sub != verify ]]; then
                 COMPREPLY=($(compgen -W "term markdown json" -- "$cur"))
             elif [[ $cur == *=* ]]; then  # NAME=FILE
@@ -89,13 +89,14 @@ _vetcheck() {
     esac
 
     local global="--help --version --pack --lang --color --fail-on --format --output --explain --all
-        --as-of --today --max-file-size --max-depth --max-nodes --max-expression-length
+        --as-of --today --history --max-file-size --max-depth --max-nodes --max-expression-length
         --max-expression-depth --max-institutions --jobs --summary"
     if [[ $cur == -* ]]; then
         local options=$global
         case $cmd in
             init) options="--help --pack --level --type --output" ;;
             diff) options="--help --format --output" ;;
+            history) options="--help --db --format --output --lang" ;;
             packs)
                 case $sub in
                     coverage) options="--help --source --unaccounted" ;;
@@ -109,7 +110,7 @@ _vetcheck() {
     fi
 
     case $cmd in
-        "") COMPREPLY=($(compgen -W "packs explain rollup init diff" -- "$cur")); _vetcheck_files "$cur" ;;
+        "") COMPREPLY=($(compgen -W "packs explain rollup init diff history" -- "$cur")); _vetcheck_files "$cur" ;;
         packs)
             if [[ -z $sub ]]; then
                 COMPREPLY=($(compgen -W "show lint coverage verify" -- "$cur"))
@@ -122,7 +123,7 @@ _vetcheck() {
             fi ;;
         explain) COMPREPLY=($(compgen -W "$(_vetcheck_indicator_ids)" -- "$cur")) ;;
         rollup | diff) _vetcheck_files "$cur" ;;
-        init) ;;
+        init | history) ;;  # a plan id: the database's, not known here
     esac
 }
 

@@ -7,9 +7,14 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "test_support.hpp"
 #include "vetcheck/engine/batch.hpp"
+#include "vetcheck/engine/progress.hpp"
+#include "vetcheck/input/results_schema.hpp"
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/progress_text.hpp"
 #include "vetcheck/report/sqlite_reporter.hpp"
 
 using namespace vetcheck;
@@ -224,4 +229,100 @@ TEST_CASE("sqlite: a database that is not vetcheck's is refused, not written int
     r = raised(versioned.path);
     CHECK(r.first == "E-sqlite-schema-version");
     CHECK(r.second.find("结构版本号为99") != std::string::npos);
+}
+
+TEST_CASE("sqlite: progress toward a target not yet due is a row, with its figures by year") {
+    Examples ex;
+    TempPath db_path("progress.db");
+    write_run(ex, db_path.path, db_path.path);
+    Db db(db_path.path);
+    const Result* behind = nullptr;
+    for (const auto& r : ex.outcome.reports)
+        for (const auto& res : r.results)
+            if (!behind && res.progress && !res.progress->on_track() &&
+                r.plan->id == "xx-maritime-poly-progress")
+                behind = &res;
+    REQUIRE(behind);
+    const Progress& p = *behind->progress;
+    std::string where =
+        " FROM progress g JOIN results r ON r.id = g.result JOIN plans p ON p.id = r.plan JOIN "
+        "indicators i ON i.id = r.indicator WHERE p.plan_id = 'xx-maritime-poly-progress' AND "
+        "i.indicator = '" +
+        behind->indicator().id + "'";
+    CHECK(db.one("SELECT r.status" + where) == "behind");
+    CHECK(db.one("SELECT g.base_year || ' ' || g.year || ' ' || g.deadline" + where) ==
+          fmt::format("{} {} {}", p.base_year, p.year, p.deadline));
+    CHECK(db.one("SELECT g.on_track" + where) == "0");
+    CHECK(std::stod(db.one("SELECT g.task_done" + where)) == Approx(p.task_done.to_double()));
+    CHECK(std::stod(db.one("SELECT g.time_elapsed" + where)) == Approx(p.time_elapsed.to_double()));
+    CHECK(std::stod(db.one("SELECT g.baseline" + where)) == Approx(p.baseline().to_double()));
+    CHECK(db.one("SELECT g.value_text" + where) == "2.9%");
+    CHECK(db.one("SELECT g.target_text" + where) == "2%");
+    CHECK(db.one("SELECT g.reached_in" + where) == std::to_string(*p.reached_in));
+    CHECK(db.one("SELECT g.text" + where) == report::progress_text(*behind, Lang::En));
+    // Each year the plan gives, none interpolated.
+    auto years = db.column(
+        "SELECT f.year || '=' || round(f.value, 4) FROM progress_figures f "
+        "WHERE f.result = (SELECT g.result" +
+        where + ") ORDER BY f.year");
+    CHECK(years == std::vector<std::string>{"2021=0.036", "2022=0.031", "2023=0.029"});
+    // Every result with progress has a row, and no other.
+    size_t with_progress = 0;
+    for (const auto& r : ex.outcome.reports)
+        for (const auto& res : r.results) with_progress += res.progress != nullptr;
+    CHECK(db.count("progress") == static_cast<long long>(with_progress));
+    db.exec("PRAGMA foreign_keys=ON");
+    CHECK(db.column("PRAGMA foreign_key_check").empty());
+}
+
+TEST_CASE("sqlite: each fact a result used is stored with its value, as shown and exactly") {
+    Examples ex;
+    TempPath db_path("values.db");
+    write_run(ex, db_path.path, db_path.path);
+    Db db(db_path.path);
+    std::string where =
+        " FROM result_facts f JOIN results r ON r.id = f.result JOIN plans p ON p.id = r.plan "
+        "WHERE p.plan_id = 'xx-maritime-poly-progress' AND f.key = 'teachers.double_qualified'";
+    // The figure of the year checked (2023), not the earlier ones.
+    CHECK(db.column("SELECT DISTINCT f.value_text" + where) == std::vector<std::string>{"300人"});
+    CHECK(db.column("SELECT DISTINCT f.value_exact" + where) == std::vector<std::string>{"300/1"});
+    CHECK(db.column("SELECT DISTINCT typeof(f.value)" + where) == std::vector<std::string>{"real"});
+    where =
+        " FROM result_facts f JOIN results r ON r.id = f.result JOIN plans p ON p.id = r.plan "
+        "WHERE p.plan_id = 'xx-maritime-poly-progress' AND f.key = 'students.dropout_rate'";
+    CHECK(db.column("SELECT DISTINCT f.value_exact" + where) ==
+          std::vector<std::string>{"29/1000"});
+    CHECK(db.column("SELECT DISTINCT f.value_text" + where) == std::vector<std::string>{"2.9%"});
+}
+
+TEST_CASE("sqlite: a database of schema version 1 is upgraded when appended to, its rows kept") {
+    Examples ex;
+    TempPath db_path("v1.db");
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db_path.path.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, results_schema_step(1), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw,
+                         "PRAGMA user_version = 1; INSERT INTO runs (started_at, "
+                         "vetcheck_version, lang, fail_on, inputs) VALUES ('2025-01-01T00:00:00Z', "
+                         "'0.9', 'en', 'fail', 'old.yaml')",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    write_run(ex, db_path.path, db_path.path);
+    Db db(db_path.path);
+    CHECK(db.one("PRAGMA user_version") == "2");
+    CHECK(db.column("SELECT vetcheck_version FROM runs ORDER BY id").front() == "0.9");
+    CHECK(db.count("runs") == 2);
+    CHECK(db.count("progress") > 0);
+    CHECK(db.one("SELECT count(*) FROM result_facts WHERE value_exact IS NOT NULL") != "0");
+
+    // A newer vetcheck's database is refused by its version, not written into.
+    TempPath newer("v3.db");
+    REQUIRE(sqlite3_open(newer.path.c_str(), &raw) == SQLITE_OK);
+    sqlite3_exec(raw, results_schema_step(1), nullptr, nullptr, nullptr);
+    sqlite3_exec(raw, "PRAGMA user_version = 3", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    CHECK_THROWS_WITH(write_run(ex, newer.path, newer.path),
+                      Catch::Contains("schema version 2 (its user_version is 3)"));
+    Db untouched(newer.path);
+    CHECK(untouched.count("runs") == 0);
 }

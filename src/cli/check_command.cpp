@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -15,6 +16,7 @@
 #include "vetcheck/base/text.hpp"
 #include "vetcheck/engine/batch.hpp"
 #include "vetcheck/engine/memory_budget.hpp"
+#include "vetcheck/input/history_figures.hpp"
 #include "vetcheck/report/output_files.hpp"
 #include "vetcheck/report/registry.hpp"
 #include "vetcheck/report/summary_reporter.hpp"
@@ -162,6 +164,12 @@ int run_check(const GlobalOptions& g, Catalog& catalog) {
     for (const auto& t : targets) report_files.push_back(t.file);
     read_files.insert(read_files.end(), g.pack_files.begin(), g.pack_files.end());
     report::OutputFiles::check_targets(report_files, read_files);
+    // Read once, before any plan is checked: the checking threads only read it.
+    std::optional<HistoryFigures> history;
+    if (!g.history.empty()) {
+        history.emplace(g.history);
+        batch.history = &*history;
+    }
     bool stderr_tty = ::isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
     batch.on_note = [&bar](std::string&& note) {
         bar.finish();

@@ -35,7 +35,8 @@ struct GlobalOptions {
     bool summary = false;
     bool show_all = false;
     int as_of = 0;
-    std::string today;  // YYYY-MM-DD: the day waivers are checked against (default: today)
+    std::string history;  // --history FILE: figures of earlier plan years from a results database
+    std::string today;    // YYYY-MM-DD: the day waivers are checked against (default: today)
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     Limits limits;  // --max-file-size, --max-depth, --max-nodes, --max-expression-*, ...
 };
@@ -68,6 +69,8 @@ void add_rollup_command(CLI::App& app, Commands* table);
 void add_init_command(CLI::App& app, Commands* table);
 // `vetcheck diff OLD NEW`: exit 1 when NEW is worse on a required target.
 void add_diff_command(CLI::App& app, Commands* table);
+// `vetcheck history PLAN-ID --db FILE`: every run of a plan in a results database.
+void add_history_command(CLI::App& app, Commands* table);
 
 // A subcommand's -f term|markdown|json; --help lists the three and anything else is refused.
 void add_text_format_option(CLI::App* sub, report::TextFormat* format, const char* what);

@@ -70,6 +70,16 @@ constexpr Footer kFooters[] = {
      "  vetcheck diff -f markdown -o diff.md main/plan.yaml plan.yaml   for a pull-request "
      "comment\n"
      "  vetcheck --as-of 2025 diff old.yaml new.yaml"},
+    {"history",
+     "Reads a database written with -f sqlite=FILE: each run of the plan id, oldest first, and\n"
+     "each target that failed or fell behind in some run, its value run by run.\n"
+     "Exit codes: 0 the history was printed; 2 no such file, not a results database, or no such\n"
+     "plan id in it (the ids near it are named).\n"
+     "Examples:\n"
+     "  vetcheck -f sqlite=results.db report-2022.yaml && vetcheck -f sqlite=results.db "
+     "report-2023.yaml\n"
+     "  vetcheck history xx-tech-poly-2023 --db results.db\n"
+     "  vetcheck --lang zh history xx-tech-poly-2023 --db results.db -f markdown -o history.md"},
 };
 
 CLI::App* find(CLI::App& app, const std::string& path) {

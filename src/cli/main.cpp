@@ -46,6 +46,7 @@ int run_command(int argc, char** argv) {
     add_rollup_command(app, &table);
     add_init_command(app, &table);
     add_diff_command(app, &table);
+    add_history_command(app, &table);
     add_help_footers(app);
 
     try {

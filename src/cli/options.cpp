@@ -85,6 +85,8 @@ void add_global_options(CLI::App& app, GlobalOptions* g) {
     app.add_option("--as-of", g->as_of,
                    "year that decides which targets are due (default: the plan's year)")
         ->check(CLI::Range(1949, 2100));
+    app.add_option("--history", g->history,
+                   "take the figures of earlier plan years from a results database (-f sqlite)");
     app.add_option("-j,--jobs", g->jobs, "plans checked in parallel (default: the number of cores)")
         ->check(CLI::Range(1u, 1024u));
     app.add_option("--today", g->today,

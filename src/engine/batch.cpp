@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "vetcheck/base/input_path.hpp"
+#include "vetcheck/input/history_figures.hpp"
 #include "vetcheck/input/plan_loader.hpp"
 #include "vetcheck/input/tabular_plans.hpp"
 
@@ -97,6 +98,7 @@ Outcome failure_of(const InputError& e, const std::string& name, const std::stri
 }
 
 Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
+    if (options.history) options.history->add_to(loaded.plan);
     auto plan = std::make_shared<const Plan>(std::move(loaded.plan));
     Outcome o{PlanReport{plan, loaded.rules, check_plan(*loaded.rules, *plan, options.check)},
               std::nullopt,

@@ -12,7 +12,10 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/text.hpp"
+#include "vetcheck/engine/progress.hpp"
+#include "vetcheck/input/results_schema.hpp"
 #include "vetcheck/report/format.hpp"
+#include "vetcheck/report/progress_text.hpp"
 
 #ifndef VETCHECK_VERSION
 #define VETCHECK_VERSION "dev"
@@ -25,81 +28,6 @@ namespace {
 // Plans per transaction: few enough that a transaction's pages stay in the cache, many enough
 // that committing costs nothing beside the inserts.
 constexpr size_t kPlansPerTransaction = 2000;
-
-// The schema, created in an empty file. Integer row ids join the tables; the text ids an analyst
-// knows (plan id, indicator id, pack id) are columns beside them.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE runs (
-  id INTEGER PRIMARY KEY,
-  started_at TEXT NOT NULL,
-  vetcheck_version TEXT NOT NULL,
-  lang TEXT NOT NULL,
-  fail_on TEXT NOT NULL,
-  inputs TEXT NOT NULL,
-  plans INTEGER,
-  failures INTEGER
-);
-CREATE TABLE packs (
-  run INTEGER NOT NULL REFERENCES runs(id),
-  id TEXT NOT NULL,
-  title_zh TEXT, title_en TEXT, document_number TEXT,
-  period_from INTEGER, period_to INTEGER, level TEXT, extends TEXT, source_document TEXT,
-  PRIMARY KEY (run, id)
-);
-CREATE TABLE plans (
-  id INTEGER PRIMARY KEY,
-  run INTEGER NOT NULL REFERENCES runs(id),
-  file TEXT NOT NULL, plan_id TEXT NOT NULL, name TEXT, region TEXT, level TEXT, year INTEGER,
-  status TEXT NOT NULL CHECK (status IN ('pass', 'fail')),
-  not_applicable INTEGER NOT NULL
-);
-CREATE TABLE indicators (
-  id INTEGER PRIMARY KEY,
-  run INTEGER NOT NULL,
-  pack TEXT NOT NULL,
-  indicator TEXT NOT NULL,
-  name_zh TEXT, name_en TEXT,
-  severity TEXT NOT NULL, deadline INTEGER,
-  UNIQUE (run, pack, indicator),
-  FOREIGN KEY (run, pack) REFERENCES packs(run, id)
-);
-CREATE TABLE results (
-  id INTEGER PRIMARY KEY,
-  run INTEGER NOT NULL REFERENCES runs(id),
-  plan INTEGER NOT NULL REFERENCES plans(id),
-  indicator INTEGER NOT NULL REFERENCES indicators(id),
-  subject_id TEXT, subject_name TEXT, subject_type TEXT,
-  status TEXT NOT NULL,
-  actual TEXT, target TEXT, gap TEXT,
-  actual_value REAL, target_value REAL, gap_value REAL,
-  reason TEXT
-);
-CREATE TABLE result_facts (
-  result INTEGER NOT NULL REFERENCES results(id),
-  key TEXT NOT NULL, subject_id TEXT, file TEXT, line INTEGER
-);
-CREATE TABLE missing_facts (
-  result INTEGER NOT NULL REFERENCES results(id),
-  key TEXT NOT NULL
-);
-CREATE TABLE errors (
-  id INTEGER PRIMARY KEY,
-  run INTEGER NOT NULL REFERENCES runs(id),
-  file TEXT, line INTEGER, "column" INTEGER, message TEXT NOT NULL
-);
-CREATE INDEX plans_by_run ON plans(run, plan_id);
-CREATE INDEX plans_by_region ON plans(region);
-CREATE INDEX results_by_plan ON results(plan);
-CREATE INDEX results_by_indicator ON results(indicator, status);
-CREATE INDEX result_facts_by_result ON result_facts(result);
-CREATE INDEX missing_facts_by_key ON missing_facts(key);
-CREATE INDEX missing_facts_by_result ON missing_facts(result);
-CREATE INDEX errors_by_run ON errors(run);
-)sql";
-
-// The tables a vetcheck database has: any other table means the file is someone else's.
-const std::vector<std::string> kTables = {"runs",    "packs",        "plans",         "indicators",
-                                          "results", "result_facts", "missing_facts", "errors"};
 
 std::string utc_now() {
     std::time_t t = std::time(nullptr);
@@ -138,9 +66,12 @@ struct SqliteReporter::Statements {
     sqlite3_stmt* fact = nullptr;
     sqlite3_stmt* missing = nullptr;
     sqlite3_stmt* error = nullptr;
+    sqlite3_stmt* progress = nullptr;
+    sqlite3_stmt* figure = nullptr;
 
     ~Statements() {
-        for (sqlite3_stmt* s : {plan, pack, indicator, result, fact, missing, error})
+        for (sqlite3_stmt* s :
+             {plan, pack, indicator, result, fact, missing, error, progress, figure})
             sqlite3_finalize(s);
     }
 };
@@ -166,6 +97,10 @@ class Row {
         sqlite3_bind_double(st_, ++i_, q->value.to_double());
         return *this;
     }
+    Row& real(const Rational& v) {
+        sqlite3_bind_double(st_, ++i_, v.to_double());
+        return *this;
+    }
     Row& null() {
         sqlite3_bind_null(st_, ++i_);
         return *this;
@@ -175,6 +110,23 @@ class Row {
     sqlite3_stmt* st_;
     int i_ = 0;
 };
+
+// A fact's value as a number, as the reports show it, and exactly ("num/den": what --history reads
+// back); NULLs for a value that is neither a number nor a yes/no.
+void bind_fact_value(Row& row, const Value* value, Lang lang) {
+    if (const auto* q = value ? std::get_if<Quantity>(value) : nullptr) {
+        row.real(q->value)
+            .text(q->to_string())
+            .text(fmt::format("{}/{}", q->value.numerator(), q->value.denominator()));
+    } else if (const bool* b = value ? std::get_if<bool>(value) : nullptr) {
+        bool zh = lang == Lang::Zh;
+        row.integer(*b ? 1 : 0)
+            .text(*b ? (zh ? "是" : "yes") : (zh ? "否" : "no"))
+            .text(*b ? "1/1" : "0/1");
+    } else {
+        row.null().null().null();
+    }
+}
 
 }  // namespace
 
@@ -244,8 +196,17 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
         "status, actual, target, gap, actual_value, target_value, gap_value, reason) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         &st_->result);
-    prepare("INSERT INTO result_facts (result, key, subject_id, file, line) VALUES (?,?,?,?,?)",
-            &st_->fact);
+    prepare(
+        "INSERT INTO result_facts (result, key, subject_id, file, line, value, value_text, "
+        "value_exact) VALUES (?,?,?,?,?,?,?,?)",
+        &st_->fact);
+    prepare(
+        "INSERT INTO progress (result, base_year, year, deadline, baseline, baseline_text, value, "
+        "value_text, target, target_text, time_elapsed, task_done, level, level_text, on_track, "
+        "projected_at_deadline, projected_text, reached_in, text) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        &st_->progress);
+    prepare("INSERT INTO progress_figures (result, year, value) VALUES (?,?,?)", &st_->figure);
     prepare("INSERT INTO missing_facts (result, key) VALUES (?,?)", &st_->missing);
     prepare("INSERT INTO errors (run, file, line, \"column\", message) VALUES (?,?,?,?,?)",
             &st_->error);
@@ -268,8 +229,9 @@ void SqliteReporter::begin(const RunInfo& run, const ReportOptions& options, std
     run_id_ = sqlite3_last_insert_rowid(db_);
 }
 
-// An empty file gets the schema; a vetcheck database of this schema version is appended to;
-// anything else is refused rather than written into.
+// An empty file gets the schema; a vetcheck database of this schema version is appended to, one of
+// an earlier version is upgraded first (its rows kept), and anything else is refused rather than
+// written into.
 void SqliteReporter::open_schema() {
     auto read_int = [this](const char* sql) {
         sqlite3_stmt* st = nullptr;
@@ -281,34 +243,37 @@ void SqliteReporter::open_schema() {
     };
     long long version = read_int("PRAGMA user_version");
     long long tables = read_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
-    if (tables == 0 && version == 0) {
-        exec("BEGIN");
-        exec(kSchema);
-        exec(fmt::format("PRAGMA user_version = {}", kSqliteSchemaVersion).c_str());
-        exec("COMMIT");
-        return;
-    }
     std::string target = run_.target.empty() ? run_.file : run_.target;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_,
-                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                           "'sqlite_%' ORDER BY name",
-                           -1, &st, nullptr) != SQLITE_OK)
-        fail("E-sqlite-not-database");
-    std::vector<std::string> others;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-        if (std::find(kTables.begin(), kTables.end(), name) == kTables.end())
-            others.push_back(name);
+    if (tables > 0) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db_,
+                               "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                               "LIKE 'sqlite_%' ORDER BY name",
+                               -1, &st, nullptr) != SQLITE_OK)
+            fail("E-sqlite-not-database");
+        const auto& known = results_tables();
+        std::vector<std::string> others;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            if (std::find(known.begin(), known.end(), name) == known.end()) others.push_back(name);
+        }
+        sqlite3_finalize(st);
+        if (!others.empty())
+            throw InputError(SourceLocation{target},
+                             Message("E-sqlite-other-tables", {{"tables", others}}));
     }
-    sqlite3_finalize(st);
-    if (!others.empty())
-        throw InputError(SourceLocation{target},
-                         Message("E-sqlite-other-tables", {{"tables", others}}));
-    if (version != kSqliteSchemaVersion)
+    // A later version (a newer vetcheck's) or a version without tables is not one this can append
+    // to.
+    if (version > kResultsSchemaVersion || (tables == 0) != (version == 0))
         throw InputError(SourceLocation{target},
                          Message("E-sqlite-schema-version",
-                                 {{"expected", kSqliteSchemaVersion}, {"found", version}}));
+                                 {{"expected", kResultsSchemaVersion}, {"found", version}}));
+    if (version == kResultsSchemaVersion) return;
+    exec("BEGIN");
+    for (long long step = version + 1; step <= kResultsSchemaVersion; ++step)
+        exec(results_schema_step(static_cast<int>(step)));
+    exec(fmt::format("PRAGMA user_version = {}", kResultsSchemaVersion).c_str());
+    exec("COMMIT");
 }
 
 namespace {
@@ -417,18 +382,57 @@ void SqliteReporter::plan(const PlanReport& report, std::ostream&) {
         step(st_->result, write_error);
         long long result_row = sqlite3_last_insert_rowid(db_);
         for (const auto& use : r.uses) {
-            Row(st_->fact)
-                .integer(result_row)
+            Row row(st_->fact);
+            row.integer(result_row)
                 .text(use.key)
                 .text_or_null(use.subject ? use.subject->id : "")
                 .text_or_null(use.where.file.str())
                 .integer_or_null(use.where.line);
+            const Figure* figure = use.subject ? use.subject->find(use.key, p.year) : nullptr;
+            bind_fact_value(row, figure ? &figure->value : nullptr, lang);
             step(st_->fact, write_error);
         }
+        if (r.progress) progress_rows(result_row, r);
         for (const auto& key : r.missing) {
             Row(st_->missing).integer(result_row).text(key);
             step(st_->missing, write_error);
         }
+    }
+}
+
+void SqliteReporter::progress_rows(long long result_row, const Result& r) {
+    const Progress& p = *r.progress;
+    Lang lang = options_.lang;
+    Row row(st_->progress);
+    row.integer(result_row)
+        .integer(p.base_year)
+        .integer(p.year)
+        .integer(p.deadline)
+        .real(p.baseline())
+        .text(measure_text(r, p.baseline()))
+        .real(p.value())
+        .text(measure_text(r, p.value()))
+        .real(p.target)
+        .text(measure_text(r, p.target))
+        .real(p.time_elapsed)
+        .real(p.task_done)
+        .real(p.level)
+        .text(measure_text(r, p.level))
+        .integer(p.on_track() ? 1 : 0);
+    if (p.projected_at_deadline)
+        row.real(*p.projected_at_deadline).text(measure_text(r, *p.projected_at_deadline));
+    else
+        row.null().null();
+    if (p.reached_in)
+        row.integer(*p.reached_in);
+    else
+        row.null();
+    row.text(progress_text(r, lang));
+    auto write_error = [this] { fail("E-sqlite-write"); };
+    step(st_->progress, write_error);
+    for (const YearValue& f : p.figures) {
+        Row(st_->figure).integer(result_row).integer(f.year).real(f.value);
+        step(st_->figure, write_error);
     }
 }
 

@@ -37,7 +37,7 @@ surfaces = surfaces or {"reports", "errors", "commands"}
 NAMES = {"vetcheck", "YAML", "CSV", "UTF", "GB18030", "GBK", "JSON", "SARIF", "JUnit", "HTML", "BOM",
          "LE", "BE", "SQLite", "ID", "id", "true", "false", "YYYY", "MM", "DD", "U", "e", "g",
          # the subcommands, as typed
-         "packs", "show", "lint", "explain", "init", "diff", "rollup"}
+         "packs", "show", "lint", "explain", "init", "diff", "rollup", "history"}
 
 
 # The test's own inputs beyond the examples: their names and values are data too (the packs the
@@ -269,6 +269,16 @@ with tempfile.TemporaryDirectory() as tmp:
                          ["init", "--pack", "zj-2021", "--level", "city"],
                          ["diff", f"{authoring}/draft-1.yaml", f"{authoring}/draft-2.yaml"],
                          ["rollup", "examples/zhejiang-province.yaml", rollup]):
+                run(args, lang)
+            # `history` on a database the examples were checked into in the same language (its
+            # values are stored as that run showed them); an unknown id names the near ones.
+            db = f"{tmp}/results-{lang}.db"
+            subprocess.run([vetcheck, "--lang", lang, "-f", f"sqlite={db}", "examples/"], cwd=source,
+                           capture_output=True)
+            for args in (["history", "xx-tech-poly-2023", "--db", db],
+                         ["history", "xx-city-2023-midterm", "--db", db, "-f", "markdown"],
+                         ["history", "zj-2021", "--db", db],
+                         ["history", "xx-tech-poly-2023", "--db", f"{tmp}/no-such.db"]):
                 run(args, lang)
 
 for key, lang in sorted(open_clean):

@@ -477,7 +477,7 @@ iconv -f UTF-8 -t GB18030 data/packs/cn-2020-7.yaml >"$tmp/gbk/cn-2020-7.yaml"
 run "a pack saved as GBK" 1 "--lang en --pack $tmp/gbk/cn-2020-7.yaml examples/school-fail.yaml" \
   "cn-2020-7.yaml: read as GB18030 (not UTF-8)" "4 more full-time ideological-political teachers (9 → 13人)"
 
-# The results database: written, appended to, refused when it cannot be; and the five queries of
+# The results database: written, appended to, refused when it cannot be; and the six queries of
 # docs/reports-analyst.md, taken from the page, run with the sqlite3 shell.
 section "sqlite"
 query() {  # query NAME: the SQL under `<!-- query: NAME -->` in docs/reports-analyst.md
@@ -497,7 +497,7 @@ sql() {  # sql NAME WANTED_LINES...: runs the query on $db, expects each line in
 db=$tmp/results.db
 run "sqlite: the examples" 1 "-f sqlite=$db examples/"
 if selected; then
-  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n11\n1' ]] &&
+  if [[ $(sqlite3 "$db" 'SELECT count(*) FROM runs; SELECT count(*) FROM plans; PRAGMA user_version') == $'1\n11\n2' ]] &&
     [[ -z $(sqlite3 "$db" 'PRAGMA foreign_key_check') ]]; then ok; else bad "sqlite: one run of five plans"; fi
 fi
 sql pass-rate "action_plan_in_14th_fyp|宁波市|0|1|0.0"
@@ -505,6 +505,8 @@ sql furthest "xx-tech-poly-2023|XX职业技术学院 2023 年度质量报告|1:5
   "sx-xx-city-2025|XX职业技术学院|1:376.9|≥1:350|0.000204"
 sql by-pack "cn-2020-7|教职成〔2020〕7号|37|9" "zj-2021||39|7"
 sql missing "funding.secondary_per_student_operating|4|4"
+sql behind "contribution_index|xx-city-2023-midterm|82|82.2|85|2025|57.0|60.0" \
+  "student_dropout_rate|xx-maritime-poly-progress|2.9%|2.8%|2%|2025|44.0|50.0"
 # A second run of a changed draft is appended; the run-to-run query shows what moved.
 mkdir -p "$tmp/drafts"
 cp examples/*.yaml "$tmp/drafts/"
@@ -534,6 +536,89 @@ run "sqlite: a device is no place for a database" 2 "-f sqlite=/dev/null example
 run "sqlite: nor a directory, said in Chinese" 2 "--lang zh -f sqlite=$tmp examples/school-pass.yaml" \
   "无法写入报告：这是一个目录"
 
+
+# `vetcheck history`: three drafts of a school's report into one database, the gaps run by run in
+# both languages; an unknown plan id, a missing file and a file that is not a database refused.
+section "history"
+hdb=$tmp/history.db
+if selected; then
+  mkdir -p "$tmp/history-2" "$tmp/history-3"
+  sed -e 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 11/' \
+    -e 's/^  teachers.double_qualified: 118 /  teachers.double_qualified: 125 /' \
+    examples/school-fail.yaml >"$tmp/history-2/school-fail.yaml"
+  sed -e 's/^  teachers.ideological_political: 9 /  teachers.ideological_political: 13/' \
+    -e 's/^  teachers.double_qualified: 118 /  teachers.double_qualified: 131 /' \
+    examples/school-fail.yaml >"$tmp/history-3/school-fail.yaml"
+fi
+run "history: the first draft" 1 "-f sqlite=$hdb examples/school-fail.yaml"
+run "history: the second draft, in Chinese" 1 "--lang zh -f sqlite=$hdb $tmp/history-2/school-fail.yaml"
+run "history: the third draft" 1 "-f sqlite=$hdb $tmp/history-3/school-fail.yaml"
+run "history: three runs, the gaps moving" 0 "history xx-tech-poly-2023 --db $hdb --lang en" \
+  "History of xx-tech-poly-2023: 3 run(s) in $hdb" \
+  "run 1  " "examples/school-fail.yaml  plan year 2023  packs cn-2020-7  12 pass · 5 fail · 1 missing data · 75 n/a · 2 advisory" \
+  "run 3  " "Full-time ideological-political teacher ratio                           1:500 → 1:409.1 → 1:346.2  (pass in run 3)" \
+  "Share of double-qualified teachers among professional teachers          45.4% → 48.1% → 50.4%  (pass in run 3)" \
+  "Dual-track promotion path for student counsellors                       no → no → no  (fail in run 3)" \
+  "Annual training headcount as a multiple of enrolment (quality schools)  1.7倍 → 1.7倍 → 1.7倍  (fail in run 3: 1400 more "
+run "history: in Chinese" 0 "history xx-tech-poly-2023 --db $hdb --lang zh" \
+  "xx-tech-poly-2023的历次检查：$hdb中共3次" \
+  "第2次  " "规划年度 2023  规则包 cn-2020-7" \
+  "专职思政课教师配备                          1:500 → 1:409.1 → 1:346.2  （第3次：达标）" \
+  "辅导员职务职级“双线”晋升通道                否 → 否 → 否  （第3次：未达标）"
+run "history: progress of a target not yet due" 0 "-f sqlite=$hdb examples/school-progress.yaml"
+run "history: behind, with the shares" 0 "history xx-maritime-poly-progress --db $hdb" \
+  "Student dropout rate  2.9%  (behind in run 1: progress 44% / time 50%)"
+if selected; then
+  "$vetcheck" history xx-tech-poly-2023 --db "$hdb" -f json >"$tmp/history.json" 2>&1
+  if node -e '
+      const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const t = d.targets.find(t => t.indicator === "ideological_teacher_ratio");
+      process.exit(d.schema === "vetcheck-history/1" && d.runs.length === 3 &&
+        t.runs.map(r => r.status).join() === "fail,fail,pass" ? 0 : 1)' "$tmp/history.json"; then
+    ok; else bad "history: -f json"; fi
+  echo "not a database" >"$tmp/notes.db"
+fi
+run "history: an unknown plan id, the near ones named" 2 "history xx-tech-poly --db $hdb" \
+  "$hdb: no plan 'xx-tech-poly' in this results database; plan ids near it: xx-tech-poly-2023"
+run "history: an unknown plan id, in Chinese" 2 "--lang zh history nothing-like-it --db $hdb" \
+  "该结果数据库中没有规划“nothing-like-it”"
+run "history: no such database" 2 "history xx-tech-poly-2023 --db $tmp/no-such.db" \
+  "no-such.db: cannot read the file: No such file or directory"
+run "history: a file that is not a database" 2 "history xx-tech-poly-2023 --db $tmp/notes.db" \
+  "notes.db: the file is not a SQLite database"
+
+# `--history results.db`: a school's one-year reports of 2021 and 2022 checked into a database, then
+# its 2023 report with --history gives the same progress lines as the example that states all three
+# years itself.
+section "history figures"
+if selected; then
+  mkdir -p "$tmp/by-year"
+  for year in 2021 2022 2023; do
+    # The example's figures by year, each report giving its own year's once.
+    sed -E -e "s/^  year: 2023/  year: $year/" \
+      -e "s/^( +[a-z_]+: )\{.*$year: ([0-9.%]+).*\}/\1\2/" \
+      examples/school-progress.yaml >"$tmp/by-year/report-$year.yaml"
+  done
+fi
+fdb=$tmp/figures.db
+run "history figures: the 2021 report" 0 "-f sqlite=$fdb $tmp/by-year/report-2021.yaml"
+run "history figures: the 2022 report" 0 "-f sqlite=$fdb $tmp/by-year/report-2022.yaml"
+if selected; then
+  "$vetcheck" --lang en examples/school-progress.yaml >"$tmp/all-years.txt" 2>&1
+  grep -F 'Share of double-qualified teachers among professional teachers by school type' "$tmp/all-years.txt" >"$tmp/want.txt"
+  grep -F 'Student dropout rate' "$tmp/all-years.txt" >>"$tmp/want.txt"
+  "$vetcheck" --lang en --history "$fdb" "$tmp/by-year/report-2023.yaml" >"$tmp/with-history.txt" 2>&1
+  if [[ $(grep -c 'due 2025; progress' "$tmp/want.txt") == 2 ]] &&
+    grep -qF -f "$tmp/want.txt" "$tmp/with-history.txt" &&
+    [[ $(grep -cxF -f "$tmp/want.txt" "$tmp/with-history.txt") == 2 ]]; then
+    ok; else bad "history figures: the progress lines of the plan that states every year"; cat "$tmp/with-history.txt"; fi
+fi
+run "history figures: without --history, no progress" 0 "--lang en $tmp/by-year/report-2023.yaml" \
+  "190 checks: 22 pass · 5 not due · 163 n/a      exit 0"
+run "history figures: in Chinese" 0 "--lang zh --history $fdb $tmp/by-year/report-2023.yaml" \
+  "进度71%，时间50%" "进度44%，时间50%"
+run "history figures: no such database" 2 "--history $tmp/none.db examples/school-pass.yaml" \
+  "none.db: cannot read the file: No such file or directory"
 
 # The Excel workbook, read back with a real reader (openpyxl, tests/tools/read_xlsx.py) and checked
 # against the JSON report of the same run, in both languages; a bad input is a row of its errors

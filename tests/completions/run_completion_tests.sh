@@ -39,7 +39,7 @@ bash)
     _vetcheck 2>/dev/null
     printf '%s\n' "${COMPREPLY[@]}"
   }
-  expect "subcommands and plans" "$(comp "")" packs explain rollup init diff examples
+  expect "subcommands and plans" "$(comp "")" packs explain rollup init diff history examples
   expect "plan files" "$(comp "examples/sch")" examples/school-fail.yaml examples/school-pass.yaml
   expect "packs subcommands" "$(comp packs "")" show lint coverage verify
   expect "coverage options" "$(comp packs coverage zj-2021 --)" --source --unaccounted
@@ -53,6 +53,9 @@ bash)
   expect "types" "$(comp init --type "")" 中职 高职 技工 职业本科
   expect "diff options" "$(comp diff --)" --format --output
   expect "diff formats" "$(comp diff -f "")" term markdown json
+  expect "history options" "$(comp history xx --)" --db --format --output
+  expect "history formats" "$(comp history xx -f "")" term markdown json
+  expect "a database file" "$(comp history xx --db "examples/school-p")" examples/school-pass.yaml
   expect "packs show formats" "$(comp packs show cn-2020-7 -f "")" term markdown json
   expect "explain options" "$(comp explain --)" --help --format
   expect "report formats" "$(comp -f "")" term json junit sarif github markdown csv html xlsx
@@ -72,13 +75,14 @@ zsh)
   trap 'rm -rf "$bin"' EXIT
   ln -s "$vetcheck" "$bin/vetcheck"
   comp() { PATH=$bin:$PATH timeout 30 zsh tests/completions/capture.zsh "$src/completions" "$src" "vetcheck $1"; }
-  expect "subcommands" "$(comp "")" packs explain rollup init diff
+  expect "subcommands" "$(comp "")" packs explain rollup init diff history
   expect "packs subcommands" "$(comp "packs ")" show lint coverage verify
   expect "pack ids" "$(comp "packs show ")" cn-2020-7 zj-2021 xx-city-2025
   expect "init --pack" "$(comp "init --pack ")" cn-2020-7 cn-2022-opinion
   expect "init options" "$(comp "init --")" --pack --level --type --output
   expect "types" "$(comp "init --type ")" 中职 高职 技工 职业本科
   expect "diff options" "$(comp "diff --")" --format --output
+  expect "history options" "$(comp "history xx --")" --db --format --output
   expect "report formats" "$(comp "-f ")" term json junit sarif github markdown csv html xlsx
   expect "global options" "$(comp "--")" --lang --color --fail-on --format --output --explain --all \
     --as-of --today --pack --max-file-size --max-depth --version --help
@@ -89,7 +93,7 @@ zsh)
 docs)
   # Long options as the help lists them ("  --lang TEXT", "  -o,--output TEXT").
   options() { "$vetcheck" "$@" --help | grep -oE '^ +(-[a-z],)?--[a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u; }
-  for cmd in "" init diff rollup explain packs; do
+  for cmd in "" init diff rollup explain packs history; do
     for opt in $(options $cmd); do
       for file in docs/vetcheck.1 completions/vetcheck.bash completions/_vetcheck; do
         # The man page escapes hyphens: \-\-lang.
@@ -104,7 +108,7 @@ docs)
       done
     done
   done
-  for cmd in packs explain rollup init diff; do
+  for cmd in packs explain rollup init diff history; do
     if grep -qF ".SS \"vetcheck $cmd" docs/vetcheck.1 || grep -qE "^\.SS .*vetcheck.* $cmd" docs/vetcheck.1; then
       pass=$((pass + 1))
     else

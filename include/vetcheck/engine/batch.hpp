@@ -12,6 +12,8 @@
 
 namespace vetcheck {
 
+class HistoryFigures;  // input/history_figures.hpp
+
 // A file that could not be checked, with the message and the source line it points at.
 struct InputFailure {
     InputError error;
@@ -38,6 +40,9 @@ struct BatchOptions {
     // BatchOutcome.
     std::function<void(std::string&&)> on_note;
     Limits limits;  // for each plan file; packs are bound by the catalog's own
+    // When set (--history), each plan gets the figures of its earlier plan years from a results
+    // database before it is checked.
+    const HistoryFigures* history = nullptr;
 };
 
 struct BatchOutcome {

@@ -6,14 +6,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "vetcheck/input/results_schema.hpp"
 #include "vetcheck/report/reporter.hpp"
 
 struct sqlite3;
 
 namespace vetcheck::report {
 
-// The schema version written to PRAGMA user_version: a database with another one is refused.
-inline constexpr int kSqliteSchemaVersion = 1;
+// The schema version written to PRAGMA user_version (input/results_schema.hpp): a database of an
+// earlier version is upgraded, one of a later version is refused.
+inline constexpr int kSqliteSchemaVersion = kResultsSchemaVersion;
 
 // A results database (docs/reports-analyst.md): runs, packs, plans, indicators, results and the
 // facts each result used, written plan by plan with prepared statements, a transaction per few
@@ -37,6 +39,8 @@ class SqliteReporter : public Reporter {
     void add_rules(const RuleSet& rules);
     long long indicator_row(const Indicator& indicator);
     long long indicator_row_by_id(const Indicator& indicator);
+    // The progress row of a result with progress, and its figures by year.
+    void progress_rows(long long result_row, const Result& r);
 
     sqlite3* db_ = nullptr;
     std::unique_ptr<Statements> st_;
