@@ -563,7 +563,7 @@ const std::vector<MessageEntry> kCatalogue = {
     {"P-history-title", "History of {plan}: {runs} run(s) in {db}",
      "{plan}的历次检查：{db}中共{runs}次"},
     {"P-history-run", "run {run}  {date}  {file}  plan year {year}  packs {packs}  {counts}",
-     "第{run}次  {date}  {file}  规划年度 {year}  规则包 {packs}  {counts}"},
+     "第{run}次  {date}  {file}  规划年度：{year}  规则包：{packs}  {counts}"},
     {"P-history-targets",
      "Targets that needed attention in some run, run by run:", "曾需关注的指标（逐次）："},
     {"P-history-none", "No target needed attention in any run.", "各次检查均无需关注的指标。"},

@@ -562,7 +562,7 @@ run "history: three runs, the gaps moving" 0 "history xx-tech-poly-2023 --db $hd
   "Annual training headcount as a multiple of enrolment (quality schools)  1.7倍 → 1.7倍 → 1.7倍  (fail in run 3: 1400 more "
 run "history: in Chinese" 0 "history xx-tech-poly-2023 --db $hdb --lang zh" \
   "xx-tech-poly-2023的历次检查：$hdb中共3次" \
-  "第2次  " "规划年度 2023  规则包 cn-2020-7" \
+  "第2次  " "规划年度：2023  规则包：cn-2020-7" \
   "专职思政课教师配备                          1:500 → 1:409.1 → 1:346.2  （第3次：达标）" \
   "辅导员职务职级“双线”晋升通道                否 → 否 → 否  （第3次：未达标）"
 run "history: progress of a target not yet due" 0 "-f sqlite=$hdb examples/school-progress.yaml"
