@@ -478,9 +478,11 @@ void HtmlReporter::plan(const PlanReport& report, std::ostream&) {
             group.rates.resize(c->second + 1);
         }
         if (r.progress) {
+            // A copy, not the binding: clang 14 refuses a structured binding in a lambda.
+            size_t column = c->second;
             auto it = std::find_if(tracked.begin(), tracked.end(),
-                                   [&](const auto& seen) { return seen.first == c->second; });
-            if (it == tracked.end()) it = tracked.insert(tracked.end(), {c->second, false});
+                                   [column](const auto& seen) { return seen.first == column; });
+            if (it == tracked.end()) it = tracked.insert(tracked.end(), {column, false});
             it->second = it->second || !r.progress->on_track();
         }
         auto& cell = group.worst[c->second];
