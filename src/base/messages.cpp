@@ -210,6 +210,8 @@ const std::vector<MessageEntry> kCatalogue = {
     {"E-csv-column-missing",
      "the header row has no '{column}' column (columns id, name, type, year, then fact keys)",
      "表头行缺少“{column}”列（依次为id、name、type、year列，其后为各数据项）"},
+    {"E-csv-column-unknown", "{problem} (a column of the header: {rows} rows not checked)",
+     "{problem}（表头中的列：{rows}行未检查）"},
     {"E-csv-column-twice", "column '{column}' appears twice", "“{column}”列出现了两次"},
     {"E-csv-no-rows", "a CSV of school reports: a header row and no school's row",
      "学校质量报告CSV：只有表头行，没有任何学校的数据行"},

@@ -108,6 +108,48 @@ Outcome checked(LoadedPlan loaded, const BatchOptions& options, bool render) {
     return o;
 }
 
+// A misspelled column of a spreadsheet fails every row the same way: it is said once, at its
+// header cell, with the number of rows it kept from being checked, not once a row.
+class UnknownColumns {
+  public:
+    // Takes a row's error when it is an unknown fact named by a column of `header`.
+    bool take(const InputError& e, const CsvRow& header, Slot& slot) {
+        if (std::string_view(e.code()) != "E-fact-unknown") return false;
+        std::string_view key = e.text().arg_text("key");
+        auto cell = std::find_if(header.begin(), header.end(),
+                                 [&](const CsvCell& c) { return c.text == key; });
+        if (cell == header.end()) return false;
+        auto seen = std::find_if(columns_.begin(), columns_.end(),
+                                 [&](const Column& c) { return c.key == key; });
+        if (seen == columns_.end()) {
+            // Its place among the outcomes is where its first row would have been.
+            columns_.push_back({std::string(key), cell->where, e.text(), slot.size(), 0});
+            slot.push_back(Outcome{});
+            seen = columns_.end() - 1;
+        }
+        ++seen->rows;
+        return true;
+    }
+
+    void report(Slot& slot, const std::string& name, const std::string& text) const {
+        for (const Column& c : columns_)
+            slot[c.at] =
+                failure_of(InputError(c.where, Message("E-csv-column-unknown",
+                                                       {{"problem", c.problem}, {"rows", c.rows}})),
+                           name, text);
+    }
+
+  private:
+    struct Column {
+        std::string key;
+        SourceLocation where;
+        Message problem;
+        size_t at;
+        size_t rows;
+    };
+    std::vector<Column> columns_;
+};
+
 Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& options,
                bool render) {
     std::string name = path == "-" ? "<stdin>" : path;
@@ -125,16 +167,21 @@ Slot check_one(const std::string& path, Catalog& catalog, const BatchOptions& op
         }
         // Each row of a spreadsheet is a school report of its own: a bad row is reported and the
         // others are still checked.
-        for (const CsvPlanRow& row : plans_from_csv(text, name)) {
+        CsvRow header;
+        std::vector<CsvPlanRow> rows = plans_from_csv(text, name, &header);
+        UnknownColumns unknown_columns;
+        for (const CsvPlanRow& row : rows) {
             try {
                 if (row.error) throw *row.error;
                 slot.push_back(checked(load_plan_document(*row.document, name, catalog,
                                                           options.limits.max_institutions),
                                        options, render));
             } catch (const InputError& e) {
-                slot.push_back(failure_of(e, name, text));
+                if (!unknown_columns.take(e, header, slot))
+                    slot.push_back(failure_of(e, name, text));
             }
         }
+        unknown_columns.report(slot, name, text);
     } catch (const InputError& e) {
         slot.push_back(failure_of(e, name, text));
     } catch (const std::bad_alloc&) {

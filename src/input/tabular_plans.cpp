@@ -85,7 +85,8 @@ bool is_csv_path(std::string_view path) {
            (path.substr(path.size() - 4) == ".csv" || path.substr(path.size() - 4) == ".CSV");
 }
 
-std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name) {
+std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name,
+                                       CsvRow* header_out) {
     std::vector<CsvRecord> rows = read_csv_records(text, file_name);
     if (rows.empty()) throw InputError(SourceLocation{file_name, 1, 1}, Message("E-csv-no-header"));
     if (rows.front().error) throw *rows.front().error;
@@ -104,6 +105,7 @@ std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string&
                                  Message("E-csv-column-twice", {{"column", header[c].text}}));
     // A gate that reads "no schools" as "no failures" would pass an export that lost its rows.
     if (rows.size() == 1) throw InputError(header.front().where, Message("E-csv-no-rows"));
+    if (header_out) *header_out = header;
     std::vector<CsvPlanRow> docs;
     for (size_t r = 1; r < rows.size(); ++r) {
         CsvPlanRow& out = docs.emplace_back();

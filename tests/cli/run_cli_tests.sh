@@ -245,6 +245,15 @@ run "--summary of a spreadsheet, in Chinese" 1 "--lang zh --summary examples/sch
 printf 'id,type,year,students.full_time\na,高职,2023,八十\nb,高职,2023,300\n' >"$tmp/bad.csv"
 run "a CSV error names the row and column; the other rows are checked" 2 "--lang en $tmp/bad.csv" \
   "bad.csv:2:11: students.full_time: expected a whole number 人 (e.g. 4500), got \"八十\"" "  b (高职)"
+# A misspelled column fails every row the same way: said once, at its header cell (issue 14, item 8).
+printf 'id,type,year,students.ful_time\na,高职,2023,300\nb,高职,2023,400\nc,高职,2023,500\n' >"$tmp/column.csv"
+run "a misspelled CSV column is reported once, at the header" 2 "--lang en $tmp/column.csv" \
+  "column.csv:1:14: unknown fact 'students.ful_time', did you mean 'students.full_time'? (a column of the header: 3 rows not checked)"
+if selected; then
+  [[ $(grep -c "unknown fact" "$tmp/out") == 1 ]] && ok || bad "the misspelled column is reported $(grep -c "unknown fact" "$tmp/out") times, not once"
+fi
+run "a misspelled CSV column, in Chinese" 2 "--lang zh $tmp/column.csv" \
+  "column.csv:1:14: 无法识别的数据项“students.ful_time”，是否应为“students.full_time”？（表头中的列：3行未检查）"
 printf 'name,type,students.full_time\na,高职,3\n' >"$tmp/nohead.csv"
 run "a CSV without the id column" 2 "$tmp/nohead.csv" "nohead.csv:1:1: the header row has no 'id' column"
 printf 'id,type,year\n"a,高职,2023\n' >"$tmp/quote.csv"

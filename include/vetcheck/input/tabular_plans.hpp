@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vetcheck/read/csv.hpp"
 #include "vetcheck/read/document.hpp"
 
 namespace vetcheck {
@@ -20,7 +21,9 @@ struct CsvPlanRow {
     std::optional<Node> document;
     std::optional<InputError> error;
 };
-std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name);
+// `header`, when given, receives the header row's cells (a column's problem is said at its cell).
+std::vector<CsvPlanRow> plans_from_csv(std::string_view text, const std::string& file_name,
+                                       CsvRow* header = nullptr);
 
 bool is_csv_path(std::string_view path);
 
