@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "vetcheck/base/source_location.hpp"
+#include "vetcheck/base/text.hpp"
 
 namespace vetcheck {
 
@@ -75,12 +76,10 @@ size_t first_invalid_utf8(std::string_view s, Message* problem) {
                 continue;
             }
         }
-        // A Chinese character (three bytes, lead E1–EC or EE–EF, any two continuation bytes) is
-        // most of what is not ASCII: checked here without the general rules of utf8_length.
-        unsigned char lead = byte_at(s, pos);
-        if (pos + 2 < s.size() && lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
-            (byte_at(s, pos + 1) & 0xC0) == 0x80 && (byte_at(s, pos + 2) & 0xC0) == 0x80) {
-            pos += 3;
+        // A Chinese character is most of what is not ASCII: taken whole without the general
+        // rules of utf8_length.
+        if (size_t plain = plain_utf8_length(s, pos)) {
+            pos += plain;
             continue;
         }
         size_t n = utf8_length(s, pos, problem);

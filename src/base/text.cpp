@@ -35,19 +35,36 @@ char32_t decode_utf8(std::string_view text, size_t& pos) {
     return cp;
 }
 
+namespace {
+
+bool continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+size_t plain_utf8_length(std::string_view text, size_t pos) {
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return pos + 1 < text.size() && continuation(text[pos + 1]) ? 2 : 0;
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED)
+        return pos + 2 < text.size() && continuation(text[pos + 1]) && continuation(text[pos + 2])
+                   ? 3
+                   : 0;
+    return 0;
+}
+
 bool is_valid_utf8(std::string_view text) {
-    auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     size_t pos = 0;
     while (pos < text.size()) {
-        // ASCII and a Chinese character (lead E1–EC or EE–EF, two continuation bytes) are most of
-        // a report's text, checked a cell at a time: valid without decoding.
-        if (byte(pos) < 0x80) {
+        // ASCII and plainly valid characters are most of a report's text, checked a cell at a
+        // time: valid without decoding.
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
             ++pos;
             continue;
         }
-        if (pos + 2 < text.size() && byte(pos) >= 0xE1 && byte(pos) <= 0xEF && byte(pos) != 0xED &&
-            (byte(pos + 1) & 0xC0) == 0x80 && (byte(pos + 2) & 0xC0) == 0x80) {
-            pos += 3;
+        if (size_t length = plain_utf8_length(text, pos)) {
+            pos += length;
             continue;
         }
         size_t before = pos;

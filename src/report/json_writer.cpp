@@ -63,24 +63,6 @@ void append_escaped(std::string& out, char32_t cp, JsonEscapes escapes) {
         append_utf8(out, cp);
 }
 
-bool continuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// The length of the two- or three-byte character at `pos` when it is plainly valid UTF-8 (what
-// decode_utf8 reads as itself: a lead C2–DF, or E1–EC or EE–EF, and its continuation bytes), else 0
-// for the general decoding. Chinese text is almost all such characters.
-size_t plain_utf8_length(std::string_view text, size_t pos) {
-    auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead >= 0xC2 && lead <= 0xDF)
-        return pos + 1 < text.size() && continuation(text[pos + 1]) ? 2 : 0;
-    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED)
-        return pos + 2 < text.size() && continuation(text[pos + 1]) && continuation(text[pos + 2])
-                   ? 3
-                   : 0;
-    return 0;
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text, JsonEscapes escapes) {

@@ -15,6 +15,11 @@ std::string pad_left(std::string_view utf8, int width);
 // Decodes one UTF-8 code point at `pos`, advancing it; returns U+FFFD on invalid input.
 char32_t decode_utf8(std::string_view text, size_t& pos);
 bool is_valid_utf8(std::string_view text);
+// The length of the two- or three-byte character at `pos` when it is plainly valid UTF-8 (a lead
+// C2–DF, or E1–EC or EE–EF, and its continuation bytes: what decode_utf8 reads as itself), else 0
+// for the general decoding. Chinese text is almost all such characters, so the hot loops that
+// check or copy text take them whole.
+size_t plain_utf8_length(std::string_view text, size_t pos);
 // A control character: C0 (tab and line breaks included), DEL or C1. A terminal or a CI log acts on
 // them: a newline in a plan name can start a line "::warning ...", which GitHub runs as a command.
 bool is_control(char32_t c);
