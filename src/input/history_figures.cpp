@@ -9,6 +9,7 @@
 
 #include "vetcheck/base/messages.hpp"
 #include "vetcheck/base/source_location.hpp"
+#include "vetcheck/input/results_database.hpp"
 #include "vetcheck/input/results_schema.hpp"
 
 namespace vetcheck {
@@ -25,11 +26,6 @@ std::optional<Rational> parse_fraction(std::string_view text) {
     return *num / *den;
 }
 
-std::string column_text(sqlite3_stmt* st, int column) {
-    const unsigned char* text = sqlite3_column_text(st, column);
-    return text ? reinterpret_cast<const char*>(text) : "";
-}
-
 // How an added figure is shown and read: the unit and notation of the plan's own value.
 const Quantity* sample_quantity(const FactValue& fv) {
     if (const auto* q = std::get_if<Quantity>(&fv.value)) return q;
@@ -41,22 +37,8 @@ const Quantity* sample_quantity(const FactValue& fv) {
 }  // namespace
 
 HistoryFigures::HistoryFigures(const std::string& path) : path_(path) {
-    refuse_missing_database(path);
-    sqlite3* raw = nullptr;
-    int rc =
-        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
-    auto fail = [&](const char* code) {
-        throw InputError(SourceLocation{path},
-                         Message(code, {{"error", raw ? sqlite3_errmsg(raw) : "out of memory"}}));
-    };
-    if (rc != SQLITE_OK) fail("E-sqlite-open");
-    sqlite3_stmt* version_st = nullptr;
-    if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &version_st, nullptr) != SQLITE_OK)
-        fail("E-sqlite-not-database");
-    long long version =
-        sqlite3_step(version_st) == SQLITE_ROW ? sqlite3_column_int64(version_st, 0) : 0;
-    sqlite3_finalize(version_st);
+    ReadOnlyDatabase db(path);
+    long long version = db.integer("PRAGMA user_version");
     // Version 1 stored no values: there is nothing to read figures from.
     if (version < 2 || version > kResultsSchemaVersion)
         throw InputError(SourceLocation{path},
@@ -68,23 +50,22 @@ HistoryFigures::HistoryFigures(const std::string& path) : path_(path) {
         "f.value_text FROM result_facts f JOIN results r ON r.id = f.result JOIN plans p ON "
         "p.id = r.plan WHERE f.value_exact IS NOT NULL AND p.year > 0 AND p.id = (SELECT "
         "max(q.id) FROM plans q WHERE q.plan_id = p.plan_id AND q.year = p.year)";
-    sqlite3_stmt* raw_st = nullptr;
-    if (sqlite3_prepare_v2(raw, sql, -1, &raw_st, nullptr) != SQLITE_OK)
-        fail("E-sqlite-not-database");
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw_st, sqlite3_finalize);
+    auto st = db.prepare(sql, "E-sqlite-not-database");
+    sqlite3_stmt* raw_st = st.get();
+    int rc;
     while ((rc = sqlite3_step(raw_st)) == SQLITE_ROW) {
-        std::optional<Rational> value = parse_fraction(column_text(raw_st, 4));
+        std::optional<Rational> value = parse_fraction(text_at(raw_st, 4));
         if (!value) continue;
-        std::string text = column_text(raw_st, 5);
+        std::string text = text_at(raw_st, 5);
         bool yes_no = text == "yes" || text == "no" || text == "是" || text == "否";
         auto& facts =
-            figures_[column_text(raw_st, 0)][sqlite3_column_int(raw_st, 1)][column_text(raw_st, 2)];
-        std::string key = column_text(raw_st, 3);
+            figures_[text_at(raw_st, 0)][sqlite3_column_int(raw_st, 1)][text_at(raw_st, 2)];
+        std::string key = text_at(raw_st, 3);
         bool seen = false;  // a fact several results used is stored once per result
         for (const Stored& s : facts) seen |= s.key == key;
         if (!seen) facts.push_back({std::move(key), *value, yes_no});
     }
-    if (rc != SQLITE_DONE) fail("E-sqlite-not-database");
+    if (rc != SQLITE_DONE) db.fail("E-sqlite-not-database");
 }
 
 void HistoryFigures::add_to(Plan& plan) const {
